@@ -137,7 +137,9 @@ def _diagnose(value: str, text: str) -> CaseNumberError:
     year = re.match(r"^\((\d+)\)", text)
     if year is None:
         return CaseNumberError(
-            value, "开头应为括号中的年份，如（2023）", "it must start with the year in brackets, e.g. （2023）"
+            value,
+            "开头应为括号中的年份，如（2023）",
+            "it must start with the year in brackets, e.g. （2023）",
         )
     if not re.fullmatch(_MODERN_YEAR, year[1]):
         return CaseNumberError(value, f"年份 {year[1]} 不合理", f"the year {year[1]} is not plausible")
@@ -146,7 +148,9 @@ def _diagnose(value: str, text: str) -> CaseNumberError:
     body = text[year.end() : -1]
     serial = re.search(r"(字第)?(\d+)$", body)
     if serial is None:
-        return CaseNumberError(value, "缺少案件编号（“号”前的数字）", "the serial number before 号 is missing")
+        return CaseNumberError(
+            value, "缺少案件编号（“号”前的数字）", "the serial number before 号 is missing"
+        )
     head = body[: serial.start()]
     type_match = re.search(TYPE_CODE_PATTERN + "$", head)
     if type_match is None:
@@ -157,7 +161,9 @@ def _diagnose(value: str, text: str) -> CaseNumberError:
             return CaseNumberError(
                 value, "2016年起的案号不再使用“字第”", "numbers from 2016 on no longer use 字第"
             )
-        return CaseNumberError(value, f"法院简称 {court!r} 无法识别", f"the court abbreviation {court!r} is not valid")
+        return CaseNumberError(
+            value, f"法院简称 {court!r} 无法识别", f"the court abbreviation {court!r} is not valid"
+        )
     if court and court[-1] in SPECIAL_TRIAL_CODES and is_valid_court_code(court[:-1]):
         court = court[:-1]
     if not court:

@@ -94,7 +94,9 @@ def parse_length(value: str) -> Period:
     text = "".join(value.split()).lower()
     match = _LENGTH_RE.match(text)
     if not text or match is None or not any(match.groupdict().values()):
-        raise ValueError(f"期间 {value!r} 无法识别（应如 6个月、30日） / length {value!r} not understood (e.g. 6个月, 30日)")
+        raise ValueError(
+            f"期间 {value!r} 无法识别（应如 6个月、30日） / length {value!r} not understood (e.g. 6个月, 30日)"
+        )
     months = int(match["years"] or 0) * 12 + int(match["months"] or 0)
     days = 15 if match["half"] else int(match["days"] or 0)
     return Period(months, days)

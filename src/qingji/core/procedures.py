@@ -22,7 +22,6 @@ class Procedure(StrEnum):
     FIRST_INSTANCE_PROCEDURE = "first_instance_procedure"  # 再审 under first-instance procedure
     SECOND_INSTANCE_PROCEDURE = "second_instance_procedure"  # 再审 under second-instance procedure
     NON_LITIGATION = "non_litigation"  # 非诉执行 (3 months)
-    PARTIES_HEARD = "parties_heard"  # 行审 where the court hears the parties (30 days)
 
     @property
     def label_zh(self) -> str:
@@ -42,7 +41,6 @@ PROCEDURE_LABELS: dict[Procedure, str] = {
     Procedure.FIRST_INSTANCE_PROCEDURE: "一审程序",
     Procedure.SECOND_INSTANCE_PROCEDURE: "二审程序",
     Procedure.NON_LITIGATION: "非诉执行",
-    Procedure.PARTIES_HEARD: "听取意见",
 }
 
 # Every spelling read from a court's export, mapped to its procedure. Keys are compared after stripping spaces.
