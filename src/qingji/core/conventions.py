@@ -33,7 +33,8 @@ class Conventions:
     # ... except while a criminal defendant is in custody (CrPL 105(4)).
     custody_exception: bool = True
 
-    # C7 — A restart (重新计算) replaces the anchor; deductions and extensions before it are discarded.
+    # C7 — A restart (重新计算) replaces the anchor, so deductions before it fall outside the counted period;
+    # extensions approved before a restart or conversion are discarded too. False keeps counting them.
     restart_discards_earlier_events: bool = True
 
     # C8 — A case closed on the expiry day is in time; this many days of grace after expiry also count as in time

@@ -41,13 +41,31 @@ class Resolution:
     procedure: Procedure | None
     anchor: date
     base: Period | None
-    # Events dated before this are discarded: a restart (C7) or a conversion (extensions only).
-    restart_cutoff: date | None = None
+    # Extensions approved before this are discarded: the last conversion or restart (C7). Deductions before a
+    # restart fall outside the counted period anyway, since they precede the new anchor.
     extension_cutoff: date | None = None
     restarted_on: date | None = None
     converted_to: Procedure | None = None
     warnings: set[Warning] = field(default_factory=set)
     steps: list[Step] = field(default_factory=list)
+
+
+def civil_conversion_allowed(current: Procedure | None, target: Procedure) -> bool:
+    """Civil and administrative conversions that keep the original filing date (CPL-Interp 258; ALL-Interp 105)."""
+    return current is None or (current, target) in _CIVIL_CONVERSIONS
+
+
+def criminal_conversion_allowed(current: Procedure | None, target: Procedure) -> bool:
+    """Criminal switches from simple or fast-track procedure (CrPL-Interp 368, 376)."""
+    return (current in _CRIMINAL_FROM or current is None) and target in _CRIMINAL_TO
+
+
+def restart_allowed(family: Family | None, reason: str | None) -> bool:
+    """A restart reason the rules know for this family (§3.3); an empty reason is not questioned."""
+    if not reason:
+        return True
+    allowed = _RESTART_REASONS_BY_FAMILY.get(family) if family else None
+    return allowed is not None and reason in allowed
 
 
 def _rule_for(
@@ -100,12 +118,11 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
                 )
             )
             continue
-        if family is Family.CRIMINAL:
-            allowed = (current in _CRIMINAL_FROM or current is None) and conversion.procedure in _CRIMINAL_TO
-            restarts = True
+        restarts = family is Family.CRIMINAL
+        if restarts:
+            allowed = criminal_conversion_allowed(current, conversion.procedure)
         else:
-            allowed = current is None or (current, conversion.procedure) in _CIVIL_CONVERSIONS
-            restarts = False
+            allowed = civil_conversion_allowed(current, conversion.procedure)
         if not allowed:
             result.warnings.add(Warning.CONVERSION_NOT_ALLOWED)
         rule, current = target, conversion.procedure
@@ -113,7 +130,6 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
         result.extension_cutoff = conversion.on
         if restarts:
             result.anchor = conversion.on
-            result.restart_cutoff = conversion.on
             result.steps.append(
                 Step(
                     "CrPL-Interp 368, 376",
@@ -132,12 +148,10 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
     for restart in sorted(facts.restarts, key=lambda r: r.on):
         if restart.on > as_of or restart.on < result.anchor:
             continue
-        allowed_reasons = _RESTART_REASONS_BY_FAMILY.get(family) if family else None
-        if restart.reason and (allowed_reasons is None or restart.reason not in allowed_reasons):
+        if not restart_allowed(family, restart.reason):
             result.warnings.add(Warning.RESTART_NOT_ALLOWED)
         result.anchor = restart.on
         result.restarted_on = restart.on
-        result.restart_cutoff = restart.on
         result.extension_cutoff = max(restart.on, result.extension_cutoff or restart.on)
         result.steps.append(
             Step(
@@ -147,7 +161,6 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
             )
         )
     if not conventions.restart_discards_earlier_events:
-        result.restart_cutoff = None
         result.extension_cutoff = None
     assert rule is not None
     result.base = rule.base

@@ -1,0 +1,85 @@
+"""Deducted days over columns (mirrors the deduction part of qingji.core.deadline; rules §3; C5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from qingji.core.conventions import Conventions
+from qingji.engine.dates import add_days, add_months
+from qingji.engine.tables import deduction_frame
+
+
+def count_deductions(
+    resolved: pl.DataFrame, events: pl.DataFrame, as_of: date, conventions: Conventions
+) -> pl.DataFrame:
+    """Per case with deductions: deducted_days and the deduction warnings.
+
+    ``resolved`` has cid, type_code, anchor, filed_on, closed_eff (closing date if on or before as_of) and
+    base_months (null: no limit, nothing to deduct from).
+    """
+    type_codes = resolved["type_code"].drop_nulls().unique().sort().to_list()
+    allowed = deduction_frame(type_codes, conventions)
+    rows = (
+        events.filter((pl.col("event") == "deduction") & (pl.col("start") <= as_of))
+        .select("cid", "kind", "start", "end")
+        .join(
+            resolved.filter(pl.col("base_months").is_not_null()).select(
+                "cid", "type_code", "anchor", "filed_on", "closed_eff"
+            ),
+            on="cid",
+        )
+        .join(allowed, on=["type_code", "kind"], how="left")
+    )
+    not_allowed = rows.filter(pl.col("source").is_null()).select("cid").unique()
+    if not conventions.count_disallowed_deductions:
+        rows = rows.filter(pl.col("source").is_not_null())
+    upper = pl.coalesce(pl.col("closed_eff"), pl.lit(as_of))
+    capped_end = pl.coalesce(pl.col("end"), upper)
+    cap_limit = add_days(
+        add_months(pl.col("start"), pl.col("cap_months").fill_null(0)), pl.col("cap_days").fill_null(0) - 1
+    )
+    rows = rows.with_columns(
+        w_open=pl.col("end").is_null(),
+        w_outside=(pl.col("start") < pl.col("filed_on"))
+        | (
+            pl.col("closed_eff").is_not_null()
+            & pl.col("end").is_not_null()
+            & (pl.col("end") > pl.col("closed_eff"))
+        ),
+        s=pl.max_horizontal(pl.col("start"), add_days(pl.col("anchor"), 1)),
+        e=pl.min_horizontal(
+            pl.when(pl.col("cap_months").is_not_null())
+            .then(pl.min_horizontal(capped_end, cap_limit))
+            .otherwise(capped_end),
+            upper,
+        ),
+    )
+    flags = rows.group_by("cid").agg(w_open=pl.col("w_open").any(), w_outside=pl.col("w_outside").any())
+    inclusive = 1 if conventions.deductions_inclusive else 0
+    intervals = (
+        rows.filter(pl.col("s") <= pl.col("e"))
+        .select("cid", "s", "e")
+        .sort("cid", "s", "e")
+        .with_columns(previous_end=pl.col("e").cum_max().shift(1).over("cid"))
+        .with_columns(
+            overlap=pl.col("previous_end").is_not_null() & (pl.col("s") <= pl.col("previous_end")),
+        )
+        .with_columns(block=(~pl.col("overlap")).cum_sum().over("cid"))
+    )
+    blocks = intervals.group_by("cid", "block").agg(
+        s=pl.col("s").min(), e=pl.col("e").max(), overlap=pl.col("overlap").any()
+    )
+    totals = blocks.group_by("cid").agg(
+        deducted_days=((pl.col("e") - pl.col("s")).dt.total_days() + inclusive).sum().cast(pl.Int32),
+        w_overlap=pl.col("overlap").any(),
+    )
+    return (
+        flags.join(totals, on="cid", how="full", coalesce=True)
+        .join(not_allowed.with_columns(w_not_allowed=pl.lit(True)), on="cid", how="full", coalesce=True)
+        .with_columns(
+            pl.col("deducted_days").fill_null(0),
+            pl.col("w_open", "w_outside", "w_overlap", "w_not_allowed").fill_null(False),
+        )
+    )

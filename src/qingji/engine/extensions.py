@@ -1,0 +1,154 @@
+"""Counting extensions over columns (mirrors qingji.core.extensions; rules §2, §10; C4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from qingji.core.approvers import approver_authority, required_authority
+from qingji.core.conventions import Conventions
+from qingji.core.periods import Approver, RuleTable
+from qingji.engine.dates import add_period, period_key
+from qingji.engine.tables import step_frame
+
+
+def _authorities(extensions: pl.DataFrame) -> pl.DataFrame:
+    """(approved_by, court_code, step_approver) → authority and required authority, over the distinct triples."""
+    triples = extensions.select("approved_by", "court_code", "step_approver").unique()
+    have, need = [], []
+    for by, court, approver in triples.iter_rows():
+        have.append(approver_authority(by, court) if by else None)
+        need.append(required_authority(Approver(approver), court) if approver else None)
+    return triples.with_columns(
+        authority=pl.Series(have, dtype=pl.Int32), required=pl.Series(need, dtype=pl.Int32)
+    )
+
+
+def count_extensions(
+    resolved: pl.DataFrame,
+    events: pl.DataFrame,
+    as_of: date,
+    rules: RuleTable,
+    conventions: Conventions,
+) -> pl.DataFrame:
+    """Per case with extensions: total_months, total_days, chain_end (C4 chained) and the extension warnings.
+
+    ``resolved`` has cid, rule_id, anchor, base/max periods, n_steps, last_repeatable, extension_cutoff,
+    court_code, month_end.
+    """
+    rows = (
+        events.filter(
+            (pl.col("event") == "extension")
+            & (pl.col("approved_on").is_null() | (pl.col("approved_on") <= as_of))
+        )
+        .select("cid", "length_months", "length_days", "approved_by", "approved_on", "source_row")
+        .join(resolved.filter(pl.col("base_months").is_not_null()), on="cid")
+        .filter(
+            pl.col("approved_on").is_null()
+            | pl.col("extension_cutoff").is_null()
+            | (pl.col("approved_on") >= pl.col("extension_cutoff"))
+        )
+        .sort("cid", pl.col("approved_on").is_null(), "approved_on", "source_row")
+        .with_columns(k=pl.int_range(pl.len(), dtype=pl.Int32).over("cid"))
+        .with_columns(
+            step=pl.when(pl.col("k") < pl.col("n_steps"))
+            .then(pl.col("k"))
+            .when(pl.col("last_repeatable"))
+            .then(pl.col("n_steps") - 1)
+            .otherwise(pl.lit(None, pl.Int32))
+        )
+        .join(step_frame(rules), on=["rule_id", "step"], how="left")
+    )
+    rows = rows.join(
+        _authorities(rows), on=["approved_by", "court_code", "step_approver"], how="left", nulls_equal=True
+    )
+    has_step = pl.col("step_months").is_not_null()
+    no_approver = pl.col("approved_by").is_null() | (pl.col("approved_by").str.strip_chars() == "")
+    rows = rows.with_columns(
+        w_beyond_count=~has_step,
+        w_without_approver=has_step & no_approver,
+        w_wrong_level=has_step
+        & ~no_approver
+        & pl.col("step_approver").is_not_null()
+        & (pl.col("authority").is_null() | (pl.col("authority") < pl.col("required"))),
+    )
+    flags = rows.group_by("cid").agg(
+        w_ext_beyond=pl.col("w_beyond_count").any(),
+        w_ext_without_approver=pl.col("w_without_approver").any(),
+        w_ext_wrong_level=pl.col("w_wrong_level").any(),
+    )
+
+    month_end = pl.col("month_end")
+    state = (
+        rows.select("cid", "anchor", "base_months", "base_days", "max_months", "max_days", "month_end")
+        .unique("cid")
+        .with_columns(
+            total_months=pl.col("base_months"),
+            total_days=pl.col("base_days"),
+            chain_end=add_period(pl.col("anchor"), pl.col("base_months"), pl.col("base_days"), month_end),
+            w_ext_capped=pl.lit(False),
+        )
+    )
+    steps = rows.filter(has_step).select(
+        "cid", "k", "length_months", "length_days", "step_months", "step_days", "to_total"
+    )
+    rounds = int(steps["k"].max() or -1) + 1 if steps.height else 0
+    tm, td = pl.col("total_months"), pl.col("total_days")
+    for k in range(rounds):
+        current = steps.filter(pl.col("k") == k).drop("k")
+        state = state.join(current, on="cid", how="left")
+        present = pl.col("step_months").is_not_null()
+        recorded = pl.col("length_months").is_not_null() | pl.col("length_days").is_not_null()
+        rec_m = pl.when(recorded).then(pl.col("length_months").fill_null(0)).otherwise(pl.col("step_months"))
+        rec_d = pl.when(recorded).then(pl.col("length_days").fill_null(0)).otherwise(pl.col("step_days"))
+        too_long = period_key(rec_m, rec_d) > period_key(pl.col("step_months"), pl.col("step_days"))
+        grows = period_key(pl.col("step_months"), pl.col("step_days")) > period_key(tm, td)
+        state = state.with_columns(
+            add_m=pl.when(~present)
+            .then(0)
+            .when(pl.col("to_total"))
+            .then(pl.when(grows).then(pl.col("step_months") - tm).otherwise(0))
+            .when(too_long)
+            .then(pl.col("step_months"))
+            .otherwise(rec_m),
+            add_d=pl.when(~present)
+            .then(0)
+            .when(pl.col("to_total"))
+            .then(pl.when(grows).then(pl.col("step_days") - td).otherwise(0))
+            .when(too_long)
+            .then(pl.col("step_days"))
+            .otherwise(rec_d),
+            w_too_long=present & ~pl.col("to_total") & too_long,
+        )
+        over_max = pl.col("max_months").is_not_null() & (
+            period_key(tm + pl.col("add_m"), td + pl.col("add_d"))
+            > period_key(pl.col("max_months"), pl.col("max_days"))
+        )
+        state = state.with_columns(
+            add_m=pl.when(over_max).then(pl.col("max_months") - tm).otherwise(pl.col("add_m")),
+            add_d=pl.when(over_max).then(pl.col("max_days") - td).otherwise(pl.col("add_d")),
+            w_ext_capped=pl.col("w_ext_capped") | pl.col("w_too_long") | over_max,
+        ).with_columns(
+            total_months=tm + pl.col("add_m"),
+            total_days=td + pl.col("add_d"),
+            chain_end=pl.when(present)
+            .then(add_period(pl.col("chain_end"), pl.col("add_m"), pl.col("add_d"), month_end))
+            .otherwise(pl.col("chain_end")),
+        )
+        state = state.drop(
+            "length_months",
+            "length_days",
+            "step_months",
+            "step_days",
+            "to_total",
+            "add_m",
+            "add_d",
+            "w_too_long",
+        )
+    return (
+        state.select("cid", "total_months", "total_days", "chain_end", "w_ext_capped")
+        .join(flags, on="cid", how="left")
+        .with_columns(w_ext_beyond=pl.col("w_ext_beyond") | pl.col("w_ext_capped"))
+        .drop("w_ext_capped")
+    )
