@@ -111,7 +111,8 @@ def compute_deadline(
     warnings |= count.warnings
     for step, entry in count.steps:
         if entry is not None:
-            if conventions.extensions_from_anchor:
+            # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method (C5).
+            if conventions.extensions_from_anchor or entry.step.to_total:
                 end = end_for(entry.total)
             else:
                 end = add_period(end, entry.counted, month_end_rule=month_end)
@@ -201,8 +202,9 @@ def _deductions(
         if end is None:
             warnings.add(Warning.DEDUCTION_OPEN)
             end = upper
+        # Outside the case's life: it begins before filing, or begins or ends after closing (C5).
         if deduction.start < facts.filed_on or (
-            closed is not None and deduction.end is not None and deduction.end > closed
+            closed is not None and max(deduction.start, deduction.end or deduction.start) > closed
         ):
             warnings.add(Warning.DEDUCTION_OUTSIDE_LIFE)
         end = cap_end(deduction.kind, deduction.start, end)

@@ -15,7 +15,7 @@ from qingji.core.dates import add_months
 from qingji.core.deadline import Deadline, compute_deadline
 from qingji.core.events import CaseFacts
 from qingji.core.periods import DEFAULT_RULES, RuleTable
-from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warning
+from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warning, warning_order
 
 _BUCKETS = (AgeBucket.M6_12, AgeBucket.Y1_2, AgeBucket.OVER_2Y)
 
@@ -31,7 +31,7 @@ class CaseState:
     long_pending: int | None  # the highest tier (months) a pending case has passed
     days_remaining: int | None  # pending cases with a limit: expiry − T (negative when overdue)
     days_over: int | None  # days past expiry (C8), when late
-    warnings: tuple[Warning, ...]
+    warnings: tuple[str, ...]  # Warning codes, and approaching_N for the nearest threshold
 
     @property
     def expiry(self) -> date | None:
@@ -66,7 +66,7 @@ def assess(
     if facts.filed_on > as_of:
         raise ValueError(f"案件 {facts.case_number or ''} 在 {as_of} 尚未立案 / not yet filed on {as_of}")
     deadline = compute_deadline(facts, as_of, calendar, conventions, rules)
-    warnings = set(deadline.warnings)
+    warnings: set[str] = set(deadline.warnings)
     closed = facts.closed_on if facts.closed_on is not None and facts.closed_on <= as_of else None
     pending = closed is None
     if facts.closed_on is not None and facts.closed_on < facts.filed_on:
@@ -106,7 +106,6 @@ def assess(
                     status = Status.APPROACHING
                     warnings.add(approaching_warning(threshold))
                     break
-    order = list(Warning)
     return CaseState(
         as_of=as_of,
         deadline=deadline,
@@ -117,5 +116,5 @@ def assess(
         long_pending=tier,
         days_remaining=days_remaining,
         days_over=days_over,
-        warnings=tuple(sorted(warnings, key=order.index)),
+        warnings=tuple(sorted(warnings, key=warning_order)),
     )

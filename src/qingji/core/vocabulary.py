@@ -47,9 +47,31 @@ class Warning(StrEnum):
     RESTART_NOT_ALLOWED = "restart_not_allowed"
 
 
-def approaching_warning(days: int) -> Warning:
-    """The approaching-expiry warning for a threshold of ``days`` (30, 15 or 7 by default)."""
-    return Warning(f"approaching_{days}")
+APPROACHING_PREFIX = "approaching_"
+
+
+def approaching_warning(days: int) -> str:
+    """The approaching-expiry warning for a threshold of ``days``: approaching_30, approaching_15, approaching_7 by
+    default, approaching_N for a court's own thresholds (Conventions.approaching_days)."""
+    return f"{APPROACHING_PREFIX}{days}"
+
+
+_ORDER = {w.value: i for i, w in enumerate(Warning)}
+
+
+def warning_order(code: str) -> int:
+    """Warnings are listed in the order of :class:`Warning`; an approaching warning comes first."""
+    return -1 if code.startswith(APPROACHING_PREFIX) else _ORDER[code]
+
+
+def warning_label(code: str) -> tuple[str, str]:
+    """(中文, English) label of a warning code, including a court's own approaching thresholds."""
+    if code in WARNING_LABELS:
+        return WARNING_LABELS[code]
+    if code.startswith(APPROACHING_PREFIX):
+        days = code.removeprefix(APPROACHING_PREFIX)
+        return (f"{days}日内届满", f"expires within {days} days")
+    return (code, code)
 
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {

@@ -93,7 +93,8 @@ def count_extensions(
     steps = rows.filter(has_step).select(
         "cid", "k", "length_months", "length_days", "step_months", "step_days", "to_total"
     )
-    rounds = int(steps["k"].max() or -1) + 1 if steps.height else 0
+    rounds = steps.get_column("k").max() if steps.height else None
+    rounds = int(rounds) + 1 if isinstance(rounds, int) else 0
     tm, td = pl.col("total_months"), pl.col("total_days")
     for k in range(rounds):
         current = steps.filter(pl.col("k") == k).drop("k")

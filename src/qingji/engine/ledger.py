@@ -15,7 +15,7 @@ from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
 from qingji.core.courts import COURTS_BY_CODE
 from qingji.core.periods import DEFAULT_RULES, RuleTable
 from qingji.core.procedures import PROCEDURE_LABELS
-from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warning
+from qingji.core.vocabulary import APPROACHING_PREFIX, AgeBucket, Status, Warning
 from qingji.engine.dates import add_days, add_months, add_period, days_between, period_label
 from qingji.engine.deductions import count_deductions
 from qingji.engine.extensions import count_extensions
@@ -114,23 +114,20 @@ def compute_ledger(
         resolved.join(extensions, on="cid", how="left")
         .join(deductions, on="cid", how="left")
         .with_columns(
+            pl.col(
+                "w_ext_beyond",
+                "w_ext_without_approver",
+                "w_ext_wrong_level",
+                "w_open",
+                "w_outside",
+                "w_overlap",
+                "w_not_allowed",
+            ).fill_null(False),
             total_months=pl.coalesce("total_months", "base_months"),
             total_days=pl.coalesce("total_days", "base_days"),
             deducted_days=pl.when(pl.col("base_months").is_not_null())
             .then(pl.col("deducted_days").fill_null(0))
             .otherwise(0),
-            *(
-                pl.col(flag).fill_null(False)
-                for flag in (
-                    "w_ext_beyond",
-                    "w_ext_without_approver",
-                    "w_ext_wrong_level",
-                    "w_open",
-                    "w_outside",
-                    "w_overlap",
-                    "w_not_allowed",
-                )
-            ),
         )
     )
     frame = _expiry(frame, calendar, conventions)
@@ -257,11 +254,11 @@ def _state(frame: pl.DataFrame, as_of: date, conventions: Conventions) -> pl.Dat
         .when(pl.col("overdue"))
         .then(days_between(expiry, t)),
     )
-    return frame.with_columns(warnings=_warnings(conventions), basis=_basis())
+    return frame.with_columns(warnings=_warnings(), basis=_basis())
 
 
-def _warnings(conventions: Conventions) -> pl.Expr:
-    """The warning codes of each row, in the order of :class:`Warning` (as the core lists them)."""
+def _warnings() -> pl.Expr:
+    """The warning codes of each row: the approaching warning first, then in the order of :class:`Warning`."""
     limited = pl.col("base_months").is_not_null()
     conditions: dict[Warning, pl.Expr] = {
         Warning.AGE_10_MONTHS: pl.col("age_warning"),
@@ -280,9 +277,8 @@ def _warnings(conventions: Conventions) -> pl.Expr:
         Warning.CONVERSION_NOT_ALLOWED: pl.col("w_conversion_not_allowed").fill_null(False),
         Warning.RESTART_NOT_ALLOWED: pl.col("w_restart_not_allowed").fill_null(False),
     }
-    for threshold in conventions.approaching_days:
-        conditions[approaching_warning(threshold)] = pl.col("approaching_at") == threshold
-    parts = [
+    approaching = pl.format("{}{}", pl.lit(APPROACHING_PREFIX), pl.col("approaching_at"))
+    parts = [approaching] + [
         pl.when(conditions[w].fill_null(False)).then(pl.lit(w.value)).otherwise(pl.lit(None, pl.String))
         for w in Warning
         if w in conditions

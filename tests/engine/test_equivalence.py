@@ -1,0 +1,70 @@
+"""The columnar engine and the one-case core give identical results (issue: 'the same rules over whole columns')."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qingji.core.calendar import WorkCalendar
+from qingji.core.conventions import Conventions
+from qingji.core.events import CaseFacts
+from qingji.core.state import CaseState, assess
+from qingji.engine.facts import frames_from_facts
+from qingji.engine.ledger import compute_ledger
+
+from .strategies import case_facts, conventions_strategy, days
+
+CALENDAR = WorkCalendar.official()
+
+
+def core_row(state: CaseState) -> dict[str, Any]:
+    deadline = state.deadline
+    return {
+        "status": state.status.value,
+        "age_days": state.age_days,
+        "age_bucket": state.age_bucket.value if state.age_bucket else None,
+        "long_pending": state.long_pending,
+        "expiry": state.expiry,
+        "days_remaining": state.days_remaining,
+        "days_over": state.days_over,
+        "extended_months": deadline.extended.months,
+        "extended_days": deadline.extended.days,
+        "deducted_days": deadline.deducted_days,
+        "provisional": deadline.provisional,
+        "warnings": list(state.warnings),
+        "basis": deadline.basis,
+    }
+
+
+def compare(facts: list[CaseFacts], as_of: date, conventions: Conventions) -> None:
+    cases, events = frames_from_facts(facts)
+    ledger = compute_ledger(cases, events, as_of, CALENDAR, conventions)
+    expected = [f for f in facts if f.filed_on <= as_of]
+    assert ledger.height == len(expected)
+    for fact, row in zip(expected, ledger.iter_rows(named=True), strict=True):
+        want = core_row(assess(fact, as_of, CALENDAR, conventions))
+        got = {key: row[key] for key in want}
+        assert got == want, (fact, as_of)
+
+
+@st.composite
+def batches(draw: st.DrawFn) -> list[CaseFacts]:
+    size = draw(st.integers(1, 25))
+    return [draw(case_facts(index)) for index in range(size)]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(facts=batches(), as_of=days(date(2014, 6, 1), date(2029, 6, 30)))
+def test_engine_matches_core_with_default_conventions(facts: list[CaseFacts], as_of: date) -> None:
+    compare(facts, as_of, Conventions())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(facts=batches(), as_of=days(date(2014, 6, 1), date(2029, 6, 30)), conventions=conventions_strategy)
+def test_engine_matches_core_under_every_convention(
+    facts: list[CaseFacts], as_of: date, conventions: Conventions
+) -> None:
+    compare(facts, as_of, conventions)
