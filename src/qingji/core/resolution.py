@@ -61,11 +61,12 @@ def criminal_conversion_allowed(current: Procedure | None, target: Procedure) ->
 
 
 def restart_allowed(family: Family | None, reason: str | None) -> bool:
-    """A restart reason the rules know for this family (§3.3); an empty reason is not questioned."""
-    if not reason:
-        return True
+    """A restart reason the rules know for this family (§3.3). An empty reason is not questioned where the family
+    has restarts at all; in the others (civil remands and transfers are new cases, §3.3) every restart is flagged."""
     allowed = _RESTART_REASONS_BY_FAMILY.get(family) if family else None
-    return allowed is not None and reason in allowed
+    if allowed is None:
+        return False
+    return not reason or reason in allowed
 
 
 def _rule_for(

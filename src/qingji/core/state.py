@@ -37,6 +37,24 @@ class CaseState:
     def expiry(self) -> date | None:
         return self.deadline.expiry
 
+    def as_row(self) -> dict[str, object]:
+        """The computed columns of a ledger row (the keys `qingji ledger --format json` writes)."""
+        return {
+            "status": self.status.value,
+            "age_days": self.age_days,
+            "age_bucket": self.age_bucket.value if self.age_bucket else None,
+            "long_pending": self.long_pending,
+            "expiry": self.expiry,
+            "days_remaining": self.days_remaining,
+            "days_over": self.days_over,
+            "extended_months": self.deadline.extended.months,
+            "extended_days": self.deadline.extended.days,
+            "deducted_days": self.deadline.deducted_days,
+            "provisional": self.deadline.provisional,
+            "warnings": list(self.warnings),
+            "basis": self.deadline.basis,
+        }
+
 
 def age_bucket(filed_on: date, on: date, conventions: Conventions = DEFAULT_CONVENTIONS) -> AgeBucket:
     """Gross age bucket on ``on`` (C10): over N months means ``on > add_months(filed_on, N)``."""

@@ -1,0 +1,26 @@
+"""The `qingji` command line: one entry point over the same functions the application uses."""
+
+from __future__ import annotations
+
+import typer
+
+from qingji.cli.deadline_cmd import deadline
+from qingji.cli.demo_cmd import demo
+from qingji.cli.ledger_cmd import ledger
+from qingji.cli.synth_cmd import synth
+
+app = typer.Typer(
+    name="qingji",
+    help="清积 qingji — trial periods and backlog clearance for Chinese courts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+app.command()(deadline)
+app.command()(ledger)
+app.command()(synth)
+app.command()(demo)
+
+
+def main() -> None:
+    app()
