@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 from qingji.core.calendar import WorkCalendar
 from qingji.core.conventions import Conventions
 from qingji.core.events import CaseFacts
-from qingji.core.state import CaseState, assess
+from qingji.core.state import assess
 from qingji.engine.facts import frames_from_facts
 from qingji.engine.ledger import compute_ledger
 
@@ -20,32 +19,13 @@ from .strategies import case_facts, conventions_strategy, days
 CALENDAR = WorkCalendar.official()
 
 
-def core_row(state: CaseState) -> dict[str, Any]:
-    deadline = state.deadline
-    return {
-        "status": state.status.value,
-        "age_days": state.age_days,
-        "age_bucket": state.age_bucket.value if state.age_bucket else None,
-        "long_pending": state.long_pending,
-        "expiry": state.expiry,
-        "days_remaining": state.days_remaining,
-        "days_over": state.days_over,
-        "extended_months": deadline.extended.months,
-        "extended_days": deadline.extended.days,
-        "deducted_days": deadline.deducted_days,
-        "provisional": deadline.provisional,
-        "warnings": list(state.warnings),
-        "basis": deadline.basis,
-    }
-
-
 def compare(facts: list[CaseFacts], as_of: date, conventions: Conventions) -> None:
     cases, events = frames_from_facts(facts)
     ledger = compute_ledger(cases, events, as_of, CALENDAR, conventions)
     expected = [f for f in facts if f.filed_on <= as_of]
     assert ledger.height == len(expected)
     for fact, row in zip(expected, ledger.iter_rows(named=True), strict=True):
-        want = core_row(assess(fact, as_of, CALENDAR, conventions))
+        want = assess(fact, as_of, CALENDAR, conventions).as_row()
         got = {key: row[key] for key in want}
         assert got == want, (fact, as_of)
 

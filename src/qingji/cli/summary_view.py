@@ -17,8 +17,8 @@ def print_summary(console: Console, summary: pl.DataFrame, title: str) -> None:
     table = Table(title=title, show_lines=False)
     for column in summary.columns:
         zh, en = SUMMARY_COLUMNS[column]
-        justify = "left" if column in ("court_code", "court_name") else "right"
-        table.add_column(f"{zh}\n[dim]{en}[/dim]", justify=justify)
+        text_column = column in ("court_code", "court_name")
+        table.add_column(f"{zh}\n[dim]{en}[/dim]", justify="left" if text_column else "right")
     for row in summary.iter_rows():
         table.add_row(*("" if v is None else str(v) for v in row))
     console.print(table)
