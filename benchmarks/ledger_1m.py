@@ -1,0 +1,123 @@
+"""Benchmark: the ledger of 1,000,000 cases with 1,000,000 events, CSV in and Parquet out.
+
+Prints wall time and peak memory of the whole `qingji ledger` process, and of a bare Polars process that reads
+the same files and computes only filed_on + 6 months, with their ratio. Targets (issue 2): under 10 s, under 4 GB,
+within 5x the bare Polars process.
+
+    .venv/bin/python benchmarks/ledger_1m.py [--cases 1000000] [--events 1000000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from qingji.synth import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 27)
+
+BARE_POLARS = """
+import sys
+import polars as pl
+cases = pl.read_csv(sys.argv[1], infer_schema=False)
+events = pl.read_csv(sys.argv[2], infer_schema=False)
+out = cases.select(pl.col("案号"), pl.col("立案日期").str.to_date("%Y-%m-%d").dt.offset_by("6mo").alias("expiry"))
+out.write_parquet(sys.argv[3])
+"""
+
+
+def prepare(directory: Path, cases: int, events: int) -> tuple[Path, Path]:
+    cases_path, events_path = directory / "cases.csv", directory / "events.csv"
+    if cases_path.exists() and events_path.exists():
+        have = pl.scan_csv(events_path, infer_schema=False).select(pl.len()).collect().item()
+        if (
+            pl.scan_csv(cases_path, infer_schema=False).select(pl.len()).collect().item() == cases
+            and have == events
+        ):
+            return cases_path, events_path
+    directory.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    case_frame, event_frame = generate(cases, seed=2026, until=AS_OF, events_per_case=events / cases * 1.1)
+    if event_frame.height < events:
+        sys.exit(f"synth gave {event_frame.height} events, fewer than {events}")
+    case_frame.write_csv(cases_path)
+    event_frame.head(events).write_csv(events_path)
+    print(f"generated {cases:,} cases and {events:,} events in {time.perf_counter() - started:.1f} s")
+    return cases_path, events_path
+
+
+# Runs one command and prints its wall seconds and peak resident memory (KiB): measuring in a fresh parent keeps
+# each figure to its own child.
+MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+process = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+elapsed = time.perf_counter() - started
+if process.returncode not in (0,):
+    sys.stderr.write(process.stderr[-2000:])
+    sys.exit(process.returncode)
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one run of ``command``."""
+    process = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=False
+    )
+    if process.returncode != 0:
+        sys.exit(f"{command[:3]} failed ({process.returncode}):\n{process.stderr}")
+    seconds, kib = process.stdout.split()
+    return float(seconds), int(kib) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=ROOT / "bench-data")
+    args = parser.parse_args()
+    cases, events = prepare(args.dir, args.cases, args.events)
+    qingji = [str(Path(sys.executable).with_name("qingji"))]
+    ledger = [*qingji, "ledger", str(cases), "--events", str(events), "--as-of", AS_OF.isoformat()]
+    bare_times, bare_memory, times, memory = [], 0.0, [], 0.0
+    for _ in range(args.runs):
+        seconds, peak = measure(
+            [sys.executable, "-c", BARE_POLARS, str(cases), str(events), str(args.dir / "bare.parquet")]
+        )
+        bare_times.append(seconds)
+        bare_memory = max(bare_memory, peak)
+    for _ in range(args.runs):
+        seconds, peak = measure([*ledger, "--output", str(args.dir / "ledger.parquet")])
+        times.append(seconds)
+        memory = max(memory, peak)
+    rows = pl.scan_parquet(args.dir / "ledger.parquet").select(pl.len()).collect().item()
+    best, bare = min(times), min(bare_times)
+    print(f"input: {args.cases:,} cases, {args.events:,} events; ledger rows: {rows:,}")
+    print(
+        f"bare polars (read both CSVs, filed_on + 6 months, Parquet): best {bare:.2f} s of {args.runs}, peak {bare_memory:,.0f} MiB"
+    )
+    print(
+        f"qingji ledger (CSV in, Parquet out):                      best {best:.2f} s of {args.runs}, peak {memory:,.0f} MiB"
+    )
+    print(
+        f"all runs: qingji {', '.join(f'{t:.2f}' for t in times)} s; bare {', '.join(f'{t:.2f}' for t in bare_times)} s"
+    )
+    print(
+        f"ratio qingji / bare polars: {best / bare:.2f}x (target ≤ 5x); wall {best:.2f} s (target < 10 s); "
+        f"peak {memory / 1024:.2f} GiB (target < 4 GiB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
