@@ -1,0 +1,120 @@
+"""`qingji deadline` from the command line: options, text and JSON output, bad input."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from qingji.cli.app import app
+
+runner = CliRunner()
+
+
+def flat(text: str) -> str:
+    """Terminal output without the panel's frame and line breaks, so a wrapped reason reads whole."""
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "│╭╮╰╯─")
+
+
+def run_json(*args: str) -> dict[str, object]:
+    result = runner.invoke(app, ["deadline", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_issue_example_extension_deduction_and_sunday() -> None:
+    data = run_json(
+        "（2023）甘1002民初123号",
+        "--filed", "2023-03-15",
+        "--procedure", "普通程序",
+        "--extend", "6m:院长:2023-09-01",
+        "--deduct", "鉴定:2023-04-01:2023-04-30",
+        "--as-of", "2024-04-01",
+    )  # fmt: skip
+    assert data["expiry"] == "2024-04-15"
+    assert data["court_code"] == "甘1002"
+    assert data["type_code"] == "民初"
+    assert data["extended_months"] == 6
+    assert data["deducted_days"] == 30
+    assert data["status"] == "approaching"
+    assert data["days_remaining"] == 14
+    assert data["warnings"] == ["approaching_15"]
+    steps = data["steps"]
+    assert isinstance(steps, list)
+    assert [s["result"] for s in steps] == ["2023-09-15", "2024-03-15", "2024-04-14", "2024-04-15"]
+    assert [s["basis"] for s in steps][:3] == ["CPL 152", "CPL 152", "CPL-Interp 243"]
+
+
+def test_type_code_without_case_number_and_custody() -> None:
+    # CrPL 208: 3 months from 2024-03-09 is 2024-06-09, a Sunday; in custody there is no roll-forward.
+    data = run_json(
+        "--type-code",
+        "刑初",
+        "--procedure",
+        "ordinary",
+        "--filed",
+        "2024-03-09",
+        "--in-custody",
+        "--as-of",
+        "2024-03-10",
+    )
+    assert data["expiry"] == "2024-06-09"
+    free = run_json(
+        "--type-code", "刑初", "--procedure", "ordinary", "--filed", "2024-03-09", "--as-of", "2024-03-10"
+    )
+    assert free["expiry"] == "2024-06-11"  # 06-10 is the Dragon Boat holiday
+
+
+def test_conversion_and_restart_options() -> None:
+    data = run_json(
+        "--type-code", "民初", "--procedure", "简易程序", "--filed", "2024-01-10",
+        "--convert", "普通程序:2024-03-01", "--as-of", "2024-03-02",
+    )  # fmt: skip
+    assert data["expiry"] == "2024-07-10"  # ordinary, counted from the original filing
+    restarted = run_json(
+        "--type-code", "刑初", "--procedure", "普通程序", "--filed", "2024-01-10",
+        "--restart", "2024-03-01:补充侦查", "--as-of", "2024-03-02",
+    )  # fmt: skip
+    assert restarted["expiry"] == "2024-06-03"  # 2024-06-01 is a Saturday
+    assert restarted["anchor"] == "2024-03-01"
+
+
+def test_text_output_names_the_steps() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "deadline",
+            "（2024）甘10民终5号",
+            "--filed",
+            "2024-05-31",
+            "--procedure",
+            "判决上诉",
+            "--as-of",
+            "2024-06-01",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "2024-09-02" in result.output
+    assert "CPL 183(1)" in result.output
+    assert "顺延" in result.output
+
+
+def test_bad_input_is_refused_with_a_reason() -> None:
+    cases = {
+        ("（2023）甘100民初1号", "--filed", "2023-01-01"): "法院代字",
+        ("--type-code", "民初", "--filed", "2023-02-30"): "不是日期",
+        ("--type-code", "民初", "--filed", "2023-02-01", "--deduct", "坚定:2023-03-01"): "未知的扣除类别",
+        ("--type-code", "民初", "--filed", "2023-02-01", "--procedure", "普通"): "",
+        ("--type-code", "民初", "--filed", "2023-02-01", "--procedure", "加急"): "适用程序",
+        ("--type-code", "民初", "--filed", "2023-02-01", "--extend", "六个月"): "期间",
+        ("--filed", "2023-02-01"): "需要案号",
+    }
+    for args, reason in cases.items():
+        result = runner.invoke(app, ["deadline", *args, "--as-of", "2023-06-01"])
+        if reason:
+            assert result.exit_code == 2, (args, result.output)
+            assert reason in flat(result.output), (args, result.output)
+        else:
+            assert result.exit_code == 0, (args, result.output)
