@@ -42,11 +42,11 @@ def count_deductions(
     )
     rows = rows.with_columns(
         w_open=pl.col("end").is_null(),
+        # Outside the case's life: it begins before filing, or begins or ends after closing (C5).
         w_outside=(pl.col("start") < pl.col("filed_on"))
         | (
             pl.col("closed_eff").is_not_null()
-            & pl.col("end").is_not_null()
-            & (pl.col("end") > pl.col("closed_eff"))
+            & (pl.max_horizontal("start", pl.coalesce("end", "start")) > pl.col("closed_eff"))
         ),
         s=pl.max_horizontal(pl.col("start"), add_days(pl.col("anchor"), 1)),
         e=pl.min_horizontal(

@@ -133,7 +133,10 @@ def count_extensions(
         ).with_columns(
             total_months=tm + pl.col("add_m"),
             total_days=td + pl.col("add_d"),
-            chain_end=pl.when(present)
+            # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method.
+            chain_end=pl.when(present & pl.col("to_total"))
+            .then(add_period(pl.col("anchor"), tm + pl.col("add_m"), td + pl.col("add_d"), month_end))
+            .when(present)
             .then(add_period(pl.col("chain_end"), pl.col("add_m"), pl.col("add_d"), month_end))
             .otherwise(pl.col("chain_end")),
         )
