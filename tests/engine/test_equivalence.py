@@ -36,13 +36,17 @@ def batches(draw: st.DrawFn) -> list[CaseFacts]:
     return [draw(case_facts(index)) for index in range(size)]
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(facts=batches(), as_of=days(date(2014, 6, 1), date(2029, 6, 30)))
 def test_engine_matches_core_with_default_conventions(facts: list[CaseFacts], as_of: date) -> None:
     compare(facts, as_of, Conventions())
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(facts=batches(), as_of=days(date(2014, 6, 1), date(2029, 6, 30)), conventions=conventions_strategy)
 def test_engine_matches_core_under_every_convention(
     facts: list[CaseFacts], as_of: date, conventions: Conventions

@@ -7,7 +7,8 @@ from typing import Any
 
 import polars as pl
 
-from qingji.core.events import CaseFacts
+from qingji.core.events import CaseFacts, Conversion, Deduction, Extension, Period, Restart
+from qingji.core.procedures import Procedure
 
 CASE_SCHEMA: dict[str, Any] = {
     "case_number": pl.String,
@@ -73,3 +74,46 @@ def frames_from_facts(cases: Sequence[CaseFacts]) -> tuple[pl.DataFrame, pl.Data
         for restart in facts.restarts:
             event(number, event="restart", kind=restart.reason or None, start=restart.on)
     return pl.DataFrame(case_rows, schema=CASE_SCHEMA), pl.DataFrame(event_rows, schema=EVENT_SCHEMA)
+
+
+def facts_from_frames(cases: pl.DataFrame, events: pl.DataFrame | None) -> list[CaseFacts]:
+    """The facts of each case in ``cases`` (in order), with its events: the one-case view of a ledger's input."""
+    by_case: dict[str, list[dict[str, Any]]] = {}
+    if events is not None:
+        for row in events.sort("source_row").iter_rows(named=True):
+            by_case.setdefault(row["case_number"], []).append(row)
+    result = []
+    for case in cases.iter_rows(named=True):
+        rows = by_case.get(case["case_number"], [])
+        result.append(
+            CaseFacts(
+                type_code=case["type_code"],
+                filed_on=case["filed_on"],
+                procedure=Procedure(case["procedure"]) if case.get("procedure") else None,
+                closed_on=case.get("closed_on"),
+                in_custody=bool(case.get("in_custody")),
+                extensions=tuple(
+                    Extension(_length(r), r["approved_by"], r["approved_on"])
+                    for r in rows
+                    if r["event"] == "extension"
+                ),
+                deductions=tuple(
+                    Deduction(r["kind"], r["start"], r["end"]) for r in rows if r["event"] == "deduction"
+                ),
+                conversions=tuple(
+                    Conversion(Procedure(r["procedure"]), r["start"])
+                    for r in rows
+                    if r["event"] == "conversion"
+                ),
+                restarts=tuple(Restart(r["kind"] or "", r["start"]) for r in rows if r["event"] == "restart"),
+                court_code=case.get("court_code"),
+                case_number=case["case_number"],
+            )
+        )
+    return result
+
+
+def _length(row: dict[str, Any]) -> Period | None:
+    if row["length_months"] is None and row["length_days"] is None:
+        return None
+    return Period(row["length_months"] or 0, row["length_days"] or 0)

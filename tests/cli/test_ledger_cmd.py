@@ -1,0 +1,188 @@
+"""`qingji synth` then `qingji ledger`, end to end on real files: XLSX, CSV, Parquet, JSON, bad rows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from qingji.cli.app import app
+from qingji.core.calendar import WorkCalendar
+from qingji.core.state import assess
+from qingji.engine.facts import facts_from_frames
+from qingji.interchange import read_cases, read_events
+
+runner = CliRunner()
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+CONTRACT_KEYS = {
+    "case_number", "court_code", "type_code", "procedure", "filed_on", "closed_on", "status", "age_days",
+    "age_bucket", "expiry", "days_remaining", "extended_months", "deducted_days", "provisional", "warnings", "basis",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("synth")
+    result = runner.invoke(
+        app, ["synth", "--cases", "3000", "--seed", "11", "--out", str(out), "--until", "2026-06-30"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_json_ledger_rows_match_the_one_case_rules(synthetic: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "ledger",
+            str(synthetic / "cases.csv"),
+            "--events",
+            str(synthetic / "events.csv"),
+            "--as-of",
+            "2026-06-30",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 3000
+    assert set(rows[0]) >= CONTRACT_KEYS
+    cases = read_cases(synthetic / "cases.csv").frame
+    events = read_events(synthetic / "events.csv").frame
+    calendar = WorkCalendar.official()
+    as_of = date(2026, 6, 30)
+    by_number = {row["case_number"]: row for row in rows}
+    statuses = set()
+    for facts in facts_from_frames(cases, events):
+        want = assess(facts, as_of, calendar).as_row()
+        got = by_number[facts.case_number]
+        want["expiry"] = want["expiry"].isoformat() if isinstance(want["expiry"], date) else None
+        assert {key: got[key] for key in want} == want, facts.case_number
+        statuses.add(got["status"])
+    # A realistic court system has all of these on one date.
+    assert {"in_time", "approaching", "overdue", "closed_in_time", "closed_late"} <= statuses
+
+
+def test_xlsx_ledger_is_laid_out_like_a_court_ledger(synthetic: Path, tmp_path: Path) -> None:
+    output = tmp_path / "台账.xlsx"
+    result = runner.invoke(
+        app,
+        [
+            "ledger",
+            str(synthetic / "cases.csv"),
+            "--events",
+            str(synthetic / "events.csv"),
+            "--as-of",
+            "2026-06-30",
+            "--output",
+            str(output),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "台账汇总" in result.output and "甘1002" in result.output
+    sheet = openpyxl.load_workbook(output).worksheets[0]
+    headers = [cell.value for cell in sheet[2]]
+    assert headers[:3] == ["案号", "法院代字", "法院"]
+    assert "审限届满日" in headers and "预警" in headers and "依据" in headers
+    assert sheet.freeze_panes == "B3"  # the title and header rows, and the case number, stay in view
+    assert sheet.max_row == 2 + 3000
+    status_column = headers.index("状态") + 1
+    overdue_rows = [r for r in range(3, sheet.max_row + 1) if sheet.cell(r, status_column).value == "超审限"]
+    assert overdue_rows, "the synthetic court has overdue cases"
+    fill = sheet.cell(overdue_rows[0], 1).fill.fgColor.rgb
+    assert fill not in (None, "00000000")
+    # The ledger re-imports as a cases file.
+    again = read_cases(output)
+    assert again.problems == []
+    assert again.frame.height == 3000
+
+
+def test_csv_and_parquet_outputs(synthetic: Path, tmp_path: Path) -> None:
+    for name in ("ledger.csv", "ledger.parquet"):
+        result = runner.invoke(
+            app,
+            [
+                "ledger",
+                str(synthetic / "cases.csv"),
+                "--events",
+                str(synthetic / "events.csv"),
+                "--as-of",
+                "2026-06-30",
+                "--output",
+                str(tmp_path / name),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+    parquet = pl.read_parquet(tmp_path / "ledger.parquet")
+    assert parquet.height == 3000 and set(parquet.columns) >= CONTRACT_KEYS
+    text = (tmp_path / "ledger.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("案号,")
+
+
+def test_the_shared_sample_ledger_by_hand(tmp_path: Path) -> None:
+    if not SAMPLES.exists():
+        pytest.skip("the shared samples are not beside the project")
+    result = runner.invoke(
+        app,
+        [
+            "ledger",
+            str(SAMPLES / "cases.csv"),
+            "--events",
+            str(SAMPLES / "events.csv"),
+            "--as-of",
+            "2024-12-31",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = {row["case_number"]: row for row in json.loads(result.stdout)}
+    expected = {
+        # CPL 152: 6 months.
+        "（2023）甘1002民初1001号": ("2023-09-15", "overdue"),
+        # Aug 31 + 6 months clamps to Feb 29 (leap year).
+        "（2023）甘10民初1002号": ("2024-02-29", "closed_in_time"),
+        # CPL 183: 3 months to Saturday 08-31, rolled to Monday.
+        "（2024）甘10民终1003号": ("2024-09-02", "closed_in_time"),
+        # CPL 164: 3 months to 05-01, May Day holiday to 05-05, rolled to Monday 05-06.
+        "（2024）甘1021民初1004号": ("2024-05-06", "closed_in_time"),
+        # 6 + 6 + 3 months from 2022-09-19 = 2023-12-19, + 105 days of appraisal = 2024-04-02.
+        "（2022）甘1027民初1005号": ("2024-04-02", "overdue"),
+        # 6 months to 2025-01-02, + 60 days of auction = 2025-03-03.
+        "（2024）甘1026执1006号": ("2025-03-03", "in_time"),
+        # CrPL 208: 3 months, in custody.
+        "（2024）甘1002刑初1007号": ("2024-09-03", "closed_in_time"),
+        # ALL 81: 6 months to 10-10, + 30 days of public notice = Saturday 11-09, rolled to 11-11.
+        "（2024）甘10行初1008号": ("2024-11-11", "overdue"),
+    }
+    assert {number: (row["expiry"], row["status"]) for number, row in rows.items()} == expected
+    assert rows["（2022）甘1027民初1005号"]["days_over"] == 273
+    assert rows["（2022）甘1027民初1005号"]["extended_months"] == 9
+    assert rows["（2024）甘1026执1006号"]["days_remaining"] == 62
+
+
+def test_bad_rows_are_reported_and_the_rest_is_kept(tmp_path: Path) -> None:
+    if not SAMPLES.exists():
+        pytest.skip("the shared samples are not beside the project")
+    cases = tmp_path / "cases.csv"
+    shutil.copy(SAMPLES / "cases.csv", cases)
+    with cases.open("a", encoding="utf-8") as file:
+        file.write("（2024）甘100民初9号,,普通程序,,2024-01-05,,,,,,\n")
+        file.write("（2024）甘1002民初10号,,普通程序,,2024-02-30,,,,,,\n")
+    output = tmp_path / "ledger.xlsx"
+    result = runner.invoke(app, ["ledger", str(cases), "--as-of", "2024-12-31", "--output", str(output)])
+    assert result.exit_code == 2, result.output
+    report = tmp_path / "ledger.errors.xlsx"
+    assert report.exists()
+    rows = list(openpyxl.load_workbook(report).worksheets[0].iter_rows(values_only=True))
+    body = rows[1:]
+    assert {(r[1], r[2]) for r in body} == {(10, "案号"), (11, "立案日期")}
+    assert all(r[0] == "cases.csv" and r[4] and r[5] for r in body)
+    assert openpyxl.load_workbook(output).worksheets[0].max_row == 2 + 8
