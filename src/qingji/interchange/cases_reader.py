@@ -1,0 +1,131 @@
+"""Read a cases file (案件表, DESIGN.md §6) into the normalised cases frame, with a problem for each bad row.
+
+Rejected rows: case number missing or malformed, filing date missing or unreadable, closing date present but
+unreadable, 羁押 not understood, a case number already given on an earlier row. Kept rows: an unknown or missing
+procedure (``procedure`` null, ``procedure_raw`` as written) and a closing date before the filing date; the rules
+flag both later.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from qingji.core.procedures import parse_procedure
+from qingji.interchange.case_numbers import PARTS_SCHEMA, case_number_columns, rejection_reason
+from qingji.interchange.dates import date_columns, date_reason
+from qingji.interchange.headers import CASE_FIELDS
+from qingji.interchange.reading import Opened, open_table, text_column
+from qingji.interchange.results import ReadResult
+from qingji.interchange.row_checks import Check, Row, fixed, flag_column, raw_column, split_rows
+from qingji.interchange.tables import ROW
+from qingji.interchange.values import BOOLEAN_WORDS, boolean, map_distinct
+
+CASES_SCHEMA: dict[str, pl.DataType] = {
+    ROW: pl.Int64(),
+    **PARTS_SCHEMA,
+    "court": pl.String(),
+    "procedure": pl.String(),
+    "procedure_raw": pl.String(),
+    "cause": pl.String(),
+    "closure_method": pl.String(),
+    "judge": pl.String(),
+    "division": pl.String(),
+    "parties": pl.String(),
+    "filed_on": pl.Date(),
+    "closed_on": pl.Date(),
+    "in_custody": pl.Boolean(),
+}
+
+_PLAIN_TEXT = ("court", "cause", "closure_method", "judge", "division", "parties")
+
+
+def read_cases(path: Path) -> ReadResult:
+    """Read the cases in ``path`` (CSV or Excel)."""
+    opened = open_table(path, CASE_FIELDS, CASES_SCHEMA)
+    if isinstance(opened, ReadResult):
+        return opened
+    work = _normalise(opened)
+    first_rows = _first_rows_of_repeats(work)
+    checks = _checks(first_rows)
+    good, problems = split_rows(work, checks, file=opened.file, fields=CASE_FIELDS, match=opened.match)
+    frame = good.select(pl.col(name).cast(dtype) for name, dtype in CASES_SCHEMA.items())
+    return ReadResult(frame, problems, opened.work.height)
+
+
+def _normalise(opened: Opened) -> pl.DataFrame:
+    work = opened.work
+    text = {key: pl.col(text_column(key)) for key in ("filed_on", "closed_on", "in_custody", "procedure")}
+    procedures = map_distinct(work.get_column(text_column("procedure")), _procedure_code)
+    dates = {"filed_on": text_column("filed_on"), "closed_on": text_column("closed_on")}
+    work = case_number_columns(
+        work,
+        text_column("case_number"),
+        text_column("court"),
+        mark_repeats=True,
+        alongside=[
+            *date_columns(work, dates),
+            boolean(text["in_custody"]).alias("_custody"),
+            text["procedure"]
+            .replace_strict(procedures, default=None, return_dtype=pl.String)
+            .alias("procedure"),
+            text["procedure"].alias("procedure_raw"),
+            *(pl.col(text_column(key)).alias(key) for key in _PLAIN_TEXT),
+        ],
+    )
+    return work.with_columns(
+        pl.col("_custody").fill_null(False).alias("in_custody"),
+        pl.col("case_number").is_null().alias(flag_column("case_number")),
+        pl.col("filed_on").is_null().alias(flag_column("filed_on")),
+        (text["closed_on"].is_not_null() & pl.col("closed_on").is_null()).alias(flag_column("closed_on")),
+        (text["in_custody"].is_not_null() & pl.col("_custody").is_null()).alias(flag_column("in_custody")),
+        pl.col("repeated").alias(flag_column("repeat")),
+    )
+
+
+def _procedure_code(text: str) -> str | None:
+    procedure = parse_procedure(text)
+    return procedure.value if procedure else None
+
+
+def _first_rows_of_repeats(work: pl.DataFrame) -> dict[str, int]:
+    """For each case number given more than once, the row where it first appears."""
+    repeated = work.filter(pl.col(flag_column("repeat"))).get_column("case_number").unique()
+    if repeated.is_empty():
+        return {}
+    firsts = work.filter(pl.col("case_number").is_in(repeated.implode()) & ~pl.col(flag_column("repeat")))
+    return dict(
+        zip(firsts.get_column("case_number").to_list(), firsts.get_column(ROW).to_list(), strict=True)
+    )
+
+
+def _checks(first_rows: dict[str, int]) -> list[Check]:
+    def case_number(row: Row) -> tuple[str, str]:
+        return rejection_reason(row[raw_column("case_number")] or "")
+
+    def filed_on(row: Row) -> tuple[str, str]:
+        return date_reason("立案日期", "filing date", row[raw_column("filed_on")])
+
+    def closed_on(row: Row) -> tuple[str, str]:
+        return date_reason("结案日期", "closing date", row[raw_column("closed_on")])
+
+    def repeat(row: Row) -> tuple[str, str]:
+        first = first_rows.get(row["case_number"], 0)
+        return (f"案号重复，与第{first}行相同", f"the case number was already given on row {first}")
+
+    words = "、".join(BOOLEAN_WORDS)
+    return [
+        Check("case_number", "case_number", case_number),
+        Check("repeat", "case_number", repeat),
+        Check("filed_on", "filed_on", filed_on),
+        Check("closed_on", "closed_on", closed_on),
+        Check(
+            "in_custody",
+            "in_custody",
+            fixed(
+                f"羁押无法识别（应为 {words}，或留空表示否）",
+                "in custody not understood (expected 是/否 or yes/no)",
+            ),
+        ),
+    ]

@@ -1,0 +1,92 @@
+"""Column headers of the interchange format (DESIGN.md §6) and how a file's header row is matched to them.
+
+A header is recognised by its Chinese name or its English code name, case-insensitively and ignoring white space
+(around it, or inside it where Excel wrapped it onto two lines). Unknown columns are ignored; when a name occurs twice the first column wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of the interchange format."""
+
+    key: str  # English code name, also the name of the column in the normalised frame
+    zh: str  # Chinese header
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other spellings seen in exports
+
+    def names(self) -> tuple[str, ...]:
+        return (self.zh, self.key, *self.aliases)
+
+
+CASE_FIELDS: tuple[Field, ...] = (
+    Field("case_number", "案号", required=True),
+    Field("court", "法院"),
+    Field("procedure", "适用程序"),
+    Field("cause", "案由"),
+    Field("filed_on", "立案日期", required=True),
+    Field("closed_on", "结案日期"),
+    Field("closure_method", "结案方式"),
+    Field("judge", "承办法官"),
+    Field("division", "审判庭"),
+    Field("in_custody", "羁押"),
+    Field("parties", "当事人"),
+)
+
+EVENT_FIELDS: tuple[Field, ...] = (
+    Field("case_number", "案号", required=True),
+    Field("event", "事项", required=True),
+    Field("kind", "类别"),
+    Field("start", "开始日期"),
+    Field("end", "结束日期"),
+    Field("length", "期间"),
+    Field("approved_by", "批准人"),
+    Field("approved_on", "批准日期"),
+    Field("note", "备注"),
+)
+
+# A row holding one of these cells is the header row (searched within the first rows, below any title).
+HEADER_MARKERS: frozenset[str] = frozenset({"案号", "case_number"})
+HEADER_SEARCH_ROWS = 10
+
+
+def header_key(text: str | None) -> str:
+    """The form in which headers are compared: no white space at all (a header wrapped onto two lines in Excel
+    still matches), case folded."""
+    return "".join((text or "").split()).casefold()
+
+
+def is_header_row(cells: Sequence[str | None]) -> bool:
+    return any(header_key(cell) in HEADER_MARKERS for cell in cells)
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where each known field sits in a file: its column position and the header as written."""
+
+    positions: dict[str, int]
+    written: dict[str, str]
+    missing: tuple[Field, ...]  # required fields with no column
+
+    def has(self, key: str) -> bool:
+        return key in self.positions
+
+
+def match_headers(headers: Sequence[str], fields: Sequence[Field]) -> HeaderMatch:
+    by_name: dict[str, Field] = {}
+    for field in fields:
+        for name in field.names():
+            by_name.setdefault(header_key(name), field)
+    positions: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for position, header in enumerate(headers):
+        found = by_name.get(header_key(header))
+        if found is not None and found.key not in positions:
+            positions[found.key] = position
+            written[found.key] = header.strip()
+    missing = tuple(f for f in fields if f.required and f.key not in positions)
+    return HeaderMatch(positions, written, missing)

@@ -1,0 +1,31 @@
+"""What a reader returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from qingji.interchange.problems import Problem
+
+
+@dataclass
+class ReadResult:
+    """The rows that were read well, and a problem for each one that was not.
+
+    ``rows_read`` counts the data rows in the file (rows with every cell empty are not data). Every data row is
+    either in ``frame`` or named by at least one problem.
+    """
+
+    frame: pl.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def rejected_rows(self) -> int:
+        """Data rows left out of ``frame`` (a row may carry several problems)."""
+        return self.rows_read - self.frame.height

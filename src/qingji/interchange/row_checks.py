@@ -1,0 +1,85 @@
+"""Row checks: a Boolean column per check, then a problem record for each bad cell of the (few) bad rows.
+
+The readers compute every check as a column over the whole frame; only the rows that fail one are brought into
+Python, to write their problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from qingji.interchange.headers import Field, HeaderMatch
+from qingji.interchange.problems import Problem
+from qingji.interchange.tables import ROW
+
+Row = Mapping[str, Any]
+Reason = Callable[[Row], tuple[str, str]]
+
+
+def raw_column(key: str) -> str:
+    """Name, in a reader's work frame, of the cell text of field ``key`` as written."""
+    return f"raw_{key}"
+
+
+def flag_column(name: str) -> str:
+    return f"bad_{name}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check named ``name``: rows where column ``bad_<name>`` is true have a problem in column ``field``."""
+
+    name: str
+    field: str
+    reason: Reason
+
+    @property
+    def flag(self) -> str:
+        return flag_column(self.name)
+
+
+def fixed(reason_zh: str, reason_en: str) -> Reason:
+    return lambda _row: (reason_zh, reason_en)
+
+
+def split_rows(
+    work: pl.DataFrame,
+    checks: Sequence[Check],
+    *,
+    file: str,
+    fields: Sequence[Field],
+    match: HeaderMatch,
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """The rows of ``work`` that pass every check, and the problems of those that do not (in row order)."""
+    flags = [check.flag for check in checks]
+    if not flags:
+        return work, []
+    any_bad = pl.any_horizontal(pl.col(flag).fill_null(False) for flag in flags)
+    marks = work.select(any_bad).to_series()
+    if not marks.any():
+        return work, []
+    bad = work.filter(marks).sort(ROW)
+    good = work.filter(~marks)
+    chinese = {field.key: field.zh for field in fields}
+    problems: list[Problem] = []
+    for row in bad.iter_rows(named=True):
+        for check in checks:
+            if not row[check.flag]:
+                continue
+            reason_zh, reason_en = check.reason(row)
+            value = row.get(raw_column(check.field))
+            problems.append(
+                Problem(
+                    file=file,
+                    row=int(row[ROW]),
+                    column=match.written.get(check.field, chinese.get(check.field, check.field)),
+                    value="" if value is None else str(value),
+                    reason_zh=reason_zh,
+                    reason_en=reason_en,
+                )
+            )
+    return good, problems

@@ -1,0 +1,228 @@
+"""Raw tables from CSV and Excel files: every cell as text, with the row number a spreadsheet user sees.
+
+CSV is read as UTF-8 (with or without BOM), or as GB18030 when it is not valid UTF-8 (what Excel on a Chinese
+Windows saves), or as UTF-16 when it starts with a UTF-16 BOM; fields are separated by commas, or by tabs or
+semicolons when those give the header row. Excel workbooks (.xlsx, .xlsm, .xlsb, .xls) are read with calamine
+through fastexcel, first sheet only; date cells arrive as text "YYYY-MM-DD 00:00:00", which the date reader
+accepts. The header row is the first row, among the first ten that are not empty, with a 案号 or case_number
+cell, so a ledger with a title row above its header re-imports.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import fastexcel
+import polars as pl
+
+from qingji.interchange.headers import HEADER_SEARCH_ROWS, is_header_row
+
+ROW = "source_row"
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls"})
+_SEPARATORS = (",", "\t", ";")
+# Enough of a CSV file to find its header row.
+_HEAD_BYTES = 256 * 1024
+
+
+class TableError(ValueError):
+    """The file as a whole cannot be read (format, encoding, empty)."""
+
+    def __init__(self, reason_zh: str, reason_en: str) -> None:
+        super().__init__(f"{reason_zh} / {reason_en}")
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A sheet of text cells below its header row.
+
+    ``frame`` has one String column per header cell, named ``c0``, ``c1`` …, plus ``source_row`` (Int64), the
+    spreadsheet row number. Rows without any cell are left out; rows of blank cells are not (see
+    :func:`is_blank`).
+    """
+
+    headers: tuple[str, ...]
+    header_row: int
+    frame: pl.DataFrame
+
+    @staticmethod
+    def column(position: int) -> str:
+        return f"c{position}"
+
+
+def load_table(path: Path) -> RawTable:
+    """Read ``path`` by its suffix. Raises :class:`TableError` when the file cannot be read as a table, and
+    FileNotFoundError when there is no such file."""
+    if not path.is_file():
+        raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return _load_csv(path)
+    if suffix in EXCEL_SUFFIXES:
+        return _load_excel(path)
+    raise TableError(
+        f"不支持的文件类型 {suffix or '（无扩展名）'}，请使用 CSV 或 Excel（.xlsx、.xls）",
+        f"unsupported file type {suffix or '(none)'}: use CSV or Excel (.xlsx, .xls)",
+    )
+
+
+def _finish(grid: pl.DataFrame, header_index: int, first_row_number: int) -> RawTable:
+    """Cut ``grid`` (String columns, one row per sheet row) at its header row and number the data rows.
+
+    ``first_row_number`` is the spreadsheet row number of ``grid``'s first row.
+    """
+    header_cells = grid.row(header_index) if grid.height else tuple(None for _ in grid.columns)
+    headers = tuple("" if cell is None else str(cell) for cell in header_cells)
+    return _number(grid.slice(header_index + 1), headers, first_row_number + header_index)
+
+
+def _number(data: pl.DataFrame, headers: tuple[str, ...], header_row: int) -> RawTable:
+    """Name the columns ``c0`` … and add ``source_row``: the data rows follow the header row one by one."""
+    names = [RawTable.column(i) for i in range(data.width)]
+    data = data.rename(dict(zip(data.columns, names, strict=True))).with_columns(
+        (pl.int_range(pl.len(), dtype=pl.Int64) + (header_row + 1)).alias(ROW)
+    )
+    if names:
+        # Rows with no cell at all go here, cheaply; rows with only white space are left to the reader, which
+        # trims every cell it uses anyway (see :func:`is_blank`).
+        data = data.filter(pl.any_horizontal(pl.col(name).is_not_null() for name in names))
+    else:
+        data = data.clear()
+    return RawTable(headers, header_row, data)
+
+
+def is_blank(expr: pl.Expr) -> pl.Expr:
+    """True for a cell that is empty or white space only."""
+    return expr.is_null() | (expr.str.strip_chars().str.len_bytes() == 0)
+
+
+def _header_index(rows: list[list[str | None]]) -> int:
+    """Index of the header row among the first rows; the first non-empty row when none is marked."""
+    non_empty = [i for i, cells in enumerate(rows) if any((c or "").strip() for c in cells)]
+    for index in non_empty[:HEADER_SEARCH_ROWS]:
+        if is_header_row(rows[index]):
+            return index
+    return non_empty[0] if non_empty else 0
+
+
+# --- CSV ----------------------------------------------------------------------------------------------------
+
+
+def _load_csv(path: Path) -> RawTable:
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    encoding = _detect_encoding(head)
+    head_text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).removeprefix("\ufeff")
+    if not head_text.strip():
+        raise TableError("文件为空", "the file is empty")
+    separator, records = _first_records(head_text)
+    header_index = _header_index(records)
+    source: Path | bytes = path
+    if encoding != "utf-8":
+        source = _recode(path.read_bytes(), encoding)
+    try:
+        data = _read_csv_data(source, header_index, separator)
+    except pl.exceptions.ComputeError as error:
+        if encoding != "utf-8" or "utf-8" not in str(error).lower():
+            raise TableError("CSV 文件无法解析", f"the CSV file cannot be parsed ({error})") from error
+        # The start of the file looked like UTF-8 but a later part is not: the whole file is GB18030.
+        data = _read_csv_data(_recode(path.read_bytes(), "gb18030"), header_index, separator)
+    except pl.exceptions.NoDataError as error:
+        raise TableError("文件为空", "the file is empty") from error
+    # Polars renames repeated or empty headers; the problems must name them as written.
+    written = records[header_index] if header_index < len(records) else []
+    if len(written) != data.width:
+        written = list(data.columns)
+    return _number(data, tuple(cell or "" for cell in written), header_index + 1)
+
+
+def _read_csv_data(source: Path | bytes, skip: int, separator: str) -> pl.DataFrame:
+    # The header row is read by Polars too: with has_header=False it reads a large file about twice as slowly.
+    return pl.read_csv(
+        source,
+        has_header=True,
+        separator=separator,
+        skip_rows=skip,
+        infer_schema=False,
+        truncate_ragged_lines=True,
+        raise_if_empty=True,
+    )
+
+
+def _detect_encoding(head: bytes) -> str:
+    """UTF-16 by its BOM (Excel's "Unicode text"); UTF-8 when the head decodes as UTF-8 (ignoring a character
+    cut at the end); else GB18030, what Excel on a Chinese Windows saves as CSV."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def _recode(data: bytes, encoding: str) -> bytes:
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TableError(
+            "文件编码无法识别（应为 UTF-8 或 GB18030/GBK）",
+            "the file's encoding is not recognised (expected UTF-8 or GB18030/GBK)",
+        ) from error
+
+
+def _first_records(text: str) -> tuple[str, list[list[str | None]]]:
+    """The separator (comma, else tab or semicolon when those give the header row) and the first records."""
+    first: list[list[str | None]] = []
+    for separator in _SEPARATORS:
+        records = _records(text, separator)
+        if separator == _SEPARATORS[0]:
+            first = records
+        if any(is_header_row(record) for record in records[: HEADER_SEARCH_ROWS * 3]):
+            return separator, records
+    return _SEPARATORS[0], first
+
+
+def _records(text: str, separator: str) -> list[list[str | None]]:
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    records: list[list[str | None]] = []
+    try:
+        for record in reader:
+            records.append(list(record))
+            if len(records) >= HEADER_SEARCH_ROWS * 3:
+                break
+    except csv.Error:
+        pass
+    return records
+
+
+# --- Excel --------------------------------------------------------------------------------------------------
+
+
+def _load_excel(path: Path) -> RawTable:
+    try:
+        reader = fastexcel.read_excel(str(path))
+        if not reader.sheet_names:
+            raise TableError("工作簿中没有工作表", "the workbook has no sheet")
+        # header_row=None and skip_rows=0 keep leading empty rows, so index i is sheet row i + 1.
+        sheet = reader.load_sheet(0, header_row=None, skip_rows=0, dtypes="string")
+        grid = sheet.to_polars()
+    except TableError:
+        raise
+    except Exception as error:
+        raise TableError(
+            "Excel 文件无法读取（文件损坏或不是 Excel 格式）",
+            f"the Excel file cannot be read (damaged or not an Excel file: {error})",
+        ) from error
+    if grid.height == 0:
+        raise TableError("工作表为空", "the sheet is empty")
+    grid = grid.select(pl.all().cast(pl.String))
+    first = grid.head(HEADER_SEARCH_ROWS * 3).rows()
+    header_index = _header_index([list(r) for r in first])
+    return _finish(grid, header_index, 1)
