@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import polars as pl
+
+from qingji.core.dates import add_months as core_add_months
 
 
 def month_length(year: pl.Expr, month: pl.Expr) -> pl.Expr:
@@ -33,6 +37,15 @@ def add_months(anchor: pl.Expr, months: pl.Expr | int, month_end_rule: pl.Expr |
     at_month_end = day == month_length(year, month)
     target_day = pl.when(rule & at_month_end).then(last).otherwise(pl.min_horizontal(day, last))
     return pl.date(target_year, target_month, target_day)
+
+
+def older_than_cutoff(on: date, months: int) -> date:
+    """The earliest filing date f for which ``on > add_months(f, months)`` is false, so that "older than N months
+    on ``on``" is simply ``f < cutoff`` (add_months is non-decreasing in f). One date instead of a column of them."""
+    day = core_add_months(on, -months) - timedelta(days=4)
+    while core_add_months(day, months) < on:
+        day += timedelta(days=1)
+    return day
 
 
 def add_days(day: pl.Expr, days: pl.Expr | int) -> pl.Expr:

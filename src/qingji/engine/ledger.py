@@ -15,8 +15,15 @@ from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
 from qingji.core.courts import COURTS_BY_CODE
 from qingji.core.periods import DEFAULT_RULES, RuleTable
 from qingji.core.procedures import PROCEDURE_LABELS
-from qingji.core.vocabulary import APPROACHING_PREFIX, AgeBucket, Status, Warning
-from qingji.engine.dates import add_days, add_months, add_period, days_between, period_label
+from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warning
+from qingji.engine.dates import (
+    add_days,
+    add_months,
+    add_period,
+    days_between,
+    older_than_cutoff,
+    period_label,
+)
 from qingji.engine.deductions import count_deductions
 from qingji.engine.extensions import count_extensions
 from qingji.engine.resolve import resolve_rules
@@ -132,7 +139,7 @@ def compute_ledger(
     )
     frame = _expiry(frame, calendar, conventions)
     frame = _state(frame, as_of, conventions)
-    ledger = filed.join(frame, on="cid", how="left").sort("cid")
+    ledger = filed.join(frame, on="cid", how="left", maintain_order="left")
     return ledger.select(
         "case_number",
         "court_code",
@@ -201,10 +208,12 @@ def _state(frame: pl.DataFrame, as_of: date, conventions: Conventions) -> pl.Dat
     age = days_between(filed_on, end)
     if conventions.elapsed_net_of_deductions:
         age = age - pl.col("deducted_days")
-    age_on = t if conventions.long_pending_gross else add_days(t, -pl.col("deducted_days"))
 
     def older_than(months: int) -> pl.Expr:
-        return age_on > add_months(filed_on, months)
+        """Gross age over N months (C10): T > add_months(filed_on, N); net of deductions where set so."""
+        if conventions.long_pending_gross:
+            return filed_on < older_than_cutoff(as_of, months)
+        return add_days(t, -pl.col("deducted_days")) > add_months(filed_on, months)
 
     bucket: pl.Expr = pl.lit(AgeBucket.UNDER_6M.value)
     for months, name in zip(
@@ -254,11 +263,12 @@ def _state(frame: pl.DataFrame, as_of: date, conventions: Conventions) -> pl.Dat
         .when(pl.col("overdue"))
         .then(days_between(expiry, t)),
     )
-    return frame.with_columns(warnings=_warnings(), basis=_basis())
+    return _with_warnings(frame.with_columns(basis=_basis()), conventions)
 
 
-def _warnings() -> pl.Expr:
-    """The warning codes of each row: the approaching warning first, then in the order of :class:`Warning`."""
+def _warning_conditions(conventions: Conventions) -> list[tuple[str, pl.Expr]]:
+    """(code, condition) in the order a row lists its warnings: the approaching warning first, then the order of
+    :class:`Warning` (as the core lists them)."""
     limited = pl.col("base_months").is_not_null()
     conditions: dict[Warning, pl.Expr] = {
         Warning.AGE_10_MONTHS: pl.col("age_warning"),
@@ -266,7 +276,7 @@ def _warnings() -> pl.Expr:
         Warning.PROVISIONAL_CALENDAR: pl.col("provisional"),
         Warning.UNKNOWN_PROCEDURE: pl.col("w_unknown_procedure"),
         Warning.UNKNOWN_TYPE_CODE: pl.col("w_unknown_type_code"),
-        Warning.CLOSED_BEFORE_FILED: (pl.col("closed_on") < pl.col("filed_on")).fill_null(False),
+        Warning.CLOSED_BEFORE_FILED: pl.col("closed_on") < pl.col("filed_on"),
         Warning.DEDUCTION_OUTSIDE_LIFE: limited & pl.col("w_outside"),
         Warning.OVERLAPPING_DEDUCTIONS: limited & pl.col("w_overlap"),
         Warning.DEDUCTION_NOT_ALLOWED: limited & pl.col("w_not_allowed"),
@@ -274,16 +284,34 @@ def _warnings() -> pl.Expr:
         Warning.EXTENSION_BEYOND_MAXIMUM: limited & pl.col("w_ext_beyond"),
         Warning.EXTENSION_WRONG_LEVEL: limited & pl.col("w_ext_wrong_level"),
         Warning.EXTENSION_WITHOUT_APPROVER: limited & pl.col("w_ext_without_approver"),
-        Warning.CONVERSION_NOT_ALLOWED: pl.col("w_conversion_not_allowed").fill_null(False),
-        Warning.RESTART_NOT_ALLOWED: pl.col("w_restart_not_allowed").fill_null(False),
+        Warning.CONVERSION_NOT_ALLOWED: pl.col("w_conversion_not_allowed"),
+        Warning.RESTART_NOT_ALLOWED: pl.col("w_restart_not_allowed"),
     }
-    approaching = pl.format("{}{}", pl.lit(APPROACHING_PREFIX), pl.col("approaching_at"))
-    parts = [approaching] + [
-        pl.when(conditions[w].fill_null(False)).then(pl.lit(w.value)).otherwise(pl.lit(None, pl.String))
-        for w in Warning
-        if w in conditions
+    approaching = [
+        (approaching_warning(days), pl.col("approaching_at") == days)
+        for days in sorted(set(conventions.approaching_days))
     ]
-    return pl.concat_list(parts).list.drop_nulls()
+    return approaching + [(w.value, conditions[w]) for w in Warning if w in conditions]
+
+
+def _with_warnings(frame: pl.DataFrame, conventions: Conventions) -> pl.DataFrame:
+    """The list of warning codes per row. Rows share few combinations, so each row gets a bit mask and the masks
+    present are turned into lists once (building a list per row in Polars is slow)."""
+    conditions = _warning_conditions(conventions)
+    mask = pl.sum_horizontal(
+        pl.when(condition.fill_null(False)).then(pl.lit(1 << bit, pl.Int64)).otherwise(pl.lit(0, pl.Int64))
+        for bit, (_, condition) in enumerate(conditions)
+    ).alias("warning_mask")
+    frame = frame.with_columns(mask)
+    masks = frame.get_column("warning_mask").unique().sort().to_list()
+    lists = pl.DataFrame(
+        {
+            "warning_mask": masks,
+            "warnings": [[code for bit, (code, _) in enumerate(conditions) if m >> bit & 1] for m in masks],
+        },
+        schema={"warning_mask": pl.Int64, "warnings": pl.List(pl.String)},
+    )
+    return frame.join(lists, on="warning_mask", how="left").drop("warning_mask")
 
 
 def _basis() -> pl.Expr:
@@ -314,4 +342,4 @@ def _basis() -> pl.Expr:
         pl.when(pl.col("moved")).then(pl.format("顺延至{}", pl.col("expiry").dt.to_string("%Y-%m-%d"))),
         pl.when(pl.col("provisional")).then(pl.lit("暂定")),
     ]
-    return pl.concat_list(parts).list.drop_nulls().list.join("；")
+    return pl.concat_str(parts, separator="；", ignore_nulls=True)
