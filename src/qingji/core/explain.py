@@ -26,6 +26,15 @@ class Step:
         return f"{self.en}{source}{tail}"
 
 
+def basis_head(source: str | None, base_label: str | None) -> str:
+    """The first part of a basis: the rule and its base period."""
+    if source is None:
+        return "无审限规则"
+    if base_label is None:
+        return f"{source} 无法定审限"
+    return f"{source} {base_label}"
+
+
 def basis_summary(
     *,
     source: str | None,
@@ -41,12 +50,7 @@ def basis_summary(
 
     The columnar engine builds the same text column by column; keep the two in step (tests compare them).
     """
-    if source is None:
-        parts = ["无审限规则"]
-    elif base_label is None:
-        parts = [f"{source} 无法定审限"]
-    else:
-        parts = [f"{source} {base_label}"]
+    parts = [basis_head(source, base_label)]
     if converted_label:
         parts.append(f"转{converted_label}")
     if restarted_on:

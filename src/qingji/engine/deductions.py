@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import polars as pl
 
 from qingji.core.conventions import Conventions
-from qingji.engine.dates import add_days, add_months
+from qingji.core.deductions import DEDUCTION_CAPS
+from qingji.engine.dates import add_days
 from qingji.engine.tables import deduction_frame
 
-
-# Dates as day numbers shifted to be positive, and the span that keeps one case's keys above the previous case's.
+# Day numbers shifted to be positive, and the span that keeps one case's keys above the previous case's.
 OFFSET = 1_000_000
 SPAN = 4_000_000
 
 
 def count_deductions(
-    resolved: pl.DataFrame, events: pl.DataFrame, as_of: date, conventions: Conventions
+    resolved: pl.DataFrame, events: pl.DataFrame, as_of: date, conventions: Conventions, cases: int
 ) -> pl.DataFrame:
-    """Per case with deductions: deducted_days and the deduction warnings.
+    """deducted_days and the deduction warnings of every case, one row per case in case-id order (``cid`` is the
+    row position, 0 to ``cases`` − 1), so that the caller lays the columns beside its cases without a join.
 
     ``resolved`` has cid, type_code, anchor, filed_on, closed_eff (closing date if on or before as_of) and
     base_months (null: no limit, nothing to deduct from).
@@ -37,62 +39,62 @@ def count_deductions(
         )
         .join(allowed, on=["type_code", "kind"], how="left")
     )
-    not_allowed = rows.filter(pl.col("source").is_null()).select("cid").unique()
+    not_allowed = rows.filter(pl.col("source").is_null()).get_column("cid")
     if not conventions.count_disallowed_deductions:
         rows = rows.filter(pl.col("source").is_not_null())
     upper = pl.coalesce(pl.col("closed_eff"), pl.lit(as_of))
-    capped_end = pl.coalesce(pl.col("end"), upper)
-    cap_limit = add_days(
-        add_months(pl.col("start"), pl.col("cap_months").fill_null(0)), pl.col("cap_days").fill_null(0) - 1
-    )
-    rows = rows.with_columns(
+    # The last day a capped kind may count (延期审理 one month, 更换辩护人 15 days); null for the others. Months
+    # here clamp like qingji.core.dates.add_months, which Polars' offset_by does too.
+    cap_limit: pl.Expr = pl.lit(None, pl.Date)
+    for kind, cap in DEDUCTION_CAPS.items():
+        limit = add_days(pl.col("start").dt.offset_by(f"{cap.months}mo"), cap.days - 1)
+        cap_limit = pl.when(pl.col("kind") == kind).then(limit).otherwise(cap_limit)
+    rows = rows.with_columns(cap_limit=cap_limit).with_columns(
         w_open=pl.col("end").is_null(),
         # Outside the case's life: it begins before filing, or begins or ends after closing (C5).
         w_outside=(pl.col("start") < pl.col("filed_on"))
         | (
             pl.col("closed_eff").is_not_null()
             & (pl.max_horizontal("start", pl.coalesce("end", "start")) > pl.col("closed_eff"))
-        ),
-        s=pl.max_horizontal(pl.col("start"), add_days(pl.col("anchor"), 1)),
-        e=pl.min_horizontal(
-            pl.when(pl.col("cap_months").is_not_null())
-            .then(pl.min_horizontal(capped_end, cap_limit))
-            .otherwise(capped_end),
-            upper,
-        ),
+        ).fill_null(False),
+        s=pl.max_horizontal(pl.col("start"), add_days(pl.col("anchor"), 1)).cast(pl.Int64),
+        # min_horizontal skips nulls: no cap, or an open deduction running to the upper bound.
+        e=pl.min_horizontal(pl.coalesce(pl.col("end"), upper), pl.col("cap_limit"), upper).cast(pl.Int64),
     )
-    flags = rows.group_by("cid").agg(w_open=pl.col("w_open").any(), w_outside=pl.col("w_outside").any())
+    # Merge overlapping intervals per case (C5) in one sweep: sorted by case and start, an interval adds only the
+    # days beyond the running maximum end of the case's earlier intervals, and overlaps when it starts on or before
+    # it. Window functions over many small groups are slow, so the running maximum runs over one key that orders
+    # by case first: cid * SPAN + end.
     inclusive = 1 if conventions.deductions_inclusive else 0
-    # Merge overlapping intervals per case (C5). Sorted by case and start, the running maximum of the end within
-    # a case tells whether an interval overlaps the ones before it. Window functions over many small groups are
-    # slow, so the running maximum runs over one key that orders by case first: cid * SPAN + end.
-    day = pl.col("e").cast(pl.Int64) + OFFSET
-    key = pl.col("cid") * SPAN + day
+    key = pl.col("cid") * SPAN + pl.col("e") + OFFSET
     intervals = (
         rows.filter(pl.col("s") <= pl.col("e"))
         .select("cid", "s", "e")
         .sort("cid", "s", "e")
-        .with_columns(previous=key.cum_max().shift(1))
         .with_columns(
-            overlap=(
-                (pl.col("cid") == pl.col("cid").shift(1))
-                & (pl.col("s").cast(pl.Int64) + OFFSET <= pl.col("previous") - pl.col("cid") * SPAN)
-            ).fill_null(False)
+            previous=pl.when(pl.col("cid") == pl.col("cid").shift(1)).then(
+                key.cum_max().shift(1) - pl.col("cid") * SPAN - OFFSET
+            )
         )
-        .with_columns(block=(~pl.col("overlap")).cum_sum())
-    )
-    blocks = intervals.group_by("block").agg(
-        pl.col("cid").first(), s=pl.col("s").min(), e=pl.col("e").max(), overlap=pl.col("overlap").any()
-    )
-    totals = blocks.group_by("cid").agg(
-        deducted_days=((pl.col("e") - pl.col("s")).dt.total_days() + inclusive).sum().cast(pl.Int32),
-        w_overlap=pl.col("overlap").any(),
-    )
-    return (
-        flags.join(totals, on="cid", how="full", coalesce=True)
-        .join(not_allowed.with_columns(w_not_allowed=pl.lit(True)), on="cid", how="full", coalesce=True)
+        .with_columns(overlap=(pl.col("s") <= pl.col("previous")).fill_null(False))
         .with_columns(
-            pl.col("deducted_days").fill_null(0),
-            pl.col("w_open", "w_outside", "w_overlap", "w_not_allowed").fill_null(False),
+            days=pl.when(pl.col("overlap"))
+            .then(pl.max_horizontal(pl.col("e") - pl.col("previous"), pl.lit(0)))
+            .otherwise(pl.col("e") - pl.col("s") + inclusive)
         )
     )
+    return pl.DataFrame(
+        {
+            "deducted_days": _per_case(intervals.get_column("cid"), cases, intervals.get_column("days")),
+            "w_open": _per_case(rows.filter(pl.col("w_open")).get_column("cid"), cases) > 0,
+            "w_outside": _per_case(rows.filter(pl.col("w_outside")).get_column("cid"), cases) > 0,
+            "w_overlap": _per_case(intervals.filter(pl.col("overlap")).get_column("cid"), cases) > 0,
+            "w_not_allowed": _per_case(not_allowed, cases) > 0,
+        }
+    ).with_columns(pl.col("deducted_days").cast(pl.Int32))
+
+
+def _per_case(cid: pl.Series, cases: int, weights: pl.Series | None = None) -> np.ndarray:
+    """Sum of ``weights`` (or a count) per case id, for case ids 0 … cases − 1."""
+    values = None if weights is None else weights.to_numpy()
+    return np.bincount(cid.to_numpy(), weights=values, minlength=cases).round().astype(np.int64)

@@ -13,6 +13,9 @@ import polars as pl
 from qingji.core.calendar import WorkCalendar
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
 from qingji.core.courts import COURTS_BY_CODE
+from qingji.core.deadline import extension_label
+from qingji.core.events import Period
+from qingji.core.explain import basis_head
 from qingji.core.periods import DEFAULT_RULES, RuleTable
 from qingji.core.procedures import PROCEDURE_LABELS
 from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warning
@@ -22,7 +25,6 @@ from qingji.engine.dates import (
     add_period,
     days_between,
     older_than_cutoff,
-    period_label,
 )
 from qingji.engine.deductions import count_deductions
 from qingji.engine.extensions import count_extensions
@@ -112,24 +114,19 @@ def compute_ledger(
         .then(pl.col("closed_on"))
         .otherwise(pl.lit(None, pl.Date)),
     )
-    resolved = resolved.join(context, on="cid").with_columns(
-        month_end=pl.col("criminal").fill_null(False) & conventions.criminal_month_end_rule
+    # In case-id order from here on, so that per-case columns can be laid beside the frame without joins.
+    resolved = (
+        resolved.join(context, on="cid")
+        .sort("cid")
+        .with_columns(month_end=pl.col("criminal").fill_null(False) & conventions.criminal_month_end_rule)
     )
     extensions = count_extensions(resolved, evts, as_of, rules, conventions)
-    deductions = count_deductions(resolved, evts, as_of, conventions)
+    deductions = count_deductions(resolved, evts, as_of, conventions, resolved.height)
     frame = (
-        resolved.join(extensions, on="cid", how="left")
-        .join(deductions, on="cid", how="left")
+        resolved.join(extensions, on="cid", how="left", maintain_order="left")
+        .hstack(deductions)
         .with_columns(
-            pl.col(
-                "w_ext_beyond",
-                "w_ext_without_approver",
-                "w_ext_wrong_level",
-                "w_open",
-                "w_outside",
-                "w_overlap",
-                "w_not_allowed",
-            ).fill_null(False),
+            pl.col("w_ext_beyond", "w_ext_without_approver", "w_ext_wrong_level").fill_null(False),
             total_months=pl.coalesce("total_months", "base_months"),
             total_days=pl.coalesce("total_days", "base_days"),
             deducted_days=pl.when(pl.col("base_months").is_not_null())
@@ -263,7 +260,7 @@ def _state(frame: pl.DataFrame, as_of: date, conventions: Conventions) -> pl.Dat
         .when(pl.col("overdue"))
         .then(days_between(expiry, t)),
     )
-    return _with_warnings(frame.with_columns(basis=_basis()), conventions)
+    return _with_warnings(_with_basis(frame), conventions)
 
 
 def _warning_conditions(conventions: Conventions) -> list[tuple[str, pl.Expr]]:
@@ -311,35 +308,37 @@ def _with_warnings(frame: pl.DataFrame, conventions: Conventions) -> pl.DataFram
         },
         schema={"warning_mask": pl.Int64, "warnings": pl.List(pl.String)},
     )
-    return frame.join(lists, on="warning_mask", how="left").drop("warning_mask")
+    looked_up = frame.select("warning_mask").join(lists, on="warning_mask", how="left", maintain_order="left")
+    return frame.with_columns(looked_up.get_column("warnings")).drop("warning_mask")
 
 
-def _basis() -> pl.Expr:
-    """The one-line basis, as :func:`qingji.core.explain.basis_summary` writes it."""
-    base_label = period_label(pl.col("base_months"), pl.col("base_days"))
-    em, ed = pl.col("extended_months"), pl.col("extended_days")
-    extended = (
-        pl.when(pl.col("base_months").is_null() | ((em == 0) & (ed == 0)))
-        .then(pl.lit(None, pl.String))
-        .when((em < 0) | (ed < 0))
-        .then(pl.concat_str([pl.lit("至"), period_label(pl.col("total_months"), pl.col("total_days"))]))
-        .otherwise(period_label(em, ed))
+def _with_basis(frame: pl.DataFrame) -> pl.DataFrame:
+    """The one-line basis, as :func:`qingji.core.explain.basis_summary` writes it. The rule-and-period parts
+    repeat across rows, so they are written once per distinct combination with the core's own functions."""
+    keys = ["source", "base_months", "base_days", "extended_months", "extended_days"]
+    combos = frame.select(keys).unique()
+    heads, extended = [], []
+    for source, base_months, base_days, ext_months, ext_days in combos.iter_rows():
+        base = Period(base_months, base_days) if base_months is not None else None
+        heads.append(basis_head(source, base.label_zh() if base else None))
+        label = extension_label(base, Period(ext_months, ext_days))
+        extended.append(f"延长{label}" if label else None)
+    labels = combos.with_columns(
+        basis_head=pl.Series(heads, dtype=pl.String), basis_extended=pl.Series(extended, dtype=pl.String)
     )
-    head = (
-        pl.when(pl.col("source").is_null())
-        .then(pl.lit("无审限规则"))
-        .when(pl.col("base_months").is_null())
-        .then(pl.format("{} 无法定审限", pl.col("source")))
-        .otherwise(pl.format("{} {}", pl.col("source"), base_label))
-    )
-    labels = {p.value: label for p, label in PROCEDURE_LABELS.items()}
+    # Join a narrow frame and lay its columns beside the wide one: gathering every column of a wide frame is slow.
+    looked_up = frame.select(keys).join(labels, on=keys, how="left", nulls_equal=True, maintain_order="left")
+    frame = frame.with_columns(looked_up.get_column("basis_head"), looked_up.get_column("basis_extended"))
+    procedure_labels = {p.value: f"转{label}" for p, label in PROCEDURE_LABELS.items()}
     parts = [
-        head,
-        pl.format("转{}", pl.col("converted_to").replace_strict(labels, default=None)),
+        pl.col("basis_head"),
+        pl.col("converted_to").replace_strict(procedure_labels, default=None, return_dtype=pl.String),
         pl.format("重新计算{}", pl.col("restarted_on").dt.to_string("%Y-%m-%d")),
-        pl.format("延长{}", extended),
+        pl.col("basis_extended"),
         pl.when(pl.col("deducted_days") != 0).then(pl.format("扣除{}日", pl.col("deducted_days"))),
         pl.when(pl.col("moved")).then(pl.format("顺延至{}", pl.col("expiry").dt.to_string("%Y-%m-%d"))),
         pl.when(pl.col("provisional")).then(pl.lit("暂定")),
     ]
-    return pl.concat_str(parts, separator="；", ignore_nulls=True)
+    return frame.with_columns(basis=pl.concat_str(parts, separator="；", ignore_nulls=True)).drop(
+        "basis_head", "basis_extended"
+    )
