@@ -35,7 +35,9 @@ def test_sample_file() -> None:
         "approved_by": None,
         "approved_on": None,
         "note": "伤残等级鉴定",
+        "case_index": 4,  # the fifth case in cases.csv
     }
+    assert cases.frame.get_column("case_number")[4] == N1
     extension = result.frame.row(1, named=True)
     assert (extension["event"], extension["length_months"], extension["length_days"]) == ("extension", 6, 0)
     assert (extension["approved_by"], extension["approved_on"]) == ("院长", date(2023, 4, 20))

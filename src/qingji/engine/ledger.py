@@ -76,6 +76,23 @@ def empty_events() -> pl.DataFrame:
     return pl.DataFrame(schema=_EVENT_SCHEMA)
 
 
+def _events_with_case_ids(cases: pl.DataFrame, events: pl.DataFrame) -> pl.DataFrame:
+    """``events`` with ``cid``, the row of their case in ``cases`` (events of other cases are left out).
+
+    Events read against these cases carry it already as ``case_index``; it is used when every row checks out
+    against ``cases`` (one gather), else the events are joined by case number.
+    """
+    typed = events.with_columns(pl.col(c).cast(t) for c, t in _EVENT_SCHEMA.items() if c in events.columns)
+    if "case_index" in events.columns and events.get_column("case_index").null_count() == 0:
+        index = events.get_column("case_index")
+        if index.is_empty() or (
+            index.max() < cases.height  # type: ignore[operator]
+            and (cases.get_column("case_number").gather(index) == events.get_column("case_number")).all()
+        ):
+            return typed.with_columns(cid=pl.col("case_index").cast(pl.Int64))
+    return typed.join(cases.select("case_number", "cid"), on="case_number")
+
+
 def compute_ledger(
     cases: pl.DataFrame,
     events: pl.DataFrame | None,
@@ -90,18 +107,15 @@ def compute_ledger(
     type_code, procedure, filed_on, closed_on, in_custody …; event, kind, procedure, start, end, length_*,
     approved_by, approved_on, source_row).
     """
-    filed = cases.filter(pl.col("filed_on") <= as_of).with_row_index("cid")
-    filed = filed.with_columns(pl.col("cid").cast(pl.Int64))
+    # Case ids are row positions in ``cases``; cases filed after the as-of date are computed along and left out
+    # at the end, so that events read against these cases (read_events' case_index) need no join.
+    filed = cases.with_row_index("cid").with_columns(pl.col("cid").cast(pl.Int64))
     for column in ("procedure", "cause", "judge", "division", "court"):
         if column not in filed.columns:
             filed = filed.with_columns(pl.lit(None, pl.String).alias(column))
     if "in_custody" not in filed.columns:
         filed = filed.with_columns(in_custody=pl.lit(False))
-    evts = events if events is not None else empty_events()
-    evts = evts.join(filed.select("case_number", "cid"), on="case_number").with_columns(
-        pl.col(c).cast(t) for c, t in _EVENT_SCHEMA.items() if c != "case_number"
-    )
-
+    evts = _events_with_case_ids(filed, events if events is not None else empty_events())
     resolved = resolve_rules(filed, evts, as_of, rules, conventions)
     context = filed.select(
         "cid",
@@ -136,7 +150,8 @@ def compute_ledger(
     )
     frame = _expiry(frame, calendar, conventions)
     frame = _state(frame, as_of, conventions)
-    ledger = filed.join(frame, on="cid", how="left", maintain_order="left")
+    computed = [c for c in LEDGER_COLUMNS if c in frame.columns and c not in filed.columns]
+    ledger = pl.concat([filed, frame.select(computed)], how="horizontal").filter(pl.col("filed_on") <= as_of)
     return ledger.select(
         "case_number",
         "court_code",
@@ -184,7 +199,14 @@ def _expiry(frame: pl.DataFrame, calendar: WorkCalendar, conventions: Convention
     if roll and ends.len():
         first, last = ends.min(), ends.max()
         assert isinstance(first, date) and isinstance(last, date)
-        frame = frame.join(roll_frame(calendar, first, last), left_on="end", right_on="day", how="left")
+        rolled = frame.select("end").join(
+            roll_frame(calendar, first, last),
+            left_on="end",
+            right_on="day",
+            how="left",
+            maintain_order="left",
+        )
+        frame = frame.with_columns(rolled.get_column("rolled"), rolled.get_column("roll_provisional"))
     else:
         frame = frame.with_columns(rolled=pl.col("end"), roll_provisional=pl.lit(False))
     rolls = pl.lit(roll) & ~custody

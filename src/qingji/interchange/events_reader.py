@@ -46,6 +46,8 @@ EVENTS_SCHEMA: dict[str, pl.DataType] = {
     "approved_by": pl.String(),
     "approved_on": pl.Date(),
     "note": pl.String(),
+    # Position of the event's case in the ``case_numbers`` given to read_events (null when not given).
+    "case_index": pl.Int64(),
 }
 
 ALLOWED_DEDUCTION_KINDS: tuple[str, ...] = (*DEDUCTION_KINDS, *LOCAL_DEDUCTION_KINDS)
@@ -73,10 +75,11 @@ def _normalise(opened: Opened, case_numbers: pl.Series | None) -> pl.DataFrame:
     text = {field.key: pl.col(text_column(field.key)) for field in EVENT_FIELDS}
     events = map_distinct(work.get_column(text_column("event")), _event_code)
     procedures = map_distinct(work.get_column(text_column("kind")), _procedure_code)
-    work = case_number_columns(
-        work,
-        text_column("case_number"),
-        alongside=[
+    case_number, case_index = _case_numbers(work, case_numbers)
+    work = work.with_columns(
+        case_number,
+        case_index,
+        *[
             text["event"].replace_strict(events, default=None, return_dtype=pl.String).alias("event"),
             text["kind"].alias("kind"),
             text["kind"]
@@ -91,7 +94,11 @@ def _normalise(opened: Opened, case_numbers: pl.Series | None) -> pl.DataFrame:
     event = pl.col("event")
     kind = pl.col("kind")
     missing_start = text["start"].is_null()
-    unknown_case = _unknown_case(work, case_numbers)
+    unknown_case = (
+        pl.lit(case_numbers is not None)
+        & pl.col("case_number").is_not_null()
+        & pl.col("case_index").is_null()
+    )
     return work.with_columns(
         pl.when(event == EventType.CONVERSION).then(pl.col("_kind_procedure")).alias("procedure"),
         pl.col("case_number").is_null().alias(flag_column("case_number")),
@@ -118,18 +125,37 @@ def _normalise(opened: Opened, case_numbers: pl.Series | None) -> pl.DataFrame:
     )
 
 
-def _unknown_case(work: pl.DataFrame, case_numbers: pl.Series | None) -> pl.Expr:
-    """True on rows whose (accepted) case number is not among ``case_numbers``."""
+def _case_numbers(work: pl.DataFrame, case_numbers: pl.Series | None) -> tuple[pl.Series, pl.Series]:
+    """Each row's canonical case number (null when malformed) and the position of its case in ``case_numbers``
+    (null when unknown or when no ``case_numbers`` are given).
+
+    A number found among the cases was accepted there, so only the rows not found are parsed, to tell a malformed
+    number from an unknown one; one left join then serves both this check and the engine, which needs no join.
+    """
+    source = text_column("case_number")
     if case_numbers is None:
-        return pl.lit(False)
+        parsed = case_number_columns(work.select(source), source).get_column("case_number")
+        return parsed, pl.Series("case_index", [None] * work.height, dtype=pl.Int64)
+    canonical = work.select(canonical_case_number(pl.col(source)).alias("case_number"))
     known = (
         pl.DataFrame({"case_number": case_numbers.cast(pl.String)})
-        .select(canonical_case_number(pl.col("case_number").str.strip_chars()))
+        .with_row_index("case_index")
+        .select(
+            pl.col("case_index").cast(pl.Int64),
+            canonical_case_number(pl.col("case_number").str.strip_chars()),
+        )
         .drop_nulls()
     )
-    # An anti join leaves the (few) rows of unknown cases: exact, and faster than is_in over a million values.
-    unknown = work.select(ROW, "case_number").drop_nulls().join(known, on="case_number", how="anti")
-    return pl.col(ROW).is_in(unknown.get_column(ROW).implode())
+    if known.get_column("case_number").n_unique() < known.height:  # cheaper to count than to deduplicate
+        known = known.unique("case_number", keep="first", maintain_order=True)
+    looked_up = canonical.join(known, on="case_number", how="left", maintain_order="left")
+    case_index = looked_up.get_column("case_index")
+    number = looked_up.get_column("case_number")
+    unmatched = (case_index.is_null() & number.is_not_null()).arg_true()
+    if len(unmatched):
+        rows = work.select(source).gather(unmatched)
+        number = number.scatter(unmatched, case_number_columns(rows, source).get_column("case_number"))
+    return number, case_index
 
 
 def _event_code(text: str) -> str | None:
