@@ -79,7 +79,8 @@ def case_facts(draw: st.DrawFn, index: int = 0) -> CaseFacts:
     deductions = []
     for _ in range(draw(st.integers(0, 4))):
         start = draw(near(filed, 800))
-        end = draw(st.one_of(st.none(), st.integers(0, 200).map(lambda n, s=start: s + timedelta(days=n))))
+        length = draw(st.one_of(st.none(), st.integers(0, 200)))
+        end = None if length is None else start + timedelta(days=length)
         kind = draw(st.sampled_from([*DEDUCTION_KINDS, *LOCAL_DEDUCTION_KINDS]))
         deductions.append(Deduction(kind, start, end))
     conversions = draw(

@@ -28,52 +28,17 @@ from qingji.engine.dates import (
 )
 from qingji.engine.deductions import count_deductions
 from qingji.engine.extensions import count_extensions
+from qingji.engine.facts import EVENT_SCHEMA
 from qingji.engine.resolve import resolve_rules
 from qingji.engine.tables import roll_frame
+from qingji.interchange.ledger_layout import LEDGER_COLUMNS as LEDGER_LAYOUT
 
-LEDGER_COLUMNS = (
-    "case_number",
-    "court_code",
-    "court_name",
-    "type_code",
-    "procedure",
-    "cause",
-    "filed_on",
-    "closed_on",
-    "judge",
-    "division",
-    "status",
-    "age_days",
-    "age_bucket",
-    "long_pending",
-    "expiry",
-    "days_remaining",
-    "days_over",
-    "extended_months",
-    "extended_days",
-    "deducted_days",
-    "provisional",
-    "warnings",
-    "basis",
-)
-
-_EVENT_SCHEMA = {
-    "case_number": pl.String,
-    "event": pl.String,
-    "kind": pl.String,
-    "procedure": pl.String,
-    "start": pl.Date,
-    "end": pl.Date,
-    "length_months": pl.Int32,
-    "length_days": pl.Int32,
-    "approved_by": pl.String,
-    "approved_on": pl.Date,
-    "source_row": pl.Int64,
-}
+# The ledger's columns, in order: the layout courts read, whose names are the JSON keys relied on from outside.
+LEDGER_COLUMNS: tuple[str, ...] = tuple(column.name for column in LEDGER_LAYOUT)
 
 
 def empty_events() -> pl.DataFrame:
-    return pl.DataFrame(schema=_EVENT_SCHEMA)
+    return pl.DataFrame(schema=EVENT_SCHEMA)
 
 
 def _events_with_case_ids(cases: pl.DataFrame, events: pl.DataFrame) -> pl.DataFrame:
@@ -82,7 +47,7 @@ def _events_with_case_ids(cases: pl.DataFrame, events: pl.DataFrame) -> pl.DataF
     Events read against these cases carry it already as ``case_index``; it is used when every row checks out
     against ``cases`` (one gather), else the events are joined by case number.
     """
-    typed = events.with_columns(pl.col(c).cast(t) for c, t in _EVENT_SCHEMA.items() if c in events.columns)
+    typed = events.with_columns(pl.col(c).cast(t) for c, t in EVENT_SCHEMA.items() if c in events.columns)
     if "case_index" in events.columns and events.get_column("case_index").null_count() == 0:
         index = events.get_column("case_index")
         if index.is_empty() or (
@@ -152,33 +117,9 @@ def compute_ledger(
     frame = _state(frame, as_of, conventions)
     computed = [c for c in LEDGER_COLUMNS if c in frame.columns and c not in filed.columns]
     ledger = pl.concat([filed, frame.select(computed)], how="horizontal").filter(pl.col("filed_on") <= as_of)
-    return ledger.select(
-        "case_number",
-        "court_code",
-        pl.col("court_code")
-        .replace_strict({code: court.name for code, court in COURTS_BY_CODE.items()}, default=pl.col("court"))
-        .alias("court_name"),
-        "type_code",
-        "procedure",
-        "cause",
-        "filed_on",
-        "closed_on",
-        "judge",
-        "division",
-        "status",
-        "age_days",
-        "age_bucket",
-        "long_pending",
-        "expiry",
-        "days_remaining",
-        "days_over",
-        "extended_months",
-        "extended_days",
-        "deducted_days",
-        "provisional",
-        "warnings",
-        "basis",
-    )
+    court_names = {code: court.name for code, court in COURTS_BY_CODE.items()}
+    court_name = pl.col("court_code").replace_strict(court_names, default=pl.col("court")).alias("court_name")
+    return ledger.select(court_name if name == "court_name" else pl.col(name) for name in LEDGER_COLUMNS)
 
 
 def _expiry(frame: pl.DataFrame, calendar: WorkCalendar, conventions: Conventions) -> pl.DataFrame:
