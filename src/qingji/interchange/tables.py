@@ -152,7 +152,8 @@ def _read_csv_data(source: Path | bytes, skip: int, separator: str) -> pl.DataFr
         infer_schema=False,
         truncate_ragged_lines=True,
         raise_if_empty=True,
-    )
+    ).rechunk()  # one chunk per column, like the columns derived later: a frame whose columns are chunked
+    # differently is realigned (copied) by every with_columns
 
 
 def _detect_encoding(head: bytes) -> str:
