@@ -32,9 +32,10 @@ def count_deductions(
         events.filter((pl.col("event") == "deduction") & (pl.col("start") <= as_of))
         .select("cid", "kind", "start", "end")
         .join(
-            resolved.filter(pl.col("base_months").is_not_null()).select(
-                "cid", "type_code", "anchor", "filed_on", "closed_eff"
-            ),
+            # Narrow first: filtering copies every column of the frame it filters.
+            resolved.select("cid", "type_code", "anchor", "filed_on", "closed_eff", "base_months")
+            .filter(pl.col("base_months").is_not_null())
+            .drop("base_months"),
             on="cid",
         )
         .join(allowed, on=["type_code", "kind"], how="left")

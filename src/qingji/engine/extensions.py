@@ -25,6 +25,13 @@ def _authorities(extensions: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# What counting extensions reads of each case (narrow: filtering copies every column of the frame it filters).
+_CASE_COLUMNS = (
+    "cid", "rule_id", "anchor", "base_months", "base_days", "max_months", "max_days", "n_steps",
+    "last_repeatable", "extension_cutoff", "court_code", "month_end",
+)  # fmt: skip
+
+
 def count_extensions(
     resolved: pl.DataFrame,
     events: pl.DataFrame,
@@ -43,7 +50,7 @@ def count_extensions(
             & (pl.col("approved_on").is_null() | (pl.col("approved_on") <= as_of))
         )
         .select("cid", "length_months", "length_days", "approved_by", "approved_on", "source_row")
-        .join(resolved.filter(pl.col("base_months").is_not_null()), on="cid")
+        .join(resolved.select(_CASE_COLUMNS).filter(pl.col("base_months").is_not_null()), on="cid")
         .filter(
             pl.col("approved_on").is_null()
             | pl.col("extension_cutoff").is_null()
