@@ -94,10 +94,8 @@ def compute_ledger(
         .otherwise(pl.lit(None, pl.Date)),
     )
     # In case-id order from here on, so that per-case columns can be laid beside the frame without joins.
-    resolved = (
-        resolved.join(context, on="cid")
-        .sort("cid")
-        .with_columns(month_end=pl.col("criminal").fill_null(False) & conventions.criminal_month_end_rule)
+    resolved = resolved.hstack(context.drop("cid")).with_columns(
+        month_end=pl.col("criminal").fill_null(False) & conventions.criminal_month_end_rule
     )
     extensions = count_extensions(resolved, evts, as_of, rules, conventions)
     deductions = count_deductions(resolved, evts, as_of, conventions, resolved.height)

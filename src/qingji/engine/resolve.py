@@ -26,13 +26,14 @@ def resolve_rules(
     exact, fallback = resolution_frames(rules)
     frame = (
         cases.select("cid", "type_code", "procedure", "filed_on", "in_custody")
-        .join(type_frame(), on="type_code", how="left")
+        .join(type_frame(), on="type_code", how="left", maintain_order="left")
         .join(
             exact.rename({"rule_id": "exact_id", "custody_rule_id": "exact_custody_id"}),
             on=["type_code", "procedure"],
             how="left",
+            maintain_order="left",
         )
-        .join(fallback, on="type_code", how="left")
+        .join(fallback, on="type_code", how="left", maintain_order="left")
     )
     known = pl.col("exact_id").is_not_null()
     custody = pl.col("in_custody").fill_null(False)
@@ -87,8 +88,13 @@ def resolve_rules(
         w_conversion_disallowed=(~pl.col("allowed").fill_null(False)).any(),
     )
     frame = (
-        frame.join(last_conversion, on="cid", how="left")
-        .join(invalid.with_columns(w_conversion_invalid=pl.lit(True)), on="cid", how="left")
+        frame.join(last_conversion, on="cid", how="left", maintain_order="left")
+        .join(
+            invalid.with_columns(w_conversion_invalid=pl.lit(True)),
+            on="cid",
+            how="left",
+            maintain_order="left",
+        )
         .with_columns(
             rule_id=pl.coalesce("conv_rule_id", "rule_id"),
             w_conversion_not_allowed=pl.col("w_conversion_disallowed").fill_null(False)
@@ -122,15 +128,19 @@ def resolve_rules(
         .group_by("cid")
         .agg(restarted_on=pl.col("start").max(), w_restart_not_allowed=(~pl.col("reason_allowed")).any())
     )
-    frame = frame.join(last_restart, on="cid", how="left").with_columns(
+    frame = frame.join(last_restart, on="cid", how="left", maintain_order="left").with_columns(
         anchor=pl.coalesce("restarted_on", "anchor"),
         extension_cutoff=pl.max_horizontal("restarted_on", "extension_cutoff"),
         w_restart_not_allowed=pl.col("w_restart_not_allowed").fill_null(False),
     )
     if not conventions.restart_discards_earlier_events:
         frame = frame.with_columns(extension_cutoff=pl.lit(None, pl.Date))
+    # Every join keeps the cases' order, so the result is in case-id order, row for row.
     return frame.join(
-        rule_frame(rules, conventions).drop("type_code", "criminal"), on="rule_id", how="left"
+        rule_frame(rules, conventions).drop("type_code", "criminal"),
+        on="rule_id",
+        how="left",
+        maintain_order="left",
     ).select(
         "cid",
         "family",
