@@ -79,6 +79,27 @@ def measure(command: list[str]) -> tuple[float, float]:
     return float(seconds), int(kib) / 1024
 
 
+def stages(cases: Path, events: Path) -> None:
+    """Where the time goes, in this process: reading each file, computing, writing."""
+    from qingji.core.calendar import WorkCalendar
+    from qingji.engine.ledger import compute_ledger
+    from qingji.interchange import read_cases, read_events, write_ledger
+
+    started = time.perf_counter()
+    case_result = read_cases(cases)
+    read_c = time.perf_counter()
+    event_result = read_events(events, case_result.frame.get_column("case_number"))
+    read_e = time.perf_counter()
+    ledger = compute_ledger(case_result.frame, event_result.frame, AS_OF, WorkCalendar.official())
+    computed = time.perf_counter()
+    write_ledger(ledger, cases.with_name("stages.parquet"), as_of=AS_OF)
+    written = time.perf_counter()
+    print(
+        f"stages: read cases {read_c - started:.2f} s, read events {read_e - read_c:.2f} s, "
+        f"compute {computed - read_e:.2f} s, write Parquet {written - computed:.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -102,6 +123,7 @@ def main() -> None:
         seconds, peak = measure([*ledger, "--output", str(args.dir / "ledger.parquet")])
         times.append(seconds)
         memory = max(memory, peak)
+    stages(cases, events)
     rows = pl.scan_parquet(args.dir / "ledger.parquet").select(pl.len()).collect().item()
     best, bare = min(times), min(bare_times)
     print(f"input: {args.cases:,} cases, {args.events:,} events; ledger rows: {rows:,}")
