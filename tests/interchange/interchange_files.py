@@ -9,20 +9,10 @@ from pathlib import Path
 
 import polars as pl
 
-CASE_HEADERS = [
-    "案号",
-    "法院",
-    "适用程序",
-    "案由",
-    "立案日期",
-    "结案日期",
-    "结案方式",
-    "承办法官",
-    "审判庭",
-    "羁押",
-    "当事人",
-]
-EVENT_HEADERS = ["案号", "事项", "类别", "开始日期", "结束日期", "期间", "批准人", "批准日期", "备注"]
+from qingji.interchange.headers import CASE_FIELDS, EVENT_FIELDS
+
+CASE_HEADERS = [field.zh for field in CASE_FIELDS]
+EVENT_HEADERS = [field.zh for field in EVENT_FIELDS]
 
 
 def write_csv(

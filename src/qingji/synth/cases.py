@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import polars as pl
 
+from qingji.interchange.headers import CASE_FIELDS
 from qingji.synth.causes import Cause
 from qingji.synth.kinds import KINDS, Method
 from qingji.synth.people import COURTS, TRIBUNAL, Roster
@@ -26,19 +27,7 @@ from qingji.synth.sampling import (
 )
 from qingji.synth.timeline import Timeline
 
-CASE_COLUMNS = (
-    "案号",
-    "法院",
-    "适用程序",
-    "案由",
-    "立案日期",
-    "结案日期",
-    "结案方式",
-    "承办法官",
-    "审判庭",
-    "羁押",
-    "当事人",
-)
+CASE_COLUMNS = tuple(field.zh for field in CASE_FIELDS)  # the interchange headers, in order
 
 TYPE_CODES: tuple[str, ...] = tuple(dict.fromkeys(kind.type_code for kind in KINDS))
 CAUSES: tuple[Cause, ...] = tuple(cause for kind in KINDS for cause in kind.causes)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
+from qingji.interchange.headers import EVENT_FIELDS
 from qingji.synth.cases import CAUSES, RESTART_REASONS, CaseDraw
 from qingji.synth.deductions import KIND_NAMES, NOTES, Deductions, note_table
 from qingji.synth.kinds import APPROVER_PRESIDENT, HIGH, HIGHER, KINDS
@@ -19,7 +20,7 @@ from qingji.synth.ladder import MAX_STEPS, Ladder
 from qingji.synth.people import COURTS, HIGH_COURT_NAME
 from qingji.synth.sampling import IntArray, categorical
 
-EVENT_COLUMNS = ("案号", "事项", "类别", "开始日期", "结束日期", "期间", "批准人", "批准日期", "备注")
+EVENT_COLUMNS = tuple(field.zh for field in EVENT_FIELDS)  # the interchange headers, in order
 
 EXTENSION_NOTES: dict[str, tuple[str, ...]] = {
     "院长": ("案情复杂", "需要进一步调查取证", "当事人申请追加当事人", "", ""),
