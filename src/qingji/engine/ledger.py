@@ -113,11 +113,21 @@ def compute_ledger(
     )
     frame = _expiry(frame, calendar, conventions)
     frame = _state(frame, as_of, conventions)
-    computed = [c for c in LEDGER_COLUMNS if c in frame.columns and c not in filed.columns]
-    ledger = pl.concat([filed, frame.select(computed)], how="horizontal").filter(pl.col("filed_on") <= as_of)
     court_names = {code: court.name for code, court in COURTS_BY_CODE.items()}
     court_name = pl.col("court_code").replace_strict(court_names, default=pl.col("court")).alias("court_name")
-    return ledger.select(court_name if name == "court_name" else pl.col(name) for name in LEDGER_COLUMNS)
+    given = filed.select(
+        court_name if name == "court_name" else pl.col(name)
+        for name in LEDGER_COLUMNS
+        if name in filed.columns or name == "court_name"
+    )
+    computed = frame.select(c for c in LEDGER_COLUMNS if c not in given.columns)
+    ledger = pl.concat([given, computed], how="horizontal").select(LEDGER_COLUMNS)
+    latest = filed.get_column("filed_on").max()
+    if (
+        isinstance(latest, date) and latest > as_of
+    ):  # only then are some cases not yet filed on the as-of date
+        ledger = ledger.filter(pl.col("filed_on") <= as_of)
+    return ledger
 
 
 def _expiry(frame: pl.DataFrame, calendar: WorkCalendar, conventions: Conventions) -> pl.DataFrame:
