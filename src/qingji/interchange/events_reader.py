@@ -58,8 +58,9 @@ _DATES_EN = {"start": "start date", "end": "end date", "approved_on": "approval 
 def read_events(path: Path, case_numbers: pl.Series | None = None) -> ReadResult:
     """Read the events in ``path`` (CSV or Excel).
 
-    ``case_numbers``, when given (e.g. the ``case_number`` column of the cases frame), are the cases the events
-    may refer to; an event of another case is a problem.
+    ``case_numbers``, when given, are the cases the events may refer to, in canonical form (the ``case_number``
+    column of :func:`read_cases`' frame); an event of another case is a problem. Each event's ``case_index`` is
+    then the position of its case among them.
     """
     opened = open_table(path, EVENT_FIELDS, EVENTS_SCHEMA)
     if isinstance(opened, ReadResult):
@@ -137,13 +138,11 @@ def _case_numbers(work: pl.DataFrame, case_numbers: pl.Series | None) -> tuple[p
         parsed = case_number_columns(work.select(source), source).get_column("case_number")
         return parsed, pl.Series("case_index", [None] * work.height, dtype=pl.Int64)
     canonical = work.select(canonical_case_number(pl.col(source)).alias("case_number"))
+    # ``case_numbers`` are canonical, as read_cases gives them.
     known = (
         pl.DataFrame({"case_number": case_numbers.cast(pl.String)})
         .with_row_index("case_index")
-        .select(
-            pl.col("case_index").cast(pl.Int64),
-            canonical_case_number(pl.col("case_number").str.strip_chars()),
-        )
+        .with_columns(pl.col("case_index").cast(pl.Int64))
         .drop_nulls()
     )
     if known.get_column("case_number").n_unique() < known.height:  # cheaper to count than to deduplicate
