@@ -158,3 +158,12 @@ def test_excel_events_with_date_cells(tmp_path: Path) -> None:
         (date(2023, 2, 1), None, "simple", None),
         (None, None, None, 30),
     ]
+
+
+def test_cases_given_twice_do_not_repeat_events() -> None:
+    cases = read_cases(SAMPLES / "cases.csv").frame.get_column("case_number")
+    twice = pl.concat([cases, cases])
+    once = read_events(SAMPLES / "events.csv", cases)
+    again = read_events(SAMPLES / "events.csv", twice)
+    assert again.frame.height == once.frame.height == 5
+    assert again.frame.get_column("case_index").to_list() == once.frame.get_column("case_index").to_list()

@@ -145,9 +145,10 @@ def _case_numbers(work: pl.DataFrame, case_numbers: pl.Series | None) -> tuple[p
         .with_columns(pl.col("case_index").cast(pl.Int64))
         .drop_nulls()
     )
-    if known.get_column("case_number").n_unique() < known.height:  # cheaper to count than to deduplicate
-        known = known.unique("case_number", keep="first", maintain_order=True)
     looked_up = canonical.join(known, on="case_number", how="left", maintain_order="left")
+    if looked_up.height != canonical.height:  # a number given twice among the cases matched twice: keep the first
+        known = known.unique("case_number", keep="first", maintain_order=True)
+        looked_up = canonical.join(known, on="case_number", how="left", maintain_order="left")
     case_index = looked_up.get_column("case_index")
     number = looked_up.get_column("case_number")
     unmatched = (case_index.is_null() & number.is_not_null()).arg_true()
