@@ -6,6 +6,9 @@ An administrator copies the State Council's yearly notice into a TOML file, one 
     source = "国务院办公厅关于2027年部分节假日安排的通知"
     holidays = ["2027-01-01..2027-01-03", "2027-02-06..2027-02-12"]
     workdays = ["2027-02-14"]
+    [2027.names]
+    "2027-01-01..2027-01-03" = "元旦"
+    "2027-02-06..2027-02-12" = "春节"
 
 and points qingji at it with ``--holidays FILE`` or the QINGJI_HOLIDAYS environment variable. A year in the file
 replaces the package's data for that year.
@@ -70,12 +73,16 @@ def load_schedules(path: Path) -> list[YearSchedule]:
                 f"{path}: [{key}] 应为年份表，如 [2027] / tables must be years, e.g. [2027]"
             )
         year = int(key)
+        names = table.get("names", {})
+        if not isinstance(names, dict):
+            raise HolidayFileError(f"{path}: [{year}.names] 应为 日期或区间 = 名称 / must map dates to names")
         schedules.append(
             YearSchedule(
                 year,
                 _days(path, year, "holidays", table.get("holidays", [])),
                 _days(path, year, "workdays", table.get("workdays", [])),
                 str(table.get("source", path.name)),
+                {day: str(name) for key, name in names.items() for day in _days(path, year, "names", [key])},
             )
         )
     return schedules

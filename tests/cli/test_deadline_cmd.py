@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -118,3 +119,44 @@ def test_bad_input_is_refused_with_a_reason() -> None:
             assert reason in flat(result.output), (args, result.output)
         else:
             assert result.exit_code == 0, (args, result.output)
+
+
+def test_local_holiday_file_names_its_holidays(tmp_path: Path) -> None:
+    holidays = tmp_path / "holidays.toml"
+    holidays.write_text(
+        '[2027]\nholidays = ["2027-02-05..2027-02-12"]\nworkdays = ["2027-02-14"]\n'
+        '[2027.names]\n"2027-02-05..2027-02-12" = "春节"\n',
+        encoding="utf-8",
+    )
+    # Simple procedure: 3 months from 2026-11-05 is 2027-02-05, inside the (hypothetical) Spring Festival.
+    args = [
+        "--type-code",
+        "民初",
+        "--procedure",
+        "简易程序",
+        "--filed",
+        "2026-11-05",
+        "--as-of",
+        "2026-11-27",
+    ]
+    provisional = run_json(*args)
+    assert provisional["expiry"] == "2027-02-05"
+    assert provisional["provisional"] is True
+    assert "provisional_calendar" in provisional["warnings"]  # type: ignore[operator]
+    data = run_json(*args, "--holidays", str(holidays))
+    # Past the holiday and Saturday the 13th, Sunday the 14th is a working day in this schedule.
+    assert data["expiry"] == "2027-02-14"
+    assert data["provisional"] is False
+    steps = data["steps"]
+    assert isinstance(steps, list)
+    assert "春节" in steps[-1]["zh"]
+
+
+def test_a_bad_holiday_file_is_refused(tmp_path: Path) -> None:
+    holidays = tmp_path / "holidays.toml"
+    holidays.write_text('[2027]\nholidays = ["2027-02-30"]\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["deadline", "--type-code", "民初", "--filed", "2026-11-05", "--holidays", str(holidays)]
+    )
+    assert result.exit_code == 2
+    assert "2027-02-30" in flat(result.output)

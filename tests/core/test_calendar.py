@@ -273,3 +273,15 @@ def test_local_override_working_weekend_and_mapping_form() -> None:
     facts = CaseFacts("民初", d("2027-03-26"), Procedure.ORDINARY)
     assert compute_deadline(facts, d("2027-04-01"), local).expiry == d("2027-09-26")
     assert compute_deadline(facts, d("2027-04-01"), CAL).expiry == d("2027-09-27")
+
+
+def test_the_roll_forward_names_the_holiday_or_the_weekday() -> None:
+    calendar = WorkCalendar.official()
+    assert calendar.rest_day_name(date(2024, 5, 1)) == ("劳动节假期", "Labour Day holiday")
+    assert calendar.rest_day_name(date(2024, 10, 3)) == ("国庆节假期", "National Day holiday")
+    assert calendar.rest_day_name(date(2024, 4, 14)) == ("星期日", "Sunday")
+    # Three months from 2024-02-01 is 2024-05-01, the first day of the May Day holiday.
+    facts = CaseFacts("民初", date(2024, 2, 1), Procedure.SIMPLE)
+    last = compute_deadline(facts, date(2024, 3, 1), calendar).steps[-1]
+    assert last.result == date(2024, 5, 6)
+    assert "劳动节" in last.zh and "Labour Day" in last.en

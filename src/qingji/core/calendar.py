@@ -9,9 +9,23 @@ judged on weekends alone, and the result is marked provisional — never silentl
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+
+# Holiday names as the State Council's notices give them; chinesecalendar names them in English.
+HOLIDAY_NAMES_ZH: dict[str, str] = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+}
+_HOLIDAY_NAMES_EN = {zh: en for en, zh in HOLIDAY_NAMES_ZH.items()}
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +36,7 @@ class YearSchedule:
     holidays: frozenset[date]
     workdays: frozenset[date]
     source: str = ""
+    names: Mapping[date, str] = field(default_factory=dict)  # holiday → its name (中文), where known
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +78,15 @@ class WorkCalendar:
     def has_year(self, year: int) -> bool:
         return year in self._schedules
 
+    def rest_day_name(self, day: date) -> tuple[str, str]:
+        """Why ``day`` is a rest day, (中文, English): the holiday's name where known, else the weekday."""
+        schedule = self._schedules.get(day.year)
+        if day in self._holidays:
+            name = schedule.names.get(day) if schedule else None
+            english = _HOLIDAY_NAMES_EN.get(name or "", name or "public")
+            return (f"{name}假期" if name else "法定节假日", f"{english} holiday")
+        return (WEEKDAYS_ZH[day.weekday()], day.strftime("%A"))
+
     def is_rest_day(self, day: date) -> bool:
         if day in self._workdays:
             return False
@@ -86,8 +110,10 @@ def _official() -> WorkCalendar:
 
     holidays: dict[int, set[date]] = {}
     workdays: dict[int, set[date]] = {}
-    for day in chinese_calendar.holidays:
+    names: dict[int, dict[date, str]] = {}
+    for day, english in chinese_calendar.holidays.items():
         holidays.setdefault(day.year, set()).add(day)
+        names.setdefault(day.year, {})[day] = HOLIDAY_NAMES_ZH.get(english, english)
     for day in chinese_calendar.workdays:
         workdays.setdefault(day.year, set()).add(day)
     years = sorted(set(holidays) | set(workdays))
@@ -97,6 +123,7 @@ def _official() -> WorkCalendar:
             frozenset(holidays.get(year, ())),
             frozenset(workdays.get(year, ())),
             "chinesecalendar",
+            names.get(year, {}),
         )
         for year in range(years[0], years[-1] + 1)
     )

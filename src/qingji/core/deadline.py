@@ -136,8 +136,8 @@ def compute_deadline(
             steps.append(
                 Step(
                     "CPL 85(3); C6",
-                    f"{end}为休息日，顺延至{expiry}",
-                    f"{end} is a rest day ({end.strftime('%A')}): moved to {expiry}",
+                    f"{end}为休息日（{calendar.rest_day_name(end)[0]}），顺延至{expiry}",
+                    f"{end} is a rest day ({calendar.rest_day_name(end)[1]}): moved to {expiry}",
                     expiry,
                 )
             )

@@ -146,7 +146,9 @@ def _case_numbers(work: pl.DataFrame, case_numbers: pl.Series | None) -> tuple[p
         .drop_nulls()
     )
     looked_up = canonical.join(known, on="case_number", how="left", maintain_order="left")
-    if looked_up.height != canonical.height:  # a number given twice among the cases matched twice: keep the first
+    if (
+        looked_up.height != canonical.height
+    ):  # a number given twice among the cases matched twice: keep the first
         known = known.unique("case_number", keep="first", maintain_order=True)
         looked_up = canonical.join(known, on="case_number", how="left", maintain_order="left")
     case_index = looked_up.get_column("case_index")
