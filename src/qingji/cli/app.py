@@ -7,6 +7,7 @@ import typer
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
 from qingji.cli.ledger_cmd import ledger
+from qingji.cli.server_cmds import createuser, init
 from qingji.cli.synth_cmd import synth
 
 app = typer.Typer(
@@ -20,6 +21,8 @@ app.command()(deadline)
 app.command()(ledger)
 app.command()(synth)
 app.command()(demo)
+app.command()(init)
+app.command()(createuser)
 
 
 def main() -> None:

@@ -1,0 +1,85 @@
+"""Cases and their events: the facts the rules read (DESIGN.md §6), and the record of every import."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from qingji.courts.models import Court
+
+
+class Case(models.Model):
+    case_number = models.CharField("案号", max_length=64, unique=True)
+    court = models.ForeignKey(Court, null=True, blank=True, on_delete=models.PROTECT, related_name="cases")
+    court_code = models.CharField("法院代字", max_length=16, db_index=True)
+    type_code = models.CharField("类型代字", max_length=8)
+    procedure = models.CharField("适用程序", max_length=32, blank=True, default="")
+    procedure_raw = models.CharField("适用程序（原文）", max_length=64, blank=True, default="")
+    cause = models.CharField("案由", max_length=128, blank=True, default="")
+    filed_on = models.DateField("立案日期")
+    closed_on = models.DateField("结案日期", null=True, blank=True)
+    closure_method = models.CharField("结案方式", max_length=32, blank=True, default="")
+    judge = models.CharField("承办法官", max_length=32, blank=True, default="", db_index=True)
+    division = models.CharField("审判庭", max_length=32, blank=True, default="")
+    in_custody = models.BooleanField("羁押", default=False)
+    parties = models.TextField("当事人", blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = (
+            "court_code",
+            "filed_on",
+            "case_number",
+        )
+        indexes = (models.Index(fields=["court_code", "closed_on"]),)
+        verbose_name = "案件"
+
+    def __str__(self) -> str:
+        return self.case_number
+
+
+class CaseEvent(models.Model):
+    """延长审限, 扣除审限, 程序转换 or 重新计算 of a case. ``key`` identifies the same event in a later export."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    key = models.CharField(max_length=64)
+    event = models.CharField("事项", max_length=16)
+    kind = models.CharField("类别", max_length=32, blank=True, default="")
+    procedure = models.CharField("转换后程序", max_length=32, blank=True, default="")
+    start = models.DateField("开始日期", null=True, blank=True)
+    end = models.DateField("结束日期", null=True, blank=True)
+    length_months = models.IntegerField("期间（月）", null=True, blank=True)
+    length_days = models.IntegerField("期间（日）", null=True, blank=True)
+    approved_by = models.CharField("批准人", max_length=64, blank=True, default="")
+    approved_on = models.DateField("批准日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True, default="")
+
+    class Meta:
+        unique_together = (("case", "key"),)
+        ordering = (
+            "case",
+            "id",
+        )
+        verbose_name = "案件事项"
+
+
+class ImportRecord(models.Model):
+    """One import of a court's export: who, when, which file, and what it changed."""
+
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    events_file_name = models.CharField(max_length=255, blank=True, default="")
+    events_sha256 = models.CharField(max_length=64, blank=True, default="")
+    rows = models.IntegerField(default=0)
+    created = models.IntegerField(default=0)
+    updated = models.IntegerField(default=0)
+    unchanged = models.IntegerField(default=0)
+    events_added = models.IntegerField(default=0)
+    problems = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ("-at",)
+        verbose_name = "导入记录"

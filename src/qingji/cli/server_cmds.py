@@ -1,0 +1,61 @@
+"""`qingji init` and `qingji createuser`: the database and its users."""
+
+from __future__ import annotations
+
+import getpass
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from qingji.server.setup import setup_django
+
+
+def init() -> None:
+    """Create or migrate the database (QINGJI_DATABASE_URL, by default a SQLite file in QINGJI_HOME) and add the
+    courts of the Qingyang court system."""
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from qingji.courts.actions import do_ensure_courts
+
+    call_command("migrate", interactive=False, verbosity=0)
+    created = do_ensure_courts()
+    database = settings.DATABASES["default"]
+    engine = str(database["ENGINE"]).rsplit(".", 1)[-1]
+    Console().print(f"数据库 database: {engine} {database['NAME']}；新增法院 courts added: {created}")
+
+
+def createuser(
+    username: Annotated[str, typer.Argument(help="login name")],
+    court: Annotated[str, typer.Option(help="法院代字, e.g. 甘1002")],
+    role: Annotated[
+        str,
+        typer.Option(
+            help="president, vice_president, division_head, judge, assistant, trial_management, supervision, higher_court_reader, administrator"
+        ),
+    ],
+    name: Annotated[str | None, typer.Option(help="姓名 (default: the login name)")] = None,
+    division: Annotated[str | None, typer.Option(help="审判庭, e.g. 民一庭")] = None,
+    password: Annotated[str | None, typer.Option(help="password (asked for when not given)")] = None,
+) -> None:
+    """Create a user belonging to a court, with a role."""
+    setup_django()
+    from qingji.courts.actions import do_create_user
+    from qingji.courts.models import Court, Role
+
+    if role not in Role.values:
+        raise typer.BadParameter(
+            f"未知角色 {role!r} / unknown role; one of: {', '.join(Role.values)}", param_hint="--role"
+        )
+    if not Court.objects.filter(code=court).exists():
+        raise typer.BadParameter(
+            f"没有法院 {court!r}（先运行 qingji init） / no such court (run qingji init first)",
+            param_hint="--court",
+        )
+    secret = password or getpass.getpass("密码 password: ")
+    person = do_create_user(
+        username, secret, name=name or username, court_code=court, role=Role(role), division=division
+    )
+    Console().print(f"已创建 created: {person}")

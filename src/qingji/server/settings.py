@@ -1,0 +1,128 @@
+"""Django settings for qingji: documented defaults, overridden by environment variables of the site.
+
+| variable | default | meaning |
+|---|---|---|
+| QINGJI_DATABASE_URL | sqlite:///<QINGJI_HOME>/qingji.sqlite3 | the database: sqlite:////srv/qingji.sqlite3, postgresql://user:pw@host/db |
+| QINGJI_HOME | ./var | where the embedded database and generated files live |
+| QINGJI_SECRET_KEY | generated once into <QINGJI_HOME>/secret_key | signing key; keep it secret |
+| QINGJI_DEBUG | 0 | 1 shows tracebacks (never on a court's server) |
+| QINGJI_ALLOWED_HOSTS | 127.0.0.1,localhost | host names the server answers to |
+| QINGJI_SECURE_COOKIES | 0 | 1 when served over HTTPS: cookies only over HTTPS |
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+HOME = Path(os.environ.get("QINGJI_HOME", "var")).resolve()
+
+
+def _secret_key() -> str:
+    if key := os.environ.get("QINGJI_SECRET_KEY"):
+        return key
+    path = HOME / "secret_key"
+    if not path.exists():
+        HOME.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _database() -> dict[str, object]:
+    url = os.environ.get("QINGJI_DATABASE_URL") or f"sqlite:///{HOME / 'qingji.sqlite3'}"
+    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets pages read while an import writes; IMMEDIATE takes the write lock at the start of a
+        # transaction, so two writers wait instead of failing half way.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+        }
+        config["CONN_MAX_AGE"] = 0
+        Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+    return config
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("QINGJI_DEBUG") == "1"
+ALLOWED_HOSTS = os.environ.get("QINGJI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "qingji.courts",
+    "qingji.cases",
+    "qingji.audit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "qingji.server.urls"
+WSGI_APPLICATION = "qingji.server.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2 first (DESIGN.md: passwords), the others only to read hashes made before.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Chinese first; English a click away.
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "中文"), ("en", "English")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = HOME / "static"
+
+# Cookies and headers (served on a court intranet, usually behind HTTPS).
+SECURE_COOKIES = os.environ.get("QINGJI_SECURE_COOKIES") == "1"
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_SAMESITE = "Strict"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
