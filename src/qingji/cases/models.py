@@ -83,3 +83,26 @@ class ImportRecord(models.Model):
     class Meta:
         ordering = ("-at",)
         verbose_name = "导入记录"
+
+
+class CaseState(models.Model):
+    """A case's computed state on the snapshot's date (expiry, bucket, status, warnings), for fast pages."""
+
+    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="state")
+    as_of = models.DateField("截至日期")
+    status = models.CharField("状态", max_length=16, db_index=True)
+    age_days = models.IntegerField("审理天数")
+    age_bucket = models.CharField("案龄段", max_length=8, blank=True, default="", db_index=True)
+    long_pending = models.IntegerField("长期未结(月)", null=True, blank=True)
+    expiry = models.DateField("审限届满日", null=True, blank=True, db_index=True)
+    days_remaining = models.IntegerField("剩余天数", null=True, blank=True)
+    days_over = models.IntegerField("超审限天数", null=True, blank=True)
+    extended_months = models.IntegerField("延长月数", default=0)
+    extended_days = models.IntegerField("延长天数", default=0)
+    deducted_days = models.IntegerField("扣除天数", default=0)
+    provisional = models.BooleanField("日历暂定", default=False)
+    warnings = models.JSONField("预警", default=list)
+    basis = models.TextField("依据", blank=True, default="")
+
+    class Meta:
+        verbose_name = "案件状态快照"

@@ -7,7 +7,7 @@ import typer
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
 from qingji.cli.ledger_cmd import ledger
-from qingji.cli.server_cmds import createuser, init
+from qingji.cli.server_cmds import createuser, init, snapshot
 from qingji.cli.synth_cmd import synth
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app.command()(synth)
 app.command()(demo)
 app.command()(init)
 app.command()(createuser)
+app.command()(snapshot)
 
 
 def main() -> None:

@@ -59,3 +59,21 @@ def createuser(
         username, secret, name=name or username, court_code=court, role=Role(role), division=division
     )
     Console().print(f"已创建 created: {person}")
+
+
+def snapshot(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="compute the states on this date (default today)")
+    ] = None,
+) -> None:
+    """Compute every case's state (expiry, bucket, status, warnings) in the database and store it for the pages."""
+    from datetime import date
+
+    from qingji.cli.options import parse_day
+
+    on = parse_day(as_of, "--as-of") if as_of else date.today()
+    setup_django()
+    from qingji.cases.snapshot import do_snapshot
+
+    count = do_snapshot(on)
+    Console().print(f"快照 snapshot（截至 {on}）：{count} 件 cases")
