@@ -80,3 +80,19 @@ def test_a_new_snapshot_replaces_the_old_one() -> None:
     assert CaseState.objects.count() == 3
     assert set(CaseState.objects.values_list("as_of", flat=True)) == {AS_OF}
     assert CaseState.objects.get(case__case_number="（2024）甘10民终1003号").status == "closed_in_time"
+
+
+def test_the_ledger_command_without_a_file_reads_the_database() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from qingji.cli.app import app
+
+    sample_cases()
+    result = CliRunner().invoke(app, ["ledger", "--as-of", "2024-12-31", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["case_number"]: row for row in json.loads(result.stdout)}
+    assert rows["（2022）甘1027民初1005号"]["expiry"] == "2024-04-02"
+    assert rows["（2024）甘10民终1003号"]["status"] == "closed_in_time"
+    assert len(rows) == 3

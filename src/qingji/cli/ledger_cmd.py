@@ -9,11 +9,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 from rich.console import Console
 
 from qingji.cli.options import parse_day
-from qingji.cli.progress import stages
+from qingji.cli.progress import Stages, stages
 from qingji.cli.summary_view import print_problems, print_summary
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.summary import summarise
@@ -41,7 +42,12 @@ def problem_report_path(output: Path | None, cases: Path) -> Path:
 
 
 def ledger(
-    cases: Annotated[Path, typer.Argument(help="案件表 cases file, CSV or XLSX (interchange format)")],
+    cases: Annotated[
+        Path | None,
+        typer.Argument(
+            help="案件表 cases file, CSV or XLSX (interchange format); none: the database's cases"
+        ),
+    ] = None,
     events: Annotated[Path | None, typer.Option(help="事项表 events file, CSV or XLSX")] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="the ledger on this date (default today)")
@@ -81,26 +87,23 @@ def ledger(
     except HolidayFileError as error:
         raise typer.BadParameter(str(error), param_hint="--holidays") from None
     console = Console(stderr=output_format is not None)
-    size = cases.stat().st_size if cases.exists() else 0
+    size = cases.stat().st_size if cases is not None and cases.exists() else 0
     problems: list[Problem] = []
+    event_frame: pl.DataFrame | None
     with stages(5, show=size > BIG_FILE_BYTES and sys.stderr.isatty()) as progress:
-        try:
-            progress.start(f"读取案件 reading {cases.name}")
-            case_result = read_cases(cases)
-            progress.done()
-            problems.extend(case_result.problems)
-            event_frame = None
+        if cases is None:
             if events is not None:
-                progress.start(f"读取事项 reading {events.name}")
-                event_result = read_events(events, case_result.frame.get_column("case_number"))
-                problems.extend(event_result.problems)
-                event_frame = event_result.frame
+                raise typer.BadParameter(
+                    "--events 需与案件表一起给出 / give --events with a cases file", param_hint="--events"
+                )
+            progress.start("读取数据库 reading the database")
+            case_frame, event_frame = _database_frames()
             progress.done()
-        except (TableError, OSError) as error:
-            Console(stderr=True).print(f"[red]{error}[/red]")
-            raise typer.Exit(1) from None
+            progress.done()
+        else:
+            case_frame, event_frame = _read_files(cases, events, problems, progress)
         progress.start("计算审限 computing")
-        frame = compute_ledger(case_result.frame, event_frame, on, calendar)
+        frame = compute_ledger(case_frame, event_frame, on, calendar)
         progress.done()
         progress.start("写出台账 writing")
         if output is not None:
@@ -110,7 +113,7 @@ def ledger(
         progress.done()
         report = None
         if problems:
-            report = errors or problem_report_path(output, cases)
+            report = errors or problem_report_path(output, cases or Path("cases"))
             write_problems(problems, report)
         progress.done()
     print_summary(console, summarise(frame), f"台账汇总 ledger summary（截至 {on}）")
@@ -119,3 +122,35 @@ def ledger(
     print_problems(console, problems, str(report) if report else None)
     if problems:
         raise typer.Exit(EXIT_ROWS_REJECTED)
+
+
+def _read_files(
+    cases: Path, events: Path | None, problems: list[Problem], progress: Stages
+) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    """The cases and events files as frames; their unreadable rows go to ``problems``."""
+    try:
+        progress.start(f"读取案件 reading {cases.name}")
+        case_result = read_cases(cases)
+        progress.done()
+        problems.extend(case_result.problems)
+        event_frame = None
+        if events is not None:
+            progress.start(f"读取事项 reading {events.name}")
+            event_result = read_events(events, case_result.frame.get_column("case_number"))
+            problems.extend(event_result.problems)
+            event_frame = event_result.frame
+        progress.done()
+    except (TableError, OSError) as error:
+        Console(stderr=True).print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    return case_result.frame, event_frame
+
+
+def _database_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The database's cases and events (QINGJI_DATABASE_URL), as the engine reads them."""
+    from qingji.server.setup import setup_django
+
+    setup_django()
+    from qingji.cases.snapshot import frames_from_database
+
+    return frames_from_database()
