@@ -1,0 +1,298 @@
+"""Importing a court's export into the database: upsert by case number, in one transaction (issue 3 §3).
+
+:func:`do_import` reads the cases file (and the events file, checked against the cases file's numbers) with
+:mod:`qingji.interchange`. A file with any bad row changes nothing: the outcome carries the problems and the path
+of an Excel copy of the input with the bad cells marked (:mod:`qingji.cases.import_report`). Otherwise, in one
+transaction: new cases are created, cases whose fields differ are updated, the others are left as they are;
+events whose key (a hash of their content) the case does not have yet are added, the others are left alone (an
+export never deletes events). Every created or updated case and every added event gets an audit record linked to
+the :class:`~qingji.cases.models.ImportRecord`, which holds who, the files and their hashes, and the counts.
+Importing the same files again changes nothing but writes its own ImportRecord.
+
+No per-row queries: the existing cases of the file's numbers are loaded into Polars (all at once when the file
+covers much of the table, else in chunks), compared there, and written with bulk operations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from django.db import transaction
+from django.utils import timezone
+
+from qingji.audit.models import AuditRecord
+from qingji.cases.bulk import db_dates, db_datetime, db_json, insert_rows
+from qingji.cases.import_report import default_report_path, write_import_report
+from qingji.cases.models import Case, CaseEvent, ImportRecord
+from qingji.courts.models import Court
+from qingji.interchange import Problem, read_cases, read_events
+
+# The fields of a case that an export carries (besides the case number), compared to decide on an update.
+CASE_FIELDS: tuple[str, ...] = (
+    "court_code", "type_code", "procedure", "procedure_raw", "cause", "filed_on", "closed_on",
+    "closure_method", "judge", "division", "in_custody", "parties",
+)  # fmt: skip
+_TEXT_FIELDS = ("procedure", "procedure_raw", "cause", "closure_method", "judge", "division", "parties")
+_COMPARED = (*CASE_FIELDS, "court_id")
+# The content of an event that makes its key; the note is not part of it (a changed note is the same event).
+EVENT_KEY_FIELDS: tuple[str, ...] = (
+    "event", "kind", "procedure", "start", "end", "length_months", "length_days", "approved_by", "approved_on",
+)  # fmt: skip
+EVENT_FIELDS: tuple[str, ...] = (*EVENT_KEY_FIELDS, "note")
+_EVENT_TEXT_FIELDS = ("kind", "procedure", "approved_by", "note")
+
+# Values in one ``IN (...)`` list when loading existing rows by chunks (under SQLite's 999 of old versions).
+_LOOKUP_CHUNK = 900
+
+
+@dataclass
+class ImportOutcome:
+    """What an import did, or why it was refused (``problems``, with the marked copy at ``report``)."""
+
+    imported: bool
+    rows: int = 0
+    event_rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    events_added: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    report: Path | None = None
+    record_id: int | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 when imported, 2 when refused because of bad rows."""
+        return 0 if self.imported else 2
+
+
+def do_import(
+    cases_path: Path,
+    events_path: Path | None = None,
+    *,
+    actor: Any = None,
+    report_path: Path | None = None,
+) -> ImportOutcome:
+    """Import ``cases_path`` (and ``events_path``): all of it in one transaction, or nothing when a row is bad.
+
+    Raises FileNotFoundError when a file does not exist.
+    """
+    inputs = [cases_path] if events_path is None else [cases_path, events_path]
+    for path in inputs:
+        if not path.is_file():
+            raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
+    cases = read_cases(cases_path)
+    events = read_events(events_path, cases.frame.get_column("case_number")) if events_path else None
+    problems = [*cases.problems, *(events.problems if events else [])]
+    event_rows = events.rows_read if events else 0
+    if problems:
+        report = write_import_report(inputs, problems, report_path or default_report_path(cases_path))
+        return ImportOutcome(
+            imported=False, rows=cases.rows_read, event_rows=event_rows, problems=problems, report=report
+        )
+    incoming = _case_frame(cases.frame)
+    incoming_events = _event_frame(events.frame) if events else _event_frame(None)
+    outcome = ImportOutcome(imported=True, rows=cases.rows_read, event_rows=event_rows)
+    with transaction.atomic():
+        record = ImportRecord.objects.create(
+            by=actor,
+            file_name=cases_path.name,
+            sha256=file_sha256(cases_path),
+            events_file_name=events_path.name if events_path else "",
+            events_sha256=file_sha256(events_path) if events_path else "",
+            rows=cases.rows_read,
+        )
+        audits: list[tuple[Any, ...]] = []
+        ids = _upsert_cases(incoming, outcome, audits)
+        _add_events(incoming_events, ids, outcome, audits)
+        _write_audits(audits, record, actor)
+        record.created = outcome.created
+        record.updated = outcome.updated
+        record.unchanged = outcome.unchanged
+        record.events_added = outcome.events_added
+        record.problems = 0
+        record.save(update_fields=["created", "updated", "unchanged", "events_added", "problems"])
+    outcome.record_id = record.pk
+    return outcome
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --- frames -------------------------------------------------------------------------------------------------
+
+
+def _case_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """The cases read, as the database holds them: empty text instead of null, the court's id where known."""
+    courts = dict(Court.objects.values_list("code", "id"))
+    return frame.select(
+        "case_number",
+        *(pl.col(name).fill_null("") if name in _TEXT_FIELDS else pl.col(name) for name in CASE_FIELDS),
+        pl.col("court_code").replace_strict(courts, default=None, return_dtype=pl.Int64).alias("court_id"),
+    )
+
+
+def _event_frame(frame: pl.DataFrame | None) -> pl.DataFrame:
+    """The events read, text null as empty, each with its ``key``; an event given twice for a case once."""
+    schema: dict[str, pl.DataType] = {
+        "case_number": pl.String(), "event": pl.String(), "kind": pl.String(), "procedure": pl.String(),
+        "start": pl.Date(), "end": pl.Date(), "length_months": pl.Int32(), "length_days": pl.Int32(),
+        "approved_by": pl.String(), "approved_on": pl.Date(), "note": pl.String(),
+    }  # fmt: skip
+    if frame is None:
+        return pl.DataFrame(schema={**schema, "key": pl.String()})
+    events = frame.select(
+        pl.col(name).cast(dtype).fill_null("") if name in _EVENT_TEXT_FIELDS else pl.col(name).cast(dtype)
+        for name, dtype in schema.items()
+    )
+    content = events.select(
+        pl.concat_str(
+            [pl.col(name).cast(pl.String).fill_null("") for name in EVENT_KEY_FIELDS], separator="\x1f"
+        )
+    ).to_series()
+    keys = pl.Series("key", [event_key(text) for text in content.to_list()], dtype=pl.String)
+    return events.with_columns(keys).unique(["case_number", "key"], keep="first", maintain_order=True)
+
+
+def event_key(content: str) -> str:
+    """The stable key of an event: the SHA-256 of its content fields joined by U+001F."""
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _load(
+    rows: Callable[[Sequence[Any] | None], Iterable[tuple[Any, ...]]],
+    total: int,
+    wanted: Sequence[Any],
+    schema: dict[str, pl.DataType],
+) -> pl.DataFrame:
+    """Rows from the database as a frame: all of them when ``wanted`` covers much of the table (``total``
+    rows), else chunk by chunk of ``wanted``. ``rows(None)`` gives every row, ``rows(chunk)`` those of a chunk."""
+    if total == 0 or not wanted:
+        return pl.DataFrame(schema=schema)
+    if total <= 4 * len(wanted):
+        data = list(rows(None))
+    else:
+        data = []
+        for start in range(0, len(wanted), _LOOKUP_CHUNK):
+            data.extend(rows(wanted[start : start + _LOOKUP_CHUNK]))
+    return pl.DataFrame(data, schema=schema, orient="row")
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+# --- cases --------------------------------------------------------------------------------------------------
+
+
+def _upsert_cases(
+    incoming: pl.DataFrame, outcome: ImportOutcome, audits: list[tuple[Any, ...]]
+) -> pl.DataFrame:
+    """Create and update the cases of ``incoming``; returns every case number of the file with its id and court.
+
+    Audit entries (action, object type, object id, court code, before, after) are appended to ``audits``.
+    """
+    numbers = incoming.get_column("case_number").to_list()
+    schema: dict[str, pl.DataType] = {"id": pl.Int64(), **dict(incoming.schema)}
+
+    def rows(chunk: Sequence[Any] | None) -> Iterable[tuple[Any, ...]]:
+        queryset = Case.objects.all() if chunk is None else Case.objects.filter(case_number__in=chunk)
+        return queryset.values_list("id", "case_number", *_COMPARED).iterator(chunk_size=20000)
+
+    existing = _load(rows, Case.objects.count(), numbers, schema)
+    joined = incoming.join(existing, on="case_number", how="left", suffix="_db", maintain_order="left")
+    new = joined.filter(pl.col("id").is_null()).select("case_number", *_COMPARED)
+    old = joined.filter(pl.col("id").is_not_null())
+    differs = pl.any_horizontal(pl.col(name).ne_missing(pl.col(f"{name}_db")) for name in _COMPARED)
+    changed = old.filter(differs)
+    outcome.unchanged = old.height - changed.height
+    now = timezone.now()
+
+    stamp = db_datetime(now)
+    insert_rows(
+        Case,
+        ["case_number", *_COMPARED, "created_at", "updated_at"],
+        [(*row, stamp, stamp) for row in db_dates(new).iter_rows()],
+    )
+    for row in new.iter_rows(named=True):
+        after = {name: _jsonable(row[name]) for name in CASE_FIELDS}
+        audits.append(("case_created", "case", row["case_number"], row["court_code"], None, after))
+    outcome.created = new.height
+
+    updated: list[Case] = []
+    for row in changed.iter_rows(named=True):
+        names = [name for name in _COMPARED if row[name] != row[f"{name}_db"]]
+        before = {name: _jsonable(row[f"{name}_db"]) for name in names}
+        after = {name: _jsonable(row[name]) for name in names}
+        updated.append(Case(id=row["id"], updated_at=now, **{name: row[name] for name in _COMPARED}))
+        audits.append(("case_updated", "case", row["case_number"], row["court_code"], before, after))
+    if updated:
+        Case.objects.bulk_update(updated, [*CASE_FIELDS, "court", "updated_at"], batch_size=2000)
+    outcome.updated = len(updated)
+
+    created_numbers = new.get_column("case_number").to_list()
+
+    def created_rows(chunk: Sequence[Any] | None) -> Iterable[tuple[Any, ...]]:
+        queryset = Case.objects.all() if chunk is None else Case.objects.filter(case_number__in=chunk)
+        return queryset.values_list("case_number", "id", "court_code").iterator(chunk_size=20000)
+
+    id_schema: dict[str, pl.DataType] = {
+        "case_number": pl.String(),
+        "id": pl.Int64(),
+        "court_code": pl.String(),
+    }
+    created_ids = _load(created_rows, Case.objects.count(), created_numbers, id_schema)
+    if created_ids.height > len(created_numbers):  # every case was loaded: keep those of this file
+        created_ids = created_ids.join(new.select("case_number"), on="case_number", how="semi")
+    return pl.concat([old.select("case_number", "id", "court_code"), created_ids])
+
+
+# --- events -------------------------------------------------------------------------------------------------
+
+
+def _add_events(
+    incoming: pl.DataFrame, ids: pl.DataFrame, outcome: ImportOutcome, audits: list[tuple[Any, ...]]
+) -> None:
+    """Add the events of ``incoming`` whose key their case does not have yet."""
+    if incoming.is_empty():
+        return
+    events = incoming.join(ids, on="case_number", how="inner", maintain_order="left").rename(
+        {"id": "case_id"}
+    )
+    case_ids = events.get_column("case_id").unique().to_list()
+
+    def rows(chunk: Sequence[Any] | None) -> Iterable[tuple[Any, ...]]:
+        queryset = CaseEvent.objects.all() if chunk is None else CaseEvent.objects.filter(case_id__in=chunk)
+        return queryset.values_list("case_id", "key").iterator(chunk_size=20000)
+
+    have = _load(rows, CaseEvent.objects.count(), case_ids, {"case_id": pl.Int64(), "key": pl.String()})
+    new = events.join(have, on=["case_id", "key"], how="anti", maintain_order="left")
+    columns = ["case_id", "key", *EVENT_FIELDS]
+    insert_rows(CaseEvent, columns, db_dates(new.select(columns)).rows())
+    for row in new.select("case_number", "court_code", "key", *EVENT_FIELDS).iter_rows(named=True):
+        after = {"key": row["key"], **{name: _jsonable(row[name]) for name in EVENT_FIELDS}}
+        audits.append(("event_added", "case_event", row["case_number"], row["court_code"], None, after))
+    outcome.events_added = new.height
+
+
+def _write_audits(audits: list[tuple[Any, ...]], record: ImportRecord, actor: Any) -> None:
+    """One audit record per entry, linked to the import ``record``."""
+    stamp = db_datetime(timezone.now())
+    actor_id = getattr(actor, "pk", None)
+    fields = ["at", "actor_id", "action", "object_type", "object_id", "court_code", "before", "after"]
+    rows = [
+        (stamp, actor_id, action, kind, number, court or "", db_json(before), db_json(after))
+        for action, kind, number, court, before, after in audits
+    ]
+    insert_rows(AuditRecord, [*fields, "import_record_id"], [(*row, record.pk) for row in rows])
