@@ -13,6 +13,7 @@ import polars as pl
 from django.db import transaction
 
 from qingji.audit.actions import audit
+from qingji.cases.bulk import db_dates, db_json, insert_rows
 from qingji.cases.models import Case, CaseEvent, CaseState
 from qingji.engine.facts import CASE_SCHEMA, EVENT_SCHEMA
 from qingji.engine.ledger import compute_ledger
@@ -52,20 +53,23 @@ def do_snapshot(as_of: date, *, actor: Any = None) -> int:
     """Compute every case's state on ``as_of`` and replace the stored snapshot; returns the number of states."""
     cases, events = frames_from_database()
     ledger = compute_ledger(cases, events, as_of, work_calendar())
-    ids = dict(Case.objects.values_list("case_number", "id"))
-    states = [
-        CaseState(
-            case_id=ids[row["case_number"]],
-            as_of=as_of,
-            **{
-                key: ("" if row[key] is None and key in ("age_bucket", "basis") else row[key])
-                for key in _STATE_FIELDS
-            },
-        )
-        for row in ledger.select("case_number", *_STATE_FIELDS).iter_rows(named=True)
-    ]
+    ids = pl.DataFrame(
+        list(Case.objects.values_list("case_number", "id").iterator(chunk_size=50000)),
+        schema={"case_number": pl.String, "case_id": pl.Int64},
+        orient="row",
+    )
+    states = ledger.join(ids, on="case_number", how="inner").select(
+        "case_id",
+        pl.lit(as_of).alias("as_of"),
+        *(pl.col(key) for key in _STATE_FIELDS if key not in ("age_bucket", "basis", "warnings")),
+        pl.col("age_bucket").fill_null(""),
+        pl.col("basis").fill_null(""),
+        pl.col("warnings"),
+    )
+    fields = [c for c in states.columns if c != "warnings"]
+    rows = [(*row[:-1], db_json(row[-1])) for row in db_dates(states.select(*fields, "warnings")).iter_rows()]
     with transaction.atomic():
         CaseState.objects.all().delete()
-        CaseState.objects.bulk_create(states, batch_size=5000)
-        audit("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor, after={"cases": len(states)})
-    return len(states)
+        insert_rows(CaseState, [*fields, "warnings"], rows)
+        audit("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor, after={"cases": len(rows)})
+    return len(rows)
