@@ -9,18 +9,21 @@ from qingji.courts.models import Court
 
 
 class Case(models.Model):
+    """A case as the court's export gives it. Free text from exports is TextField: an export is never refused
+    because a cause or a name is longer than a guess."""
+
     case_number = models.CharField("案号", max_length=64, unique=True)
     court = models.ForeignKey(Court, null=True, blank=True, on_delete=models.PROTECT, related_name="cases")
     court_code = models.CharField("法院代字", max_length=16, db_index=True)
     type_code = models.CharField("类型代字", max_length=8)
     procedure = models.CharField("适用程序", max_length=32, blank=True, default="")
-    procedure_raw = models.CharField("适用程序（原文）", max_length=64, blank=True, default="")
-    cause = models.CharField("案由", max_length=128, blank=True, default="")
+    procedure_raw = models.TextField("适用程序（原文）", blank=True, default="")
+    cause = models.TextField("案由", blank=True, default="")
     filed_on = models.DateField("立案日期")
     closed_on = models.DateField("结案日期", null=True, blank=True)
-    closure_method = models.CharField("结案方式", max_length=32, blank=True, default="")
-    judge = models.CharField("承办法官", max_length=32, blank=True, default="", db_index=True)
-    division = models.CharField("审判庭", max_length=32, blank=True, default="")
+    closure_method = models.TextField("结案方式", blank=True, default="")
+    judge = models.CharField("承办法官", max_length=64, blank=True, default="", db_index=True)
+    division = models.TextField("审判庭", blank=True, default="")
     in_custody = models.BooleanField("羁押", default=False)
     parties = models.TextField("当事人", blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -45,13 +48,13 @@ class CaseEvent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     key = models.CharField(max_length=64)
     event = models.CharField("事项", max_length=16)
-    kind = models.CharField("类别", max_length=32, blank=True, default="")
+    kind = models.TextField("类别", blank=True, default="")
     procedure = models.CharField("转换后程序", max_length=32, blank=True, default="")
     start = models.DateField("开始日期", null=True, blank=True)
     end = models.DateField("结束日期", null=True, blank=True)
     length_months = models.IntegerField("期间（月）", null=True, blank=True)
     length_days = models.IntegerField("期间（日）", null=True, blank=True)
-    approved_by = models.CharField("批准人", max_length=64, blank=True, default="")
+    approved_by = models.TextField("批准人", blank=True, default="")
     approved_on = models.DateField("批准日期", null=True, blank=True)
     note = models.TextField("备注", blank=True, default="")
 
