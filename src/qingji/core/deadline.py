@@ -96,6 +96,9 @@ def compute_deadline(
 
     label = res.procedure.label_zh if res.procedure else res.rule.type_code
     end = end_for(res.base)
+    # C4 chained: each extension runs on from the previous end before the anchor-day shift (C1), which
+    # shortens the whole period by one day, once.
+    chained = end - shift
     steps.append(
         Step(
             res.rule.source,
@@ -114,8 +117,10 @@ def compute_deadline(
             # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method (C5).
             if conventions.extensions_from_anchor or entry.step.to_total:
                 end = end_for(entry.total)
+                chained = end - shift
             else:
-                end = add_period(end, entry.counted, month_end_rule=month_end)
+                chained = add_period(chained, entry.counted, month_end_rule=month_end)
+                end = chained + shift
             step = replace(step, result=end)
         steps.append(step)
 
