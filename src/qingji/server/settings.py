@@ -62,10 +62,12 @@ INSTALLED_APPS = [
     "qingji.courts",
     "qingji.cases",
     "qingji.audit",
+    "qingji.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "qingji.web.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "qingji.server.urls"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
 WSGI_APPLICATION = "qingji.server.wsgi.application"
 
 TEMPLATES = [

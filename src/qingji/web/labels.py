@@ -1,0 +1,126 @@
+"""The words of the pages, Chinese first and English a click away: one table, no .po files to compile."""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+
+from qingji.core.events import EVENT_TYPE_LABELS, EventType
+from qingji.core.procedures import PROCEDURE_LABELS, Procedure
+from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
+from qingji.engine.summary import SUMMARY_COLUMNS
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "app": ("清积 · 审限管理与积案清理", "qingji · trial periods and backlog"),
+    "home": ("首页", "Home"),
+    "ledger": ("台账", "Ledger"),
+    "login": ("登录", "Log in"),
+    "logout": ("退出", "Log out"),
+    "username": ("用户名", "User name"),
+    "password": ("密码", "Password"),
+    "login_failed": ("用户名或密码错误。", "Wrong user name or password."),
+    "language": ("语言", "Language"),
+    "switch": ("切换", "Switch"),
+    "summary": ("台账汇总（摸排底数）", "Ledger summary by court"),
+    "as_of": ("截至", "As of"),
+    "no_snapshot": (
+        "尚未计算案件状态快照，请先运行 qingji snapshot。",
+        "No snapshot yet: run qingji snapshot.",
+    ),
+    "no_person": (
+        "该账号未分配法院，无可查看的案件。",
+        "This account belongs to no court: there are no cases to show.",
+    ),
+    "total": ("合计", "Total"),
+    "court": ("法院", "Court"),
+    "case_number": ("案号", "Case number"),
+    "type_code": ("类型", "Type"),
+    "judge": ("承办法官", "Judge"),
+    "filed_on": ("立案日期", "Filed on"),
+    "closed_on": ("结案日期", "Closed on"),
+    "expiry": ("审限届满日", "Expiry"),
+    "days_remaining": ("剩余天数", "Days left"),
+    "status": ("状态", "Status"),
+    "bucket": ("案龄段", "Age bucket"),
+    "warnings": ("预警", "Warnings"),
+    "all": ("全部", "All"),
+    "filter": ("筛选", "Filter"),
+    "clear": ("清除", "Clear"),
+    "results": ("件", "cases"),
+    "page": ("页", "page"),
+    "previous": ("上一页", "Previous"),
+    "next": ("下一页", "Next"),
+    "nothing": ("没有符合条件的案件。", "No cases match."),
+    "case": ("案件", "Case"),
+    "procedure": ("适用程序", "Procedure"),
+    "cause": ("案由", "Cause"),
+    "division": ("审判庭", "Division"),
+    "in_custody": ("羁押", "In custody"),
+    "parties": ("当事人", "Parties"),
+    "closure_method": ("结案方式", "Closure method"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "events": ("审限事项", "Events"),
+    "event": ("事项", "Event"),
+    "kind": ("类别", "Kind"),
+    "start": ("开始日期", "Start"),
+    "end": ("结束日期", "End"),
+    "length": ("期间", "Length"),
+    "approved_by": ("批准人", "Approved by"),
+    "approved_on": ("批准日期", "Approved on"),
+    "note": ("备注", "Note"),
+    "no_events": ("无", "None"),
+    "state": ("审限状态", "State"),
+    "age_days": ("审理天数", "Days since filing"),
+    "days_over": ("超审限天数", "Days over"),
+    "extended": ("延长", "Extended"),
+    "deducted_days": ("扣除天数", "Days deducted"),
+    "months": ("个月", " months"),
+    "days": ("日", " days"),
+    "basis": ("计算依据", "Basis"),
+    "provisional": ("日历暂定", "Provisional calendar"),
+    "no_state": ("该案件尚无状态快照。", "No computed state for this case yet."),
+}
+
+
+def is_english(language: str | None = None) -> bool:
+    return (language or get_language() or "").startswith("en")
+
+
+def labels(language: str | None = None) -> dict[str, str]:
+    """The page texts in ``language`` (zh-hans unless it is English)."""
+    index = 1 if is_english(language) else 0
+    return {key: pair[index] for key, pair in TEXTS.items()}
+
+
+def _pick(pair: tuple[str, str] | None, code: str, language: str | None) -> str:
+    if pair is None:
+        return code
+    return pair[1] if is_english(language) else pair[0]
+
+
+def status_label(code: str, language: str | None = None) -> str:
+    return _pick(STATUS_LABELS.get(code), code, language)
+
+
+def bucket_label(code: str, language: str | None = None) -> str:
+    return _pick(BUCKET_LABELS.get(code), code, language)
+
+
+def warning_text(code: str, language: str | None = None) -> str:
+    return _pick(warning_label(code), code, language)
+
+
+def summary_label(column: str, language: str | None = None) -> str:
+    return _pick(SUMMARY_COLUMNS.get(column), column, language)
+
+
+def event_label(code: str, language: str | None = None) -> str:
+    if code in EVENT_TYPE_LABELS and not is_english(language):
+        return EVENT_TYPE_LABELS[EventType(code)]
+    return code
+
+
+def procedure_label(code: str, language: str | None = None) -> str:
+    if code in PROCEDURE_LABELS and not is_english(language):
+        return PROCEDURE_LABELS[Procedure(code)]
+    return code

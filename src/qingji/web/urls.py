@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.contrib.auth.views import LogoutView
+from django.urls import path
+from django.views.i18n import set_language
+
+from qingji.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.QingjiLoginView.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(next_page="web:login"), name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("ledger/", views.ledger_page, name="ledger"),
+    path("case/<str:case_number>/", views.case_page, name="case"),
+]

@@ -1,0 +1,111 @@
+"""The pages: login, home (the summary per court), the ledger and one case. Every page needs a login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from qingji.cases.models import Case, CaseState
+from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_order
+from qingji.courts.models import Person
+from qingji.web import labels as lb
+from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, cases_of, courts_of, ledger, summary
+
+PAGE_SIZE = 100
+
+
+def person_of(request: HttpRequest) -> Person | None:
+    """The person behind the logged-in user; None for an account that belongs to no court."""
+    if request.user.pk is None:
+        return None
+    return Person.objects.select_related("court", "division").filter(user_id=request.user.pk).first()
+
+
+def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    language = getattr(request, "LANGUAGE_CODE", None)
+    return {"t": lb.labels(language), "english": lb.is_english(language), **extra}
+
+
+class QingjiLoginView(LoginView):
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **_context(self.request)}
+
+
+def _warnings(state: CaseState | None) -> list[str]:
+    if state is None:
+        return []
+    return [lb.warning_text(code) for code in sorted(state.warnings, key=warning_order)]
+
+
+def _state(case: Case) -> CaseState | None:
+    try:
+        return case.state
+    except CaseState.DoesNotExist:
+        return None
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    headers = [lb.summary_label(key) for key in SUMMARY_KEYS]
+    return render(
+        request, "web/home.html", _context(request, person=person, summary=summary(person), headers=headers)
+    )
+
+
+@login_required
+def ledger_page(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    filters = LedgerFilters.from_query(request.GET)
+    page = Paginator(ledger(person, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for case in page.object_list:
+        state = _state(case)
+        rows.append(
+            {
+                "case": case,
+                "state": state,
+                "status": lb.status_label(state.status) if state else "",
+                "bucket": lb.bucket_label(state.age_bucket) if state and state.age_bucket else "",
+                "warnings": _warnings(state),
+            }
+        )
+    choices = {
+        "courts": list(courts_of(person).items()),
+        "statuses": [(code, lb.status_label(code)) for code in STATUS_LABELS],
+        "buckets": [(code, lb.bucket_label(code)) for code in BUCKET_LABELS],
+    }
+    context = _context(request, person=person, page=page, rows=rows, filters=filters, **choices)
+    return render(request, "web/ledger.html", context)
+
+
+@login_required
+def case_page(request: HttpRequest, case_number: str) -> HttpResponse:
+    """One case, if the person may see it; otherwise 404, so that the page does not tell that it exists."""
+    case = cases_of(person_of(request)).filter(case_number=case_number).select_related("state").first()
+    if case is None:
+        raise Http404
+    state = _state(case)
+    events = [
+        {"row": event, "event": lb.event_label(event.event), "procedure": lb.procedure_label(event.procedure)}
+        for event in case.events.all()
+    ]
+    context = _context(
+        request,
+        case=case,
+        state=state,
+        events=events,
+        procedure=lb.procedure_label(case.procedure),
+        status=lb.status_label(state.status) if state else "",
+        bucket=lb.bucket_label(state.age_bucket) if state and state.age_bucket else "",
+        warnings=_warnings(state),
+    )
+    return render(request, "web/case.html", context)

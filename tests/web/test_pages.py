@@ -1,0 +1,202 @@
+"""The pages: login, the summary per court, the ledger, one case; each only with what the user may see."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from qingji.cases.models import Case, CaseEvent, CaseState
+from qingji.cases.snapshot import do_snapshot
+from qingji.courts.models import Person, Role
+from qingji.web.queries import SUMMARY_KEYS
+
+pytestmark = pytest.mark.django_db
+
+Login = Callable[..., Client]
+OTHER_COURT_CASE = "（2024）甘1027民初1号"
+PASSWORD = "pw-12345678"  # as in conftest.py
+
+
+def case_url(number: str) -> str:
+    return reverse("web:case", args=[number])
+
+
+def ledger_numbers(client: Client, query: str = "") -> list[str]:
+    response = client.get(f"/ledger/{query}")
+    assert response.status_code == 200
+    return [row["case"].case_number for row in response.context["rows"]]
+
+
+def test_login_with_a_created_user_reaches_the_home_page(
+    client: Client, make_user: Callable[..., Person]
+) -> None:
+    make_user("office", name="审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT)
+    page = client.get("/login/")
+    assert page.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in page.content.decode()
+    response = client.post("/login/", {"username": "office", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert client.get("/").status_code == 200
+
+
+def test_a_wrong_password_is_refused(client: Client, make_user: Callable[..., Person]) -> None:
+    make_user("office", name="审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT)
+    response = client.post("/login/", {"username": "office", "password": "wrong-password"})
+    assert response.status_code == 200
+    assert "用户名或密码错误" in response.content.decode()
+    assert client.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("url", ["/", "/ledger/", "/ledger/?court=甘1002", case_url(OTHER_COURT_CASE)])
+def test_anonymous_users_are_sent_to_login(client: Client, cases: None, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/?next=")
+
+
+def test_logout_is_a_post(login: Login) -> None:
+    client = login("甘10", Role.TRIAL_MANAGEMENT)
+    assert client.get("/logout/").status_code == 405
+    assert client.post("/logout/")["Location"] == "/login/"
+    assert client.get("/").status_code == 302
+
+
+def test_the_home_page_counts_a_basic_courts_cases(login: Login) -> None:
+    client = login("甘1002", Role.PRESIDENT)
+    response = client.get("/")
+    summary = response.context["summary"]
+    assert [row.code for row in summary.rows] == ["甘1002"]
+    # pending; under 6 m, 6–12 m, 1–2 y, over 2 y; overdue; approaching; pending over 12 months
+    expected = dict(zip(SUMMARY_KEYS, [5, 2, 1, 1, 1, 3, 1, 2], strict=True))
+    assert dict(zip(SUMMARY_KEYS, summary.rows[0].counts, strict=True)) == expected
+    assert summary.total.counts == summary.rows[0].counts
+    html = response.content.decode()
+    assert "截至 2024-12-31" in html
+    assert "6个月以内" in html and "6至12个月" in html and "1至2年" in html and "2年以上" in html
+    assert f"/ledger/?court={quote('甘1002')}" in html
+    assert "甘1027" not in html
+
+
+def test_the_intermediate_court_sees_its_basic_courts_and_a_total(login: Login) -> None:
+    client = login("甘10", Role.TRIAL_MANAGEMENT)
+    summary = client.get("/").context["summary"]
+    assert [row.code for row in summary.rows] == ["甘10", "甘1002", "甘1027"]
+    total = dict(zip(SUMMARY_KEYS, summary.total.counts, strict=True))
+    assert total["pending"] == 6
+    assert total["6_12m"] == 2
+    assert total["overdue"] == 4
+
+
+def test_the_ledger_is_sorted_by_expiry_and_filtered(login: Login) -> None:
+    client = login("甘1002", Role.PRESIDENT)
+    assert ledger_numbers(client) == [
+        "（2022）甘1002民初4号",
+        "（2023）甘1002民初3号",
+        "（2024）甘1002民初6号",
+        "（2024）甘1002民初2号",
+        "（2024）甘1002民初5号",
+        "（2024）甘1002民初1号",
+    ]
+    assert ledger_numbers(client, "?status=approaching") == ["（2024）甘1002民初5号"]
+    assert ledger_numbers(client, "?bucket=under_6m") == ["（2024）甘1002民初5号", "（2024）甘1002民初1号"]
+    assert len(ledger_numbers(client, "?judge=李")) == 2
+    html = client.get("/ledger/?status=approaching").content.decode()
+    assert "15日内届满" in html and "临近届满" in html and "2025-01-15" in html
+
+
+def test_a_basic_court_cannot_see_another_courts_case(login: Login) -> None:
+    client = login("甘1002", Role.PRESIDENT)
+    assert ledger_numbers(client, "?court=甘1027") == []
+    assert OTHER_COURT_CASE not in client.get("/ledger/?court=甘1027").content.decode()
+    assert client.get(case_url(OTHER_COURT_CASE)).status_code == 404
+    assert client.get(case_url("（2024）甘1002民初2号")).status_code == 200
+
+
+def test_a_judge_sees_only_their_cases(login: Login) -> None:
+    client = login("甘1002", Role.JUDGE, name="李娜")
+    assert sorted(ledger_numbers(client)) == ["（2022）甘1002民初4号", "（2024）甘1002民初2号"]
+    assert client.get(case_url("（2024）甘1002民初1号")).status_code == 404
+    summary = client.get("/").context["summary"]
+    assert summary.total.counts[0] == 2
+
+
+def test_the_case_page_shows_its_fields_events_state_and_basis(login: Login) -> None:
+    case = Case.objects.get(case_number="（2024）甘1002民初2号")
+    CaseEvent.objects.create(
+        case=case, key="e1", event="extension", length_months=6, length_days=0, approved_by="院长",
+        approved_on=date(2024, 8, 20),
+    )  # fmt: skip
+    do_snapshot(date(2024, 12, 31))
+    client = login("甘1002", Role.PRESIDENT)
+    html = client.get(case_url(case.case_number)).content.decode()
+    assert "李娜" in html and "普通程序" in html and "2024-03-01" in html
+    assert "延长审限" in html and "院长" in html and "6个月" in html
+    assert "审限内" in html and "2025-03-03" in html
+    assert CaseState.objects.get(case=case).basis in html
+
+
+def test_the_ledger_pages_by_one_hundred(login: Login) -> None:
+    Case.objects.bulk_create(
+        Case(
+            case_number=f"（2024）甘1002民初{n}号",
+            court_code="甘1002",
+            type_code="民初",
+            filed_on=date(2024, 5, 1),
+        )
+        for n in range(100, 200)
+    )
+    client = login("甘1002", Role.PRESIDENT)
+    first = client.get("/ledger/")
+    assert len(first.context["rows"]) == 100
+    assert first.context["page"].paginator.num_pages == 2
+    assert len(client.get("/ledger/?page=2").context["rows"]) == 6
+
+
+def test_chinese_by_default_english_after_the_switch(login: Login) -> None:
+    client = login("甘1002", Role.PRESIDENT)
+    html = client.get("/").content.decode()
+    assert "台账汇总" in html and 'lang="zh-Hans"' in html
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = client.get("/").content.decode()
+    assert "Ledger summary by court" in html and 'lang="en"' in html and "under 6 m" in html
+    assert "overdue" in client.get("/ledger/?status=overdue").content.decode()
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    assert "台账汇总" in client.get("/").content.decode()
+
+
+def test_the_login_page_switches_language_too(client: Client) -> None:
+    assert "用户名" in client.get("/login/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
+    assert "User name" in client.get("/login/").content.decode()
+
+
+def test_every_page_has_a_content_security_policy_and_no_script(login: Login) -> None:
+    client = login("甘1002", Role.PRESIDENT)
+    urls = ["/", "/ledger/", "/ledger/?court=甘1002&status=overdue", case_url("（2024）甘1002民初2号")]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Security-Policy"].startswith("default-src 'self'")
+        html = response.content.decode().lower()
+        assert "<script" not in html and " style=" not in html, url
+    client.post("/logout/")
+    login_page = client.get("/login/")
+    assert login_page["Content-Security-Policy"].startswith("default-src 'self'")
+    assert "<script" not in login_page.content.decode().lower()
+
+
+def test_a_user_without_a_court_sees_nothing(client: Client, cases: None) -> None:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("nobody", password=PASSWORD)
+    client.force_login(user)
+    assert "该账号未分配法院" in client.get("/").content.decode()
+    assert ledger_numbers(client) == []
+    assert client.get(case_url(OTHER_COURT_CASE)).status_code == 404
