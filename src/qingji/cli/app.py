@@ -8,7 +8,7 @@ from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
 from qingji.cli.import_cmd import import_
 from qingji.cli.ledger_cmd import ledger
-from qingji.cli.server_cmds import createuser, init, snapshot
+from qingji.cli.server_cmds import createuser, init, serve, snapshot
 from qingji.cli.synth_cmd import synth
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app.command()(demo)
 app.command()(init)
 app.command()(createuser)
 app.command()(snapshot)
+app.command()(serve)
 app.command(name="import")(import_)
 
 

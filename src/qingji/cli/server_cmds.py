@@ -77,3 +77,18 @@ def snapshot(
 
     count = do_snapshot(on)
     Console().print(f"快照 snapshot（截至 {on}）：{count} 件 cases")
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
+) -> None:
+    """Serve an existing database's pages (after qingji init) with the waitress WSGI server."""
+    setup_django()
+    import waitress
+
+    from qingji.server.wsgi import application
+
+    Console().print(f"qingji: http://{host}:{port}/  (Ctrl-C 停止 stops)")
+    waitress.serve(application, host=host, port=port, threads=threads, ident="qingji")

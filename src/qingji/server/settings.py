@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the apps themselves, with no web server in front and no collectstatic step.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "qingji.web.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -118,7 +120,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = HOME / "static"
+# Served by WhiteNoise straight from the apps' static folders (versioned paths, nothing fetched at run time).
+WHITENOISE_USE_FINDERS = True
 
 # Cookies and headers (served on a court intranet, usually behind HTTPS).
 SECURE_COOKIES = os.environ.get("QINGJI_SECURE_COOKIES") == "1"
