@@ -1,41 +1,76 @@
-"""`qingji demo`: a synthetic court system and its ledger, ready to look at."""
+"""`qingji demo`: the Qingyang court system on the embedded database, ready to click through (issue 3 §5)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from qingji.cli.summary_view import print_summary
-from qingji.engine.ledger import compute_ledger
-from qingji.engine.summary import summarise
-from qingji.holidays import work_calendar
-from qingji.interchange.cases_reader import read_cases
-from qingji.interchange.events_reader import read_events
-from qingji.interchange.ledger_writer import write_ledger
-from qingji.synth import write
+from qingji.server.setup import setup_django
 
 
 def demo(
-    directory: Annotated[Path, typer.Option("--dir", help="where the demo files go")] = Path("demo"),
+    directory: Annotated[Path, typer.Option("--dir", help="where the demo's files and database go")] = Path(
+        "demo"
+    ),
     cases: Annotated[int, typer.Option("--cases", min=1)] = 30_000,
     seed: Annotated[int, typer.Option()] = 1,
+    host: Annotated[str, typer.Option(help="address to serve on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to serve on")] = 8000,
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="serve the pages when ready")] = True,
 ) -> None:
-    """Generate the Qingyang court system (about 30,000 cases over three years) and show its ledger today."""
+    """Create the demo database, load a synthetic Qingyang court system (the intermediate court and its eight basic
+    courts), a user for every role, the snapshot for today, and serve the pages at http://127.0.0.1:8000."""
     console = Console()
     today = date.today()
     directory.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("QINGJI_DATABASE_URL"):
+        os.environ.setdefault("QINGJI_HOME", str(directory.resolve()))
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from qingji.cases.imports import do_import
+    from qingji.cases.snapshot import do_snapshot, frames_from_database
+    from qingji.courts.actions import do_ensure_courts
+    from qingji.courts.demo_users import DEMO_PASSWORD, ensure_demo_users
+    from qingji.engine.ledger import compute_ledger
+    from qingji.engine.summary import summarise
+    from qingji.holidays import work_calendar
+    from qingji.interchange.ledger_writer import write_ledger
+    from qingji.synth import write
+
     cases_path, events_path = write(directory, cases, seed, today)
-    case_result = read_cases(cases_path)
-    event_result = read_events(events_path, case_result.frame.get_column("case_number"))
-    ledger = compute_ledger(case_result.frame, event_result.frame, today, work_calendar())
-    output = directory / "ledger.xlsx"
-    write_ledger(ledger, output, as_of=today)
+    call_command("migrate", interactive=False, verbosity=0)
+    do_ensure_courts()
+    outcome = do_import(cases_path, events_path)
+    if not outcome.imported:
+        console.print(
+            f"[red]导入失败 import refused: {len(outcome.problems)} problems, see {outcome.report}[/red]"
+        )
+        raise typer.Exit(1)
+    users = ensure_demo_users()
+    do_snapshot(today)
+    case_frame, event_frame = frames_from_database()
+    ledger = compute_ledger(case_frame, event_frame, today, work_calendar())
+    write_ledger(ledger, directory / "ledger.xlsx", as_of=today)
+
     print_summary(console, summarise(ledger), f"庆阳市两级法院审限台账汇总（截至 {today}）")
-    console.print(f"案件 cases: {cases_path}\n事项 events: {events_path}\n台账 ledger: {output}")
-    console.print(
-        "下一步 next: qingji deadline '（2023）甘1002民初1号' --filed 2023-03-15 --procedure 普通程序"
-    )
+    table = Table(title=f"演示用户 demo users（密码 password: {DEMO_PASSWORD}）")
+    for header in ("用户名 username", "姓名 name", "法院 court", "角色 role"):
+        table.add_column(header)
+    for user in users:
+        table.add_row(user.username, user.name, user.court, f"{user.role.label} {user.role.value}")
+    console.print(table)
+    database = settings.DATABASES["default"]["NAME"]
+    console.print(f"数据库 database: {database}\n台账 ledger: {directory / 'ledger.xlsx'}")
+    if serve:
+        from qingji.cli.server_cmds import serve as serve_pages
+
+        serve_pages(host=host, port=port)

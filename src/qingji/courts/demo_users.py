@@ -1,0 +1,60 @@
+"""The demo's users: one for every role, at the courts where that role works (issue 3 §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from qingji.cases.models import Case
+from qingji.courts.actions import do_create_user
+from qingji.courts.models import Person, Role
+
+DEMO_PASSWORD = "qingji-demo-2026"  # printed by `qingji demo`; a demo database only
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    name: str
+    court: str
+    role: Role
+    division: str | None = None
+
+
+def demo_users() -> list[DemoUser]:
+    """A user for every role; the judge and the division head are taken from the demo's own cases."""
+    busiest = (
+        Case.objects.filter(court_code="甘1002")
+        .exclude(judge="")
+        .values("judge", "division")
+        .annotate(cases=Count("id"))
+        .order_by("-cases", "judge")
+        .first()
+    )
+    judge, division = (busiest["judge"], busiest["division"]) if busiest else ("张伟", "民一庭")
+    return [
+        DemoUser("shenguan", "审管办", "甘10", Role.TRIAL_MANAGEMENT),
+        DemoUser("yuanzhang", "院长", "甘10", Role.PRESIDENT),
+        DemoUser("fuyuanzhang", "分管副院长", "甘10", Role.VICE_PRESIDENT),
+        DemoUser("duzhu", "督导组", "甘10", Role.SUPERVISION),
+        DemoUser("gaoyuan", "高院查阅", "甘", Role.HIGHER_COURT_READER),
+        DemoUser("admin", "系统管理员", "甘10", Role.ADMINISTRATOR),
+        DemoUser("xifeng", "西峰区法院院长", "甘1002", Role.PRESIDENT),
+        DemoUser("tingzhang", "庭长", "甘1002", Role.DIVISION_HEAD, division or "民一庭"),
+        DemoUser("faguan", judge, "甘1002", Role.JUDGE, division or "民一庭"),
+        DemoUser("zhuli", "法官助理", "甘1002", Role.ASSISTANT, division or "民一庭"),
+    ]
+
+
+def ensure_demo_users() -> list[DemoUser]:
+    """Create the demo users that do not exist yet; returns all of them."""
+    users = demo_users()
+    existing = set(Person.objects.values_list("user__username", flat=True))
+    for user in users:
+        if user.username not in existing:
+            do_create_user(
+                user.username, DEMO_PASSWORD, name=user.name, court_code=user.court, role=user.role,
+                division=user.division,
+            )  # fmt: skip
+    return users

@@ -1,0 +1,35 @@
+"""`qingji demo` builds the court system on the embedded database: cases, a user for every role, the snapshot."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from qingji.courts.models import Role
+
+
+def test_demo_builds_the_database(tmp_path: Path) -> None:
+    qingji = str(Path(sys.executable).with_name("qingji"))
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("QINGJI_HOME", "QINGJI_DATABASE_URL")
+    }
+    for _ in range(2):  # a second run changes nothing and does not fail
+        result = subprocess.run(
+            [qingji, "demo", "--dir", str(tmp_path), "--cases", "400", "--no-serve"],
+            env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert "qingji-demo-2026" in result.stdout
+    database = sqlite3.connect(tmp_path / "qingji.sqlite3")
+    assert database.execute("select count(*) from cases_case").fetchone() == (400,)
+    assert database.execute("select count(*) from cases_casestate").fetchone() == (400,)
+    roles = {row[0] for row in database.execute("select role from courts_person")}
+    assert roles == set(Role.values)
+    hashes = [row[0] for row in database.execute("select password from auth_user")]
+    assert hashes and all(h.startswith("argon2") for h in hashes)
+    assert database.execute("select count(*) from cases_importrecord").fetchone() == (2,)
+    assert database.execute("pragma journal_mode").fetchone() == ("wal",)
+    assert (tmp_path / "ledger.xlsx").exists()
