@@ -18,6 +18,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "username": ("用户名", "User name"),
     "password": ("密码", "Password"),
     "login_failed": ("用户名或密码错误。", "Wrong user name or password."),
+    "login_locked": (
+        "登录失败次数过多，请15分钟后再试。",
+        "Too many failed attempts: try again in 15 minutes.",
+    ),
     "language": ("语言", "Language"),
     "switch": ("切换", "Switch"),
     "summary": ("台账汇总（摸排底数）", "Ledger summary by court"),

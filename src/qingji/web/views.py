@@ -14,6 +14,7 @@ from qingji.cases.models import Case, CaseState
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_order
 from qingji.courts.models import Person
 from qingji.web import labels as lb
+from qingji.web import throttle
 from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, cases_of, courts_of, ledger, summary
 
 PAGE_SIZE = 100
@@ -37,6 +38,20 @@ class QingjiLoginView(LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), **_context(self.request)}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Refuse a locked user name before checking the password (throttle.FAILURES_ALLOWED in a window)."""
+        username = str(request.POST.get("username", ""))
+        if throttle.is_locked(request, username):
+            # An unbound form: the password is not even checked while the name is locked.
+            form = self.get_form_class()(request)
+            return self.render_to_response(self.get_context_data(form=form, locked=True), status=429)
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            throttle.clear(request, username)
+        else:
+            throttle.record_failure(request, username)
+        return response
 
 
 def _warnings(state: CaseState | None) -> list[str]:

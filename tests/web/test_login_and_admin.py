@@ -1,0 +1,54 @@
+"""Login throttling, and the admin site for administrators only."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from qingji.courts.actions import do_create_user, do_ensure_courts
+from qingji.courts.models import Role
+from qingji.web.throttle import FAILURES_ALLOWED
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def people() -> None:
+    cache.clear()
+    do_ensure_courts()
+    do_create_user("judge", "right-password-1", name="张伟", court_code="甘1002", role=Role.JUDGE)
+    do_create_user("admin", "right-password-2", name="管理员", court_code="甘10", role=Role.ADMINISTRATOR)
+
+
+def login(client: Client, username: str, password: str) -> int:
+    return client.post("/login/", {"username": username, "password": password}).status_code
+
+
+def test_too_many_failures_lock_the_user_name_even_with_the_right_password(client: Client) -> None:
+    for _ in range(FAILURES_ALLOWED):
+        assert login(client, "judge", "wrong") == 200  # the form again, with an error
+    response = client.post("/login/", {"username": "judge", "password": "right-password-1"})
+    assert response.status_code == 429
+    assert "15分钟" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another user name from the same address is not locked.
+    assert login(client, "admin", "right-password-2") == 302
+
+
+def test_a_success_before_the_limit_clears_the_count(client: Client) -> None:
+    for _ in range(FAILURES_ALLOWED - 1):
+        login(client, "judge", "wrong")
+    assert login(client, "judge", "right-password-1") == 302
+    client.post("/logout/")
+    for _ in range(FAILURES_ALLOWED - 1):
+        login(client, "judge", "wrong")
+    assert login(client, "judge", "right-password-1") == 302
+
+
+def test_the_admin_site_is_for_administrators_only(client: Client) -> None:
+    assert login(client, "judge", "right-password-1") == 302
+    assert client.get("/admin/").status_code == 302  # sent to the admin login: a judge is not staff
+    client.post("/logout/")
+    assert login(client, "admin", "right-password-2") == 302
+    assert client.get("/admin/").status_code == 200
