@@ -4,7 +4,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.views.i18n import set_language
 
-from qingji.web import views
+from qingji.web import audit_views, views
 
 app_name = "web"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("ledger/", views.ledger_page, name="ledger"),
     path("case/<str:case_number>/", views.case_page, name="case"),
+    path("audit/", audit_views.audit_page, name="audit"),
+    path("audit/export.csv", audit_views.audit_export, name="audit_export"),
 ]

@@ -27,7 +27,7 @@ def person_of(request: HttpRequest) -> Person | None:
     return Person.objects.select_related("court", "division").filter(user_id=request.user.pk).first()
 
 
-def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+def page_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     language = getattr(request, "LANGUAGE_CODE", None)
     return {"t": lb.labels(language), "english": lb.is_english(language), **extra}
 
@@ -37,7 +37,7 @@ class QingjiLoginView(LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **_context(self.request)}
+        return {**super().get_context_data(**kwargs), **page_context(self.request)}
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Refuse a locked user name before checking the password (throttle.FAILURES_ALLOWED in a window)."""
@@ -72,7 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     headers = [lb.summary_label(key) for key in SUMMARY_KEYS]
     return render(
-        request, "web/home.html", _context(request, person=person, summary=summary(person), headers=headers)
+        request, "web/home.html", page_context(request, person=person, summary=summary(person), headers=headers)
     )
 
 
@@ -98,7 +98,7 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
         "statuses": [(code, lb.status_label(code)) for code in STATUS_LABELS],
         "buckets": [(code, lb.bucket_label(code)) for code in BUCKET_LABELS],
     }
-    context = _context(request, person=person, page=page, rows=rows, filters=filters, **choices)
+    context = page_context(request, person=person, page=page, rows=rows, filters=filters, **choices)
     return render(request, "web/ledger.html", context)
 
 
@@ -113,7 +113,7 @@ def case_page(request: HttpRequest, case_number: str) -> HttpResponse:
         {"row": event, "event": lb.event_label(event.event), "procedure": lb.procedure_label(event.procedure)}
         for event in case.events.all()
     ]
-    context = _context(
+    context = page_context(
         request,
         case=case,
         state=state,

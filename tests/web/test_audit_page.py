@@ -1,0 +1,83 @@
+"""The audit page and its export: filtered, and limited to the courts the reader may see."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+
+from qingji.audit.actions import audit
+from qingji.courts.actions import do_create_user, do_ensure_courts
+from qingji.courts.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def records() -> None:
+    do_ensure_courts()
+    do_create_user(
+        "office10", "password-10", name="中院审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT
+    )
+    do_create_user(
+        "office1002", "password-1002", name="西峰审管办", court_code="甘1002", role=Role.TRIAL_MANAGEMENT
+    )
+    do_create_user("judge", "password-judge", name="张伟", court_code="甘1002", role=Role.JUDGE)
+    audit(
+        "case_updated",
+        "case",
+        "（2024）甘1002民初1号",
+        court_code="甘1002",
+        before={"closed_on": None},
+        after={"closed_on": "2024-05-06"},
+    )
+    audit(
+        "case_updated",
+        "case",
+        "（2024）甘1027民初1号",
+        court_code="甘1027",
+        before={"judge": "赵磊"},
+        after={"judge": "钱明"},
+    )
+
+
+def signed_in(client: Client, username: str, password: str) -> Client:
+    assert client.post("/login/", {"username": username, "password": password}).status_code == 302
+    return client
+
+
+def test_a_basic_court_reads_only_its_own_records(client: Client) -> None:
+    page = signed_in(client, "office1002", "password-1002").get("/audit/").content.decode()
+    assert "（2024）甘1002民初1号" in page
+    assert "（2024）甘1027民初1号" not in page
+    # Asking for another court's records by parameter gives nothing.
+    other = client.get("/audit/", {"court": "甘1027"}).content.decode()
+    assert "（2024）甘1027民初1号" not in other
+
+
+def test_the_intermediate_court_reads_its_basic_courts_and_filters(client: Client) -> None:
+    signed_in(client, "office10", "password-10")
+    page = client.get("/audit/", {"object_id": "甘1027"}).content.decode()
+    assert "（2024）甘1027民初1号" in page and "（2024）甘1002民初1号" not in page
+    export = client.get("/audit/export.csv", {"action": "case_updated"})
+    assert export["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0][2] == "操作 action"
+    numbers = {row[4] for row in rows[1:]}
+    assert {"（2024）甘1002民初1号", "（2024）甘1027民初1号"} <= numbers
+    assert any("钱明" in row[7] for row in rows[1:])
+
+
+def test_a_judge_cannot_read_the_audit_trail(client: Client) -> None:
+    signed_in(client, "judge", "password-judge")
+    page = client.get("/audit/").content.decode()
+    assert "（2024）甘1002民初1号" not in page
+    rows = list(csv.reader(io.StringIO(client.get("/audit/export.csv").content.decode("utf-8-sig"))))
+    assert len(rows) == 1  # the header only
+
+
+def test_anonymous_readers_are_sent_to_login(client: Client) -> None:
+    assert client.get("/audit/").status_code == 302
+    assert client.get("/audit/export.csv").status_code == 302
