@@ -72,7 +72,9 @@ def home(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     headers = [lb.summary_label(key) for key in SUMMARY_KEYS]
     return render(
-        request, "web/home.html", page_context(request, person=person, summary=summary(person), headers=headers)
+        request,
+        "web/home.html",
+        page_context(request, person=person, summary=summary(person), headers=headers),
     )
 
 
