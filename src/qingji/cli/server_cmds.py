@@ -84,11 +84,15 @@ def serve(
     port: Annotated[int, typer.Option(help="port")] = 8000,
     threads: Annotated[int, typer.Option(help="worker threads")] = 8,
 ) -> None:
-    """Serve an existing database's pages (after qingji init) with the waitress WSGI server."""
+    """Serve an existing database's pages (after qingji init) with the waitress WSGI server; the snapshot is
+    recomputed at start when it is older than today, and every night at 02:00."""
     setup_django()
     import waitress
 
+    from qingji.cases.nightly import start_nightly_snapshot
     from qingji.server.wsgi import application
+
+    start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at 02:00
 
     Console().print(f"qingji: http://{host}:{port}/  (Ctrl-C 停止 stops)")
     waitress.serve(application, host=host, port=port, threads=threads, ident="qingji")

@@ -1,0 +1,61 @@
+"""The nightly snapshot: a job that starts with the server (issue 3 §4).
+
+At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the snapshot is recomputed when the
+stored one is older than today. It runs in a daemon thread of the server process, so there is no other service to
+install on a court's machine; an error is logged and the next night tries again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date, datetime, time, timedelta
+
+from django.db import close_old_connections
+from django.utils import timezone
+
+from qingji.cases.models import CaseState
+from qingji.cases.snapshot import do_snapshot
+
+NIGHTLY_AT = time(2, 0)
+log = logging.getLogger(__name__)
+
+
+def next_run(now: datetime, at: time = NIGHTLY_AT) -> datetime:
+    """The first moment at ``at`` after ``now`` (both in the same time zone)."""
+    today = now.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+    return today if today > now else today + timedelta(days=1)
+
+
+def snapshot_date() -> date | None:
+    """The date of the stored snapshot, if any."""
+    return CaseState.objects.order_by("-as_of").values_list("as_of", flat=True).first()
+
+
+def refresh_if_stale(today: date) -> bool:
+    """Recompute the snapshot when the stored one is older than ``today``; True when it did."""
+    stored = snapshot_date()
+    if stored is not None and stored >= today:
+        return False
+    count = do_snapshot(today)
+    log.info("snapshot for %s: %d cases", today, count)
+    return True
+
+
+def _loop(stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            refresh_if_stale(timezone.localdate())
+        except Exception:  # the server keeps serving; the next night tries again
+            log.exception("nightly snapshot failed")
+        finally:
+            close_old_connections()
+        now = timezone.localtime()
+        stop.wait((next_run(now) - now).total_seconds())
+
+
+def start_nightly_snapshot() -> threading.Event:
+    """Start the job in a daemon thread; set the returned event to stop it."""
+    stop = threading.Event()
+    threading.Thread(target=_loop, args=(stop,), name="qingji-nightly-snapshot", daemon=True).start()
+    return stop
