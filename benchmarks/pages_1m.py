@@ -56,7 +56,7 @@ def main() -> None:
         do_create_user(
             "bench", "bench-password", name="审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT
         )
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")  # an allowed host (ALLOWED_HOSTS)
     assert client.login(username="bench", password="bench-password")
     for name, url in PAGES:
         times = []
