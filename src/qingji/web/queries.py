@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Count, F, Max, Q, QuerySet
 
-from qingji.cases.models import Case
+from qingji.cases.models import Case, CaseState
 from qingji.core.vocabulary import AgeBucket, Status
 from qingji.courts.models import Court, Person
 from qingji.courts.selectors import visible_cases, visible_court_codes
@@ -59,12 +59,14 @@ def courts_of(person: Person | None) -> dict[str, str]:
 
 def summary(person: Person | None) -> Summary:
     """Per court: pending by age bucket, overdue, approaching expiry, pending over 12 months; and a total."""
-    cases = cases_of(person).filter(state__isnull=False)
+    # Every column counts pending cases only (closed cases have no age bucket), so only they are aggregated.
+    cases = cases_of(person).filter(state__isnull=False).exclude(state__age_bucket="")
     by_court = {
         row["court_code"]: row
         for row in cases.values("court_code").annotate(**_COUNTS).order_by("court_code")
     }
-    as_of = cases.aggregate(as_of=Max("state__as_of"))["as_of"]
+    # One snapshot holds every case's state on one date: its date needs no join with the cases.
+    as_of = CaseState.objects.aggregate(as_of=Max("as_of"))["as_of"] if person is not None else None
     names = courts_of(person)
     own = person.court.code if person is not None else ""
     codes = sorted({code for code in names if code in by_court or code == own} | set(by_court))
