@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import polars as pl
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from qingji.cli.app import app
 from qingji.core.calendar import WorkCalendar
@@ -36,20 +36,14 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def synthetic_ledger(synthetic: Path, *options: str) -> Result:
+    """`qingji ledger` over the synthetic files as of 2026-06-30, with ``options``."""
+    files = [str(synthetic / "cases.csv"), "--events", str(synthetic / "events.csv")]
+    return runner.invoke(app, ["ledger", *files, "--as-of", "2026-06-30", *options])
+
+
 def test_json_ledger_rows_match_the_one_case_rules(synthetic: Path) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "ledger",
-            str(synthetic / "cases.csv"),
-            "--events",
-            str(synthetic / "events.csv"),
-            "--as-of",
-            "2026-06-30",
-            "--format",
-            "json",
-        ],
-    )
+    result = synthetic_ledger(synthetic, "--format", "json")
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert len(rows) == 3000
@@ -72,19 +66,7 @@ def test_json_ledger_rows_match_the_one_case_rules(synthetic: Path) -> None:
 
 def test_xlsx_ledger_is_laid_out_like_a_court_ledger(synthetic: Path, tmp_path: Path) -> None:
     output = tmp_path / "台账.xlsx"
-    result = runner.invoke(
-        app,
-        [
-            "ledger",
-            str(synthetic / "cases.csv"),
-            "--events",
-            str(synthetic / "events.csv"),
-            "--as-of",
-            "2026-06-30",
-            "--output",
-            str(output),
-        ],
-    )
+    result = synthetic_ledger(synthetic, "--output", str(output))
     assert result.exit_code == 0, result.output
     assert "台账汇总" in result.output and "甘1002" in result.output
     sheet = openpyxl.load_workbook(output).worksheets[0]
@@ -106,19 +88,7 @@ def test_xlsx_ledger_is_laid_out_like_a_court_ledger(synthetic: Path, tmp_path: 
 
 def test_csv_and_parquet_outputs(synthetic: Path, tmp_path: Path) -> None:
     for name in ("ledger.csv", "ledger.parquet"):
-        result = runner.invoke(
-            app,
-            [
-                "ledger",
-                str(synthetic / "cases.csv"),
-                "--events",
-                str(synthetic / "events.csv"),
-                "--as-of",
-                "2026-06-30",
-                "--output",
-                str(tmp_path / name),
-            ],
-        )
+        result = synthetic_ledger(synthetic, "--output", str(tmp_path / name))
         assert result.exit_code == 0, result.output
     parquet = pl.read_parquet(tmp_path / "ledger.parquet")
     assert parquet.height == 3000 and set(parquet.columns) >= CONTRACT_KEYS
