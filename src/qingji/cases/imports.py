@@ -16,7 +16,7 @@ covers much of the table, else in chunks), compared there, and written with bulk
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -78,9 +78,11 @@ def do_import(
     *,
     actor: Any = None,
     report_path: Path | None = None,
+    allowed_courts: Collection[str] | None = None,
 ) -> ImportOutcome:
     """Import ``cases_path`` (and ``events_path``): all of it in one transaction, or nothing when a row is bad.
 
+    With ``allowed_courts`` (the court codes the importing user may change), a case of another court is a bad row.
     Raises FileNotFoundError when a file does not exist.
     """
     inputs = [cases_path] if events_path is None else [cases_path, events_path]
@@ -89,7 +91,11 @@ def do_import(
             raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
     cases = read_cases(cases_path)
     events = read_events(events_path, cases.frame.get_column("case_number")) if events_path else None
-    problems = [*cases.problems, *(events.problems if events else [])]
+    problems = [
+        *cases.problems,
+        *(_outside_courts(cases_path, cases.frame, allowed_courts) if allowed_courts is not None else []),
+        *(events.problems if events else []),
+    ]
     event_rows = events.rows_read if events else 0
     if problems:
         report = write_import_report(inputs, problems, report_path or default_report_path(cases_path))
@@ -120,6 +126,22 @@ def do_import(
         record.save(update_fields=["created", "updated", "unchanged", "events_added", "problems"])
     outcome.record_id = record.pk
     return outcome
+
+
+def _outside_courts(path: Path, frame: pl.DataFrame, allowed: Collection[str]) -> list[Problem]:
+    """A problem for every case of a court the importing user may not change."""
+    outside = frame.filter(~pl.col("court_code").is_in(list(allowed)))
+    return [
+        Problem(
+            path.name,
+            row["source_row"],
+            "案号",
+            row["case_number"],
+            f"法院 {row['court_code']} 不在您可管理的法院之内",
+            f"court {row['court_code']} is not one you may change",
+        )
+        for row in outside.select("source_row", "case_number", "court_code").iter_rows(named=True)
+    ]
 
 
 def file_sha256(path: Path) -> str:
