@@ -49,10 +49,19 @@ def frames_from_database() -> tuple[pl.DataFrame, pl.DataFrame]:
     return cases, events
 
 
-def do_snapshot(as_of: date, *, actor: Any = None) -> int:
-    """Compute every case's state on ``as_of`` and replace the stored snapshot; returns the number of states."""
+def database_ledger(as_of: date) -> pl.DataFrame:
+    """The ledger on ``as_of`` of every case in the database."""
     cases, events = frames_from_database()
-    ledger = compute_ledger(cases, events, as_of, work_calendar())
+    return compute_ledger(cases, events, as_of, work_calendar())
+
+
+def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None = None) -> int:
+    """Replace the stored snapshot with every case's state on ``as_of``; returns the number of states.
+
+    ``ledger`` is :func:`database_ledger` of the same date when the caller has computed it already.
+    """
+    if ledger is None:
+        ledger = database_ledger(as_of)
     ids = pl.DataFrame(
         list(Case.objects.values_list("case_number", "id").iterator(chunk_size=50000)),
         schema={"case_number": pl.String, "case_id": pl.Int64},

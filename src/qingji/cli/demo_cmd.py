@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from qingji.cli.summary_view import print_summary
-from qingji.server.setup import setup_django
+from qingji.server.setup import init_database, setup_django
 
 
 def demo(
@@ -34,21 +34,16 @@ def demo(
         os.environ.setdefault("QINGJI_HOME", str(directory.resolve()))
     setup_django()
     from django.conf import settings
-    from django.core.management import call_command
 
     from qingji.cases.imports import do_import
-    from qingji.cases.snapshot import do_snapshot, frames_from_database
-    from qingji.courts.actions import do_ensure_courts
+    from qingji.cases.snapshot import database_ledger, do_snapshot
     from qingji.courts.demo_users import DEMO_PASSWORD, ensure_demo_users
-    from qingji.engine.ledger import compute_ledger
     from qingji.engine.summary import summarise
-    from qingji.holidays import work_calendar
     from qingji.interchange.ledger_writer import write_ledger
     from qingji.synth import write
 
     cases_path, events_path = write(directory, cases, seed, today)
-    call_command("migrate", interactive=False, verbosity=0)
-    do_ensure_courts()
+    init_database()
     outcome = do_import(cases_path, events_path)
     if not outcome.imported:
         console.print(
@@ -56,9 +51,8 @@ def demo(
         )
         raise typer.Exit(1)
     users = ensure_demo_users()
-    do_snapshot(today)
-    case_frame, event_frame = frames_from_database()
-    ledger = compute_ledger(case_frame, event_frame, today, work_calendar())
+    ledger = database_ledger(today)
+    do_snapshot(today, ledger=ledger)  # the same ledger the summary and the Excel copy show
     write_ledger(ledger, directory / "ledger.xlsx", as_of=today)
 
     print_summary(console, summarise(ledger), f"庆阳市两级法院审限台账汇总（截至 {today}）")

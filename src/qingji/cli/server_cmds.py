@@ -8,20 +8,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from qingji.server.setup import setup_django
+from qingji.server.setup import init_database, setup_django
 
 
 def init() -> None:
     """Create or migrate the database (QINGJI_DATABASE_URL, by default a SQLite file in QINGJI_HOME) and add the
     courts of the Qingyang court system."""
-    setup_django()
+    created = init_database()
     from django.conf import settings
-    from django.core.management import call_command
 
-    from qingji.courts.actions import do_ensure_courts
-
-    call_command("migrate", interactive=False, verbosity=0)
-    created = do_ensure_courts()
     database = settings.DATABASES["default"]
     engine = str(database["ENGINE"]).rsplit(".", 1)[-1]
     Console().print(f"数据库 database: {engine} {database['NAME']}；新增法院 courts added: {created}")
