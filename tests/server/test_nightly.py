@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from qingji.cases.models import Case, CaseState
-from qingji.cases.nightly import next_run, refresh_if_stale, snapshot_date
+from qingji.cases.nightly import next_run, refresh_if_stale
+from qingji.cases.snapshot import snapshot_date
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -1,4 +1,5 @@
-"""A user sees their court and the courts below it; a judge their own cases; nobody another court's cases."""
+"""A user sees their court and the courts below it; a judge their own cases and their grants; nobody another
+court's cases."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from datetime import date
 import pytest
 from django.db.models import QuerySet
 
+from qingji.audit.models import AuditRecord
 from qingji.cases.models import Case
-from qingji.courts.actions import do_create_user, do_ensure_courts
-from qingji.courts.models import Role
+from qingji.courts.actions import GrantRefused, do_create_user, do_ensure_courts, do_grant, do_revoke
+from qingji.courts.models import Court, Grant, Person, Role
 from qingji.courts.selectors import visible_cases, visible_court_codes
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,47 @@ def test_the_high_court_reader_sees_everything_below_it(cases: None) -> None:
     reader = do_create_user("gs", "pw-12345678", name="高院", court_code="甘", role=Role.HIGHER_COURT_READER)
     assert len(visible_court_codes(reader)) == 10
     assert visible_cases(reader).count() == 4
+
+
+def test_an_assistant_sees_their_judges_cases_by_grant_and_no_more(cases: None) -> None:
+    assistant = do_create_user("zl", "pw-12345678", name="助理丙", court_code="甘1002", role=Role.ASSISTANT)
+    assert numbers(visible_cases(assistant)) == set()
+    grant = do_grant("zl", court_code="甘1002", judge="李娜", reason="协助李娜")
+    assert numbers(visible_cases(assistant)) == {"（2024）甘1002民初2号"}
+    record = AuditRecord.objects.get(action="grant_created")
+    assert record.after == {
+        "user": "zl",
+        "court": "甘1002",
+        "division": "",
+        "judge": "李娜",
+        "reason": "协助李娜",
+    }
+    do_revoke(grant.pk)
+    assert numbers(visible_cases(assistant)) == set()
+    assert AuditRecord.objects.get(action="grant_revoked").before == record.after
+
+
+def test_a_judge_granted_a_division_sees_it_beside_their_own(cases: None) -> None:
+    judge = do_create_user("zw", "pw-12345678", name="张伟", court_code="甘1002", role=Role.JUDGE)
+    do_grant("zw", court_code="甘1002", division="民二庭")
+    assert numbers(visible_cases(judge)) == {"（2024）甘1002民初1号", "（2024）甘1002民初2号"}
+
+
+def test_a_grant_never_reaches_another_court(cases: None) -> None:
+    do_create_user("zw", "pw-12345678", name="张伟", court_code="甘1002", role=Role.JUDGE)
+    with pytest.raises(GrantRefused, match="甘1027"):
+        do_grant("zw", court_code="甘1027")
+    with pytest.raises(GrantRefused, match="甘10"):
+        do_grant("zw", court_code="甘10")  # the court above is not below the judge's court
+    assert not Grant.objects.exists() and not AuditRecord.objects.filter(action="grant_created").exists()
+    # A grant written past the action (or left behind when the person moved court) is not honoured either.
+    person = Person.objects.get(user__username="zw")
+    Grant.objects.create(person=person, court=Court.objects.get(code="甘1027"))
+    assert numbers(visible_cases(person)) == {"（2024）甘1002民初1号"}
+
+
+def test_an_intermediate_court_judge_may_be_granted_a_basic_court(cases: None) -> None:
+    judge = do_create_user("yf", "pw-12345678", name="杨帆", court_code="甘10", role=Role.JUDGE)
+    assert numbers(visible_cases(judge)) == {"（2024）甘10民终1号"}
+    do_grant("yf", court_code="甘1027", reason="指导甘1027")
+    assert numbers(visible_cases(judge)) == {"（2024）甘10民终1号", "（2024）甘1027民初1号"}

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from qingji.cases.models import Case, CaseEvent, CaseState
 from qingji.cases.snapshot import do_snapshot
+from qingji.courts.actions import do_grant
 from qingji.courts.models import Person, Role
 from qingji.web.queries import SUMMARY_KEYS
 
@@ -95,14 +96,18 @@ def test_the_intermediate_court_sees_its_basic_courts_and_a_total(login: Login) 
 
 def test_the_ledger_is_sorted_by_expiry_and_filtered(login: Login) -> None:
     client = login("甘1002", Role.PRESIDENT)
-    assert ledger_numbers(client) == [
+    pending = [
         "（2022）甘1002民初4号",
         "（2023）甘1002民初3号",
-        "（2024）甘1002民初6号",
         "（2024）甘1002民初2号",
         "（2024）甘1002民初5号",
         "（2024）甘1002民初1号",
     ]
+    closed = "（2024）甘1002民初6号"  # expired before 2号, listed after every pending case
+    assert ledger_numbers(client) == pending  # pending cases by default
+    assert ledger_numbers(client, "?status=all") == [*pending, closed]
+    assert ledger_numbers(client, "?status=closed") == [closed]
+    assert ledger_numbers(client, "?status=closed_in_time") == [closed]
     assert ledger_numbers(client, "?status=approaching") == ["（2024）甘1002民初5号"]
     assert ledger_numbers(client, "?bucket=under_6m") == ["（2024）甘1002民初5号", "（2024）甘1002民初1号"]
     assert len(ledger_numbers(client, "?judge=李")) == 2
@@ -151,11 +156,15 @@ def test_the_ledger_pages_by_one_hundred(login: Login) -> None:
         )
         for n in range(100, 200)
     )
+    do_snapshot(date(2024, 12, 31))
     client = login("甘1002", Role.PRESIDENT)
     first = client.get("/ledger/")
     assert len(first.context["rows"]) == 100
     assert first.context["page"].paginator.num_pages == 2
-    assert len(client.get("/ledger/?page=2").context["rows"]) == 6
+    assert len(client.get("/ledger/?page=2").context["rows"]) == 5  # 105 pending
+    assert len(client.get("/ledger/?status=all&page=2").context["rows"]) == 6  # and one closed
+    numbers = [row["case"].case_number for row in first.context["rows"]]
+    assert len(set(numbers)) == 100
 
 
 def test_chinese_by_default_english_after_the_switch(login: Login) -> None:
@@ -200,3 +209,14 @@ def test_a_user_without_a_court_sees_nothing(client: Client, cases: None) -> Non
     assert "该账号未分配法院" in client.get("/").content.decode()
     assert ledger_numbers(client) == []
     assert client.get(case_url(OTHER_COURT_CASE)).status_code == 404
+
+
+def test_an_assistant_sees_the_cases_of_the_judge_they_are_granted(login: Login) -> None:
+    client = login("甘1002", Role.ASSISTANT, name="助理")
+    assert ledger_numbers(client, "?status=all") == []
+    assert client.get(case_url("（2024）甘1002民初2号")).status_code == 404
+    do_grant(Person.objects.get(name="助理").user.get_username(), court_code="甘1002", judge="李娜")
+    assert sorted(ledger_numbers(client, "?status=all")) == ["（2022）甘1002民初4号", "（2024）甘1002民初2号"]
+    assert client.get(case_url("（2024）甘1002民初2号")).status_code == 200
+    assert client.get(case_url("（2024）甘1002民初1号")).status_code == 404  # 张伟's case: not granted
+    assert client.get("/").context["summary"].total.counts[0] == 2

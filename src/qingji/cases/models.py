@@ -89,15 +89,22 @@ class ImportRecord(models.Model):
 
 
 class CaseState(models.Model):
-    """A case's computed state on the snapshot's date (expiry, bucket, status, warnings), for fast pages."""
+    """A case's computed state on the snapshot's date (expiry, bucket, status, warnings), for fast pages.
+
+    ``court_code`` is the case's, copied so that the pages filter and sort states without reading the cases;
+    ``ledger_order`` is the case's place in the ledger (pending before closed, each by expiry with open-ended last,
+    then case number), so that a page of the ledger is read along an index instead of sorting a million rows.
+    """
 
     case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="state")
     as_of = models.DateField("截至日期")
-    status = models.CharField("状态", max_length=16, db_index=True)
+    court_code = models.CharField("法院代字", max_length=16, default="")
+    ledger_order = models.IntegerField("台账顺序", default=0)
+    status = models.CharField("状态", max_length=16)
     age_days = models.IntegerField("审理天数")
-    age_bucket = models.CharField("案龄段", max_length=8, blank=True, default="", db_index=True)
+    age_bucket = models.CharField("案龄段", max_length=8, blank=True, default="")
     long_pending = models.IntegerField("长期未结(月)", null=True, blank=True)
-    expiry = models.DateField("审限届满日", null=True, blank=True, db_index=True)
+    expiry = models.DateField("审限届满日", null=True, blank=True)
     days_remaining = models.IntegerField("剩余天数", null=True, blank=True)
     days_over = models.IntegerField("超审限天数", null=True, blank=True)
     extended_months = models.IntegerField("延长月数", default=0)
@@ -108,4 +115,39 @@ class CaseState(models.Model):
     basis = models.TextField("依据", blank=True, default="")
 
     class Meta:
+        indexes = (
+            # ledger order first, with the columns the pages filter on: a page is found along this index alone
+            models.Index(fields=["ledger_order", "court_code", "age_bucket", "status"]),
+            models.Index(fields=["court_code", "status", "ledger_order"]),
+            models.Index(fields=["court_code", "age_bucket", "ledger_order"]),
+        )
         verbose_name = "案件状态快照"
+
+
+class Snapshot(models.Model):
+    """One computation of every case's state: the date it is for, when and by whom it was made, how many cases.
+    The newest is the one the pages show."""
+
+    as_of = models.DateField("截至日期")
+    computed_at = models.DateTimeField("计算时间", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    cases = models.IntegerField("案件数")
+
+    class Meta:
+        ordering = ("-computed_at", "-id")
+        verbose_name = "快照"
+
+
+class StateCount(models.Model):
+    """How many cases of a court are in each state in the stored snapshot, written with it: the home page's
+    summary and the ledger's counts read these few rows instead of counting a million states."""
+
+    court_code = models.CharField("法院代字", max_length=16)
+    status = models.CharField("状态", max_length=16)
+    age_bucket = models.CharField("案龄段", max_length=8, blank=True, default="")
+    long_pending_12m = models.BooleanField("超12个月未结", default=False)
+    cases = models.IntegerField("案件数")
+
+    class Meta:
+        unique_together = (("court_code", "status", "age_bucket", "long_pending_12m"),)
+        verbose_name = "快照计数"

@@ -14,8 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import close_old_connections
 from django.utils import timezone
 
-from qingji.cases.models import CaseState
-from qingji.cases.snapshot import do_snapshot
+from qingji.cases.snapshot import do_snapshot, snapshot_date
 
 NIGHTLY_AT = time(2, 0)
 log = logging.getLogger(__name__)
@@ -25,11 +24,6 @@ def next_run(now: datetime, at: time = NIGHTLY_AT) -> datetime:
     """The first moment at ``at`` after ``now`` (both in the same time zone)."""
     today = now.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
     return today if today > now else today + timedelta(days=1)
-
-
-def snapshot_date() -> date | None:
-    """The date of the stored snapshot, if any."""
-    return CaseState.objects.order_by("-as_of").values_list("as_of", flat=True).first()
 
 
 def refresh_if_stale(today: date) -> bool:

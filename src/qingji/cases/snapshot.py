@@ -1,7 +1,7 @@
 """The snapshot: every case's computed state on a date, stored for fast pages (issue 3 §4).
 
-The engine reads the cases and events from the database as Polars frames and computes the ledger; the states
-replace the previous snapshot in one transaction.
+The engine reads the cases and events from the database as Polars frames and computes the ledger; the states,
+their counts per court and state, and the snapshot's record replace the previous snapshot in one transaction.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db import transaction
+from django.db import connection, transaction
 
 from qingji.audit.actions import audit
 from qingji.cases.bulk import db_dates, db_json, insert_rows
-from qingji.cases.models import Case, CaseEvent, CaseState
+from qingji.cases.models import Case, CaseEvent, CaseState, Snapshot, StateCount
 from qingji.engine.facts import CASE_SCHEMA, EVENT_SCHEMA
 from qingji.engine.ledger import compute_ledger
 from qingji.holidays import work_calendar
@@ -25,6 +25,7 @@ _EVENT_FIELDS = (
     "case__case_number", "event", "kind", "procedure", "start", "end", "length_months", "length_days",
     "approved_by", "approved_on", "id",
 )  # fmt: skip
+LONG_PENDING_12M = 12  # months: the summary's "pending over twelve months" column
 _STATE_FIELDS = (
     "status", "age_days", "age_bucket", "long_pending", "expiry", "days_remaining", "days_over",
     "extended_months", "extended_days", "deducted_days", "provisional", "warnings", "basis",
@@ -55,6 +56,11 @@ def database_ledger(as_of: date) -> pl.DataFrame:
     return compute_ledger(cases, events, as_of, work_calendar())
 
 
+def snapshot_date() -> date | None:
+    """The date of the stored snapshot, if any."""
+    return Snapshot.objects.values_list("as_of", flat=True).first()
+
+
 def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None = None) -> int:
     """Replace the stored snapshot with every case's state on ``as_of``; returns the number of states.
 
@@ -67,18 +73,53 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
         schema={"case_number": pl.String, "case_id": pl.Int64},
         orient="row",
     )
-    states = ledger.join(ids, on="case_number", how="inner").select(
-        "case_id",
-        pl.lit(as_of).alias("as_of"),
-        *(pl.col(key) for key in _STATE_FIELDS if key not in ("age_bucket", "basis", "warnings")),
-        pl.col("age_bucket").fill_null(""),
-        pl.col("basis").fill_null(""),
-        pl.col("warnings"),
+    states = (
+        ledger.join(ids, on="case_number", how="inner")
+        # the ledger's order: pending cases before closed ones, each by expiry (open-ended last), then case number
+        .sort(pl.col("age_bucket").is_null(), "expiry", "case_number", nulls_last=True)
+        .select(
+            "case_id",
+            pl.lit(as_of).alias("as_of"),
+            "court_code",
+            pl.int_range(pl.len()).alias("ledger_order"),
+            *(pl.col(key) for key in _STATE_FIELDS if key not in ("age_bucket", "basis", "warnings")),
+            pl.col("age_bucket").fill_null(""),
+            pl.col("basis").fill_null(""),
+            pl.col("warnings"),
+        )
     )
     fields = [c for c in states.columns if c != "warnings"]
-    rows = [(*row[:-1], db_json(row[-1])) for row in db_dates(states.select(*fields, "warnings")).iter_rows()]
+    # A few combinations of warnings recur over a million cases: each is made into the database's JSON once.
+    warnings = states.get_column("warnings").list.join(",")
+    as_json = {key: db_json(key.split(",") if key else []) for key in warnings.unique().to_list()}
+    rows = [
+        (*row, as_json[key])
+        for row, key in zip(db_dates(states.select(fields)).iter_rows(), warnings, strict=True)
+    ]
+    counts = state_counts(states)
     with transaction.atomic():
         CaseState.objects.all().delete()
+        StateCount.objects.all().delete()
         insert_rows(CaseState, [*fields, "warnings"], rows)
+        insert_rows(StateCount, counts.columns, counts.rows())
+        Snapshot.objects.create(as_of=as_of, by=actor, cases=len(rows))
+        with (
+            connection.cursor() as cursor
+        ):  # fresh statistics, so that the pages' queries walk the right index
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(CaseState._meta.db_table)}")
         audit("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor, after={"cases": len(rows)})
     return len(rows)
+
+
+def state_counts(states: pl.DataFrame) -> pl.DataFrame:
+    """How many states there are per court, status, age bucket and pending over twelve months (StateCount)."""
+    return (
+        states.group_by(
+            "court_code",
+            "status",
+            "age_bucket",
+            (pl.col("long_pending").fill_null(0) >= LONG_PENDING_12M).alias("long_pending_12m"),
+        )
+        .agg(pl.len().cast(pl.Int64).alias("cases"))
+        .sort("court_code", "status", "age_bucket", "long_pending_12m")
+    )

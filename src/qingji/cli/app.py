@@ -6,6 +6,7 @@ import typer
 
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
+from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
 from qingji.cli.ledger_cmd import ledger
 from qingji.cli.server_cmds import createuser, init, serve, snapshot
@@ -24,6 +25,9 @@ app.command()(synth)
 app.command()(demo)
 app.command()(init)
 app.command()(createuser)
+app.command()(grant)
+app.command()(grants)
+app.command()(revoke)
 app.command()(snapshot)
 app.command()(serve)
 app.command(name="import")(import_)

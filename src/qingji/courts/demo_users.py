@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from qingji.cases.models import Case
-from qingji.courts.actions import do_create_user
+from qingji.courts.actions import do_create_user, do_grant
 from qingji.courts.models import Person, Role
 
 DEMO_PASSWORD = "qingji-demo-2026"  # printed by `qingji demo`; a demo database only
@@ -20,6 +20,7 @@ class DemoUser:
     court: str
     role: Role
     division: str | None = None
+    assists: str = ""  # an assistant's judge, whose cases they see by grant
 
 
 def demo_users() -> list[DemoUser]:
@@ -43,7 +44,7 @@ def demo_users() -> list[DemoUser]:
         DemoUser("xifeng", "西峰区法院院长", "甘1002", Role.PRESIDENT),
         DemoUser("tingzhang", "庭长", "甘1002", Role.DIVISION_HEAD, division or "民一庭"),
         DemoUser("faguan", judge, "甘1002", Role.JUDGE, division or "民一庭"),
-        DemoUser("zhuli", "法官助理", "甘1002", Role.ASSISTANT, division or "民一庭"),
+        DemoUser("zhuli", "法官助理", "甘1002", Role.ASSISTANT, division or "民一庭", assists=judge),
     ]
 
 
@@ -57,4 +58,7 @@ def ensure_demo_users() -> list[DemoUser]:
                 user.username, DEMO_PASSWORD, name=user.name, court_code=user.court, role=user.role,
                 division=user.division,
             )  # fmt: skip
+            if user.assists:
+                do_grant(user.username, court_code=user.court, judge=user.assists,
+                         reason="协助该法官办案 / assists this judge")  # fmt: skip
     return users

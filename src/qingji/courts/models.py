@@ -78,3 +78,28 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.court.code} {self.get_role_display()}）"
+
+
+class Grant(models.Model):
+    """More cases for a person who sees only some (a judge, an assistant, a division head): the cases of one
+    court, narrowed to one division and/or one judge (issue 3 §2: "a judge sees their own cases, more only by
+    grant"). An assistant or clerk sees their judge's cases through a grant. A grant never reaches beyond the
+    courts the person may see (selectors.visible_cases checks it on every query)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="grants")
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="grants")
+    division = models.CharField("审判庭", max_length=64, blank=True, default="")
+    judge = models.CharField("承办法官", max_length=64, blank=True, default="")
+    reason = models.TextField("理由", blank=True, default="")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField("授权时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ("person", "id")
+        verbose_name = "查看授权"
+
+    def __str__(self) -> str:
+        scope = " ".join(part for part in (self.court.code, self.division, self.judge) if part)
+        return f"{self.person.name} → {scope}"

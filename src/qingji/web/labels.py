@@ -83,6 +83,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bucket": ("案龄段", "Age bucket"),
     "warnings": ("预警", "Warnings"),
     "all": ("全部", "All"),
+    "pending_cases": ("全部未结", "All pending"),
+    "closed_cases": ("全部已结", "All closed"),
+    "all_cases": ("全部案件", "All cases"),
     "filter": ("筛选", "Filter"),
     "clear": ("清除", "Clear"),
     "results": ("件", "cases"),
@@ -130,6 +133,10 @@ def labels(language: str | None = None) -> dict[str, str]:
     """The page texts in ``language`` (zh-hans unless it is English)."""
     index = 1 if is_english(language) else 0
     return {key: pair[index] for key, pair in TEXTS.items()}
+
+
+def text(key: str, language: str | None = None) -> str:
+    return _pick(TEXTS[key], key, language)
 
 
 def _pick(pair: tuple[str, str] | None, code: str, language: str | None) -> str:

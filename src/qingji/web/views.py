@@ -15,7 +15,17 @@ from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_order
 from qingji.courts.models import Person
 from qingji.web import labels as lb
 from qingji.web import throttle
-from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, cases_of, courts_of, ledger, summary
+from qingji.web.queries import (
+    ALL,
+    CLOSED,
+    PENDING,
+    SUMMARY_KEYS,
+    LedgerFilters,
+    LedgerRows,
+    cases_of,
+    courts_of,
+    summary,
+)
 
 PAGE_SIZE = 100
 
@@ -82,22 +92,25 @@ def home(request: HttpRequest) -> HttpResponse:
 def ledger_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     filters = LedgerFilters.from_query(request.GET)
-    page = Paginator(ledger(person, filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = []
-    for case in page.object_list:
-        state = _state(case)
-        rows.append(
-            {
-                "case": case,
-                "state": state,
-                "status": lb.status_label(state.status) if state else "",
-                "bucket": lb.bucket_label(state.age_bucket) if state and state.age_bucket else "",
-                "warnings": _warnings(state),
-            }
-        )
+    page = Paginator(LedgerRows(person, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "case": state.case,
+            "state": state,
+            "status": lb.status_label(state.status),
+            "bucket": lb.bucket_label(state.age_bucket) if state.age_bucket else "",
+            "warnings": _warnings(state),
+        }
+        for state in page.object_list
+    ]
     choices = {
         "courts": list(courts_of(person).items()),
-        "statuses": [(code, lb.status_label(code)) for code in STATUS_LABELS],
+        "statuses": [
+            (PENDING, lb.text("pending_cases")),
+            *((code, lb.status_label(code)) for code in STATUS_LABELS),
+            (CLOSED, lb.text("closed_cases")),
+            (ALL, lb.text("all_cases")),
+        ],
         "buckets": [(code, lb.bucket_label(code)) for code in BUCKET_LABELS],
     }
     context = page_context(request, person=person, page=page, rows=rows, filters=filters, **choices)
