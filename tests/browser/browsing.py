@@ -122,14 +122,11 @@ class Traffic:
 
     def complaints(self) -> list[str]:
         """Console errors and warnings, but the browser's note of a page answered with an error status on
-        purpose (a 404 page, a refused upload: the test that asked for it checks the status) and of the tab
-        icon the browser asks for by itself (/favicon.ico: test_browser_offline.py has it as a known fault)."""
+        purpose (a 404 page, a refused upload: the test that asked for it checks the status)."""
         kept = []
         for text in self.console:
             failed_load = _FAILED_LOAD.search(text)
             if failed_load and int(failed_load.group(1)) in self.document_statuses:
-                continue
-            if failed_load and text.endswith("/favicon.ico)"):
                 continue
             kept.append(text)
         return kept

@@ -121,6 +121,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "days": ("日", " days"),
     "basis": ("计算依据", "Basis"),
     "provisional": ("日历暂定", "Provisional calendar"),
+    "not_found": ("找不到该页面", "Page not found"),
+    "not_found_text": (
+        "该页面不存在，或不在您可以查看的范围内。",
+        "The page does not exist, or it is not among what you may see.",
+    ),
+    "back_home": ("返回首页", "Back to the home page"),
     "no_state": ("该案件尚无状态快照。", "No computed state for this case yet."),
 }
 

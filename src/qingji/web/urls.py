@@ -19,4 +19,5 @@ urlpatterns = [
     path("import/report/", import_views.import_report, name="import_report"),
     path("audit/", audit_views.audit_page, name="audit"),
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -8,13 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from qingji.cases.models import Case, CaseState
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_order
 from qingji.courts.models import Person
 from qingji.web import labels as lb
 from qingji.web import throttle
+from qingji.web.context import texts
 from qingji.web.queries import (
     ALL,
     CLOSED,
@@ -38,8 +40,12 @@ def person_of(request: HttpRequest) -> Person | None:
 
 
 def page_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    language = getattr(request, "LANGUAGE_CODE", None)
-    return {"t": lb.labels(language), "english": lb.is_english(language), **extra}
+    return {**texts(request), **extra}
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico by themselves; the icon is a static file."""
+    return redirect(static("web/favicon.svg"), permanent=True)
 
 
 class QingjiLoginView(LoginView):
