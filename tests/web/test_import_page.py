@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from qingji.audit.models import AuditRecord
-from qingji.cases.models import Case, ImportRecord
+from qingji.cases.models import Case, ImportRecord, Snapshot
 from qingji.courts.actions import do_create_user, do_ensure_courts
 from qingji.courts.models import Role
 
@@ -54,6 +54,13 @@ def test_the_intermediate_court_imports_its_courts_cases(client: Client) -> None
         record.by is not None and record.by.get_username() == "office10" and record.file_name == "cases.csv"
     )
     assert AuditRecord.objects.filter(action="case_created").count() == 2
+    # the snapshot is brought up to date, so that the ledger lists the new cases at once
+    assert "案件状态已重新计算" in page
+    ledger = client.get("/ledger/").content.decode()
+    assert "（2024）甘1002民初1号" in ledger and "（2024）甘1027民初1号" in ledger
+    snapshots = Snapshot.objects.count()
+    status, page = upload(client, HEADER + XIFENG + ZHENYUAN)  # the same file again changes nothing
+    assert status == 200 and "案件状态已重新计算" not in page and Snapshot.objects.count() == snapshots
 
 
 def test_a_basic_court_cannot_import_another_courts_case(client: Client) -> None:

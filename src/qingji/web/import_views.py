@@ -15,8 +15,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from qingji.cases.imports import do_import
+from qingji.cases.snapshot import do_snapshot
 from qingji.courts.models import Role
 from qingji.courts.selectors import visible_court_codes
 from qingji.web.views import page_context, person_of
@@ -63,7 +65,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
     if outcome.report is not None:
         request.session[_SESSION_REPORT] = str(outcome.report)
-    context.update(outcome=outcome, problems=outcome.problems[:SHOWN_PROBLEMS])
+    refreshed = None
+    if outcome.imported and (outcome.created or outcome.updated or outcome.events_added):
+        # the ledger and the summary read the snapshot: bring it up to date so that the upload shows at once
+        refreshed = timezone.localdate()
+        do_snapshot(refreshed, actor=request.user)
+    context.update(outcome=outcome, problems=outcome.problems[:SHOWN_PROBLEMS], refreshed=refreshed)
     return render(request, "web/import.html", context, status=200 if outcome.imported else 422)
 
 

@@ -36,6 +36,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "文件中有无法读取的行，未导入任何数据",
         "Rows could not be read: nothing was imported",
     ),
+    "import_snapshot": ("案件状态已重新计算，截至", "Case states recomputed as of"),
     "import_report": ("下载标注问题的 Excel 副本", "Download the Excel copy with the problems marked"),
     "import_file": ("文件", "File"),
     "import_row": ("行", "Row"),
