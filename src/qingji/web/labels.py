@@ -84,6 +84,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bucket": ("案龄段", "Age bucket"),
     "warnings": ("预警", "Warnings"),
     "all": ("全部", "All"),
+    "export_xlsx": ("导出 Excel", "Export Excel"),
+    "export_csv": ("导出 CSV", "Export CSV"),
     "pending_cases": ("全部未结", "All pending"),
     "closed_cases": ("全部已结", "All closed"),
     "all_cases": ("全部案件", "All cases"),

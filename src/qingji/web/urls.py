@@ -4,7 +4,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.views.i18n import set_language
 
-from qingji.web import audit_views, import_views, views
+from qingji.web import audit_views, export_views, import_views, views
 
 app_name = "web"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(next_page="web:login"), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("ledger/", views.ledger_page, name="ledger"),
+    path("ledger/export/", export_views.ledger_export, name="ledger_export"),
     path("case/<str:case_number>/", views.case_page, name="case"),
     path("import/", import_views.import_page, name="import"),
     path("import/report/", import_views.import_report, name="import_report"),
