@@ -47,7 +47,7 @@ _SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
 
 
 @login_required
-def ledger_export(request: HttpRequest) -> HttpResponse:
+def ledger_export(request: HttpRequest) -> HttpResponse | FileResponse:
     """``?format=xlsx`` (default) or ``csv``, with the ledger page's filters."""
     person = person_of(request)
     filters = LedgerFilters.from_query(request.GET)
