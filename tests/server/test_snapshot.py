@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from qingji.audit.models import AuditRecord
+from qingji.cases.frames import frames_from_database
 from qingji.cases.models import Case, CaseEvent, CaseState
-from qingji.cases.snapshot import do_snapshot, frames_from_database
+from qingji.cases.snapshot import do_snapshot
 from qingji.core.calendar import WorkCalendar
 from qingji.core.state import assess
 from qingji.engine.facts import facts_from_frames

@@ -14,17 +14,11 @@ from django.db import connection, transaction
 
 from qingji.audit.actions import audit
 from qingji.cases.bulk import db_dates, db_json, insert_rows
-from qingji.cases.models import Case, CaseEvent, CaseState, Snapshot, StateCount
-from qingji.engine.facts import CASE_SCHEMA, EVENT_SCHEMA
+from qingji.cases.frames import frames_with_ids
+from qingji.cases.models import CaseState, Snapshot, StateCount
 from qingji.engine.ledger import compute_ledger
 from qingji.holidays import work_calendar
 
-_CASE_FIELDS = ("case_number", "court_code", "type_code", "procedure", "filed_on", "closed_on", "in_custody")
-_PASSTHROUGH = ("cause", "judge", "division")
-_EVENT_FIELDS = (
-    "case__case_number", "event", "kind", "procedure", "start", "end", "length_months", "length_days",
-    "approved_by", "approved_on", "id",
-)  # fmt: skip
 LONG_PENDING_12M = 12  # months: the summary's "pending over twelve months" column
 _STATE_FIELDS = (
     "status", "age_days", "age_bucket", "long_pending", "expiry", "days_remaining", "days_over",
@@ -32,28 +26,13 @@ _STATE_FIELDS = (
 )  # fmt: skip
 
 
-def frames_from_database() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(cases, events) as the engine reads them, from the database."""
-    schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String)}
-    cases = pl.DataFrame(
-        list(
-            Case.objects.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH).iterator(chunk_size=20000)
-        ),
-        schema=schema,
-        orient="row",
-    ).with_columns(pl.col("procedure").replace("", None))
-    events = pl.DataFrame(
-        list(CaseEvent.objects.order_by("id").values_list(*_EVENT_FIELDS).iterator(chunk_size=20000)),
-        schema=EVENT_SCHEMA,
-        orient="row",
-    ).with_columns(pl.col("kind", "procedure", "approved_by").replace("", None))
-    return cases, events
-
-
 def database_ledger(as_of: date) -> pl.DataFrame:
-    """The ledger on ``as_of`` of every case in the database."""
-    cases, events = frames_from_database()
-    return compute_ledger(cases, events, as_of, work_calendar())
+    """The ledger on ``as_of`` of every case in the database, with each case's database id (``case_id``)."""
+    cases, events = frames_with_ids()
+    ledger = compute_ledger(cases.drop("case_id"), events, as_of, work_calendar())
+    # The ledger keeps the input order, of the cases filed by the as-of date (compute_ledger).
+    ids = cases.filter(pl.col("filed_on") <= as_of).get_column("case_id")
+    return ledger.with_columns(ids)
 
 
 def snapshot_date() -> date | None:
@@ -68,16 +47,10 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
     """
     if ledger is None:
         ledger = database_ledger(as_of)
-    ids = pl.DataFrame(
-        list(Case.objects.values_list("case_number", "id").iterator(chunk_size=50000)),
-        schema={"case_number": pl.String, "case_id": pl.Int64},
-        orient="row",
-    )
     states = (
-        ledger.join(ids, on="case_number", how="inner")
+        ledger
         # the ledger's order: pending cases before closed ones, each by expiry (open-ended last), then case number
-        .sort(pl.col("age_bucket").is_null(), "expiry", "case_number", nulls_last=True)
-        .select(
+        .sort(pl.col("age_bucket").is_null(), "expiry", "case_number", nulls_last=True).select(
             "case_id",
             pl.lit(as_of).alias("as_of"),
             "court_code",

@@ -151,6 +151,6 @@ def _database_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
     from qingji.server.setup import setup_django
 
     setup_django()
-    from qingji.cases.snapshot import frames_from_database
+    from qingji.cases.frames import frames_from_database
 
     return frames_from_database()

@@ -1,0 +1,54 @@
+"""The database's cases and events as Polars frames, as the engine reads them (the snapshot, `qingji ledger`).
+
+A million rows through Django's value conversions take about ten seconds; read through the cursor and typed by
+Polars they take about three. The queries are Django's own (``sql_with_params``), so table and column names
+stay the models'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+from django.db import connection
+from django.db.models import QuerySet
+
+from qingji.cases.models import Case, CaseEvent
+from qingji.engine.facts import CASE_SCHEMA, EVENT_SCHEMA
+
+_CASE_FIELDS = ("case_number", "court_code", "type_code", "procedure", "filed_on", "closed_on", "in_custody")
+_PASSTHROUGH = ("cause", "judge", "division")
+_EVENT_FIELDS = (
+    "case__case_number", "event", "kind", "procedure", "start", "end", "length_months", "length_days",
+    "approved_by", "approved_on", "id",
+)  # fmt: skip
+CHUNK_ROWS = 100_000
+
+
+def frames_from_database() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(cases, events) as the engine reads them, from the database."""
+    cases, events = frames_with_ids()
+    return cases.drop("case_id"), events
+
+
+def frames_with_ids() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(cases, events), the cases in id order with their database id as ``case_id``."""
+    case_schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String), "case_id": pl.Int64}
+    cases = read_frame(
+        Case.objects.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema
+    ).with_columns(pl.col("procedure").replace("", None))
+    events = read_frame(
+        CaseEvent.objects.order_by("id").values_list(*_EVENT_FIELDS), EVENT_SCHEMA
+    ).with_columns(pl.col("kind", "procedure", "approved_by").replace("", None))
+    return cases, events
+
+
+def read_frame(queryset: QuerySet[Any, Any], schema: dict[str, Any]) -> pl.DataFrame:
+    """The rows of a ``values_list`` queryset as a frame with ``schema`` (column names in the same order)."""
+    sql, params = queryset.query.sql_with_params()
+    chunks = []
+    with connection.cursor() as cursor:  # dates and booleans arrive typed (Django's SQLite converters too)
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK_ROWS):
+            chunks.append(pl.DataFrame(rows, schema=schema, orient="row"))
+    return pl.concat(chunks) if chunks else pl.DataFrame(schema=schema)
