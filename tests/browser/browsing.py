@@ -95,8 +95,10 @@ class Traffic:
         self.requests.append(request.url)
 
     def _failed(self, request: Request) -> None:
-        # A download is aborted on purpose once the browser has handed it over: not a failure.
-        if request.failure != "net::ERR_ABORTED" or request.resource_type != "document":
+        # A download is aborted on purpose once the browser has handed it over, and the tab icon when the next
+        # page is asked for before it arrived: neither is a failure.
+        aborted = request.failure == "net::ERR_ABORTED"
+        if not aborted or request.resource_type not in ("document", "other"):
             self.failed.append(f"{request.resource_type} {request.url}: {request.failure}")
 
     def _response(self, response: Response) -> None:

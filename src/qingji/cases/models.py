@@ -22,7 +22,7 @@ class Case(models.Model):
     filed_on = models.DateField("立案日期")
     closed_on = models.DateField("结案日期", null=True, blank=True)
     closure_method = models.TextField("结案方式", blank=True, default="")
-    judge = models.CharField("承办法官", max_length=64, blank=True, default="", db_index=True)
+    judge = models.CharField("承办法官", max_length=64, blank=True, default="")
     division = models.TextField("审判庭", blank=True, default="")
     in_custody = models.BooleanField("羁押", default=False)
     parties = models.TextField("当事人", blank=True, default="")
@@ -35,7 +35,10 @@ class Case(models.Model):
             "filed_on",
             "case_number",
         )
-        indexes = (models.Index(fields=["court_code", "closed_on"]),)
+        indexes = (
+            models.Index(fields=["court_code", "closed_on"]),
+            models.Index(fields=["court_code", "judge"]),  # a judge's cases; the judges of a court
+        )
         verbose_name = "案件"
 
     def __str__(self) -> str:

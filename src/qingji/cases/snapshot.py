@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from qingji.audit.actions import audit
 from qingji.cases.bulk import db_dates, db_json, insert_rows
 from qingji.cases.frames import frames_with_ids
-from qingji.cases.models import CaseState, Snapshot, StateCount
+from qingji.cases.models import Case, CaseState, Snapshot, StateCount
 from qingji.engine.ledger import compute_ledger
 from qingji.holidays import work_calendar
 
@@ -76,10 +76,10 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
         insert_rows(CaseState, [*fields, "warnings"], rows)
         insert_rows(StateCount, counts.columns, counts.rows())
         Snapshot.objects.create(as_of=as_of, by=actor, cases=len(rows))
-        with (
-            connection.cursor() as cursor
-        ):  # fresh statistics, so that the pages' queries walk the right index
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(CaseState._meta.db_table)}")
+        # fresh statistics, so that the pages' queries take the right index
+        with connection.cursor() as cursor:
+            for model in (CaseState, Case):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         audit("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor, after={"cases": len(rows)})
     return len(rows)
 

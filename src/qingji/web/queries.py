@@ -162,8 +162,16 @@ def ledger(person: Person | None, filters: LedgerFilters) -> QuerySet[CaseState]
         states = CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
     states = states.filter(filters.state_filter())
     if filters.judge:
-        states = states.filter(case__judge__icontains=filters.judge)
+        states = states.filter(case__judge=filters.judge)
     return states.order_by("ledger_order")
+
+
+def judges_of(person: Person | None, court: str) -> list[str]:
+    """The judges of a court's visible cases, for the ledger's judge filter (its suggestions)."""
+    if person is None or not court:
+        return []
+    names = cases_of(person).filter(court_code=court).exclude(judge="").values_list("judge", flat=True)
+    return sorted(set(names.order_by().distinct()))
 
 
 def ledger_count(person: Person | None, filters: LedgerFilters) -> int:

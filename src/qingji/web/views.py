@@ -26,6 +26,7 @@ from qingji.web.queries import (
     LedgerRows,
     cases_of,
     courts_of,
+    judges_of,
     summary,
 )
 
@@ -109,8 +110,11 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
         }
         for state in page.object_list
     ]
+    courts = courts_of(person)
+    court = filters.court or (next(iter(courts)) if len(courts) == 1 else "")
     choices = {
-        "courts": list(courts_of(person).items()),
+        "courts": list(courts.items()),
+        "judges": judges_of(person, court),
         "statuses": [
             (PENDING, lb.text("pending_cases")),
             *((code, lb.status_label(code)) for code in STATUS_LABELS),
