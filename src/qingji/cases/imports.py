@@ -10,24 +10,27 @@ the :class:`~qingji.cases.models.ImportRecord`, which holds who, the files and t
 Importing the same files again changes nothing but writes its own ImportRecord.
 
 No per-row queries: the existing cases of the file's numbers are loaded into Polars (all at once when the file
-covers much of the table, else in chunks), compared there, and written with bulk operations.
+covers much of the table, else in chunks), compared there, and written with bulk operations (:mod:`.bulk`: COPY on
+PostgreSQL). The audit records are made in Polars too, their before and after as JSON text, and written a block
+of rows at a time as the cases and events are, so that no Python object per row is kept.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from qingji.audit.models import AuditRecord
-from qingji.cases.bulk import db_dates, db_datetime, db_json, insert_rows
+from qingji.cases.bulk import db_stamp, insert_frame, table_frame, update_frame
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import Case, CaseEvent, ImportRecord
 from qingji.courts.models import Court
@@ -49,6 +52,8 @@ _EVENT_TEXT_FIELDS = ("kind", "procedure", "approved_by", "note")
 
 # Values in one ``IN (...)`` list when loading existing rows by chunks (under SQLite's 999 of old versions).
 _LOOKUP_CHUNK = 900
+# Audit records made and written at a time.
+_AUDIT_ROWS = 100_000
 
 
 @dataclass
@@ -114,10 +119,9 @@ def do_import(
             events_sha256=file_sha256(events_path) if events_path else "",
             rows=cases.rows_read,
         )
-        audits: list[tuple[Any, ...]] = []
+        audits = _Audits(record, actor, timezone.now())
         ids = _upsert_cases(incoming, outcome, audits)
         _add_events(incoming_events, ids, outcome, audits)
-        _write_audits(audits, record, actor)
         record.created = outcome.created
         record.updated = outcome.updated
         record.unchanged = outcome.unchanged
@@ -193,89 +197,108 @@ def event_key(content: str) -> str:
 
 
 def _load(
-    rows: Callable[[Sequence[Any] | None], Iterable[tuple[Any, ...]]],
-    total: int,
-    wanted: Sequence[Any],
-    schema: dict[str, pl.DataType],
+    model: type[Model], schema: dict[str, pl.DataType], key: str, wanted: Sequence[Any]
 ) -> pl.DataFrame:
-    """Rows from the database as a frame: all of them when ``wanted`` covers much of the table (``total``
-    rows), else chunk by chunk of ``wanted``. ``rows(None)`` gives every row, ``rows(chunk)`` those of a chunk."""
-    if total == 0 or not wanted:
+    """The rows of ``model`` whose ``key`` is in ``wanted``, the columns of ``schema`` (attribute names): the whole
+    table at once when ``wanted`` covers much of it (the caller keeps the rows it wants), else chunk by chunk."""
+    total = model._default_manager.count() if wanted else 0
+    if total == 0:
         return pl.DataFrame(schema=schema)
     if total <= 4 * len(wanted):
-        data = list(rows(None))
-    else:
-        data = []
-        for start in range(0, len(wanted), _LOOKUP_CHUNK):
-            data.extend(rows(wanted[start : start + _LOOKUP_CHUNK]))
+        return table_frame(model, schema)
+    data: list[tuple[Any, ...]] = []
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        chunk = model._default_manager.filter(**{f"{key}__in": wanted[start : start + _LOOKUP_CHUNK]})
+        data.extend(chunk.values_list(*schema))
     return pl.DataFrame(data, schema=schema, orient="row")
 
 
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+class _Audits:
+    """The audit records of one import: every one linked to its ImportRecord, by its actor, at one moment."""
+
+    def __init__(self, record: ImportRecord, actor: Any, now: datetime) -> None:
+        self.columns = (
+            pl.lit(db_stamp(now)).alias("at"),
+            pl.lit(getattr(actor, "pk", None), dtype=pl.Int64).alias("actor_id"),
+            pl.lit(record.pk, dtype=pl.Int64).alias("import_record_id"),
+        )
+
+    def write(
+        self, action: str, object_type: str, rows: pl.DataFrame, before: pl.Expr | None, after: pl.Expr
+    ) -> None:
+        """An audit record per row of ``rows`` (with its ``case_number`` and ``court_code``): ``before`` and
+        ``after`` are JSON text expressions over its columns. Made and written a block of rows at a time."""
+        for part in rows.iter_slices(_AUDIT_ROWS):
+            insert_frame(
+                AuditRecord,
+                part.select(
+                    *self.columns,
+                    pl.lit(action).alias("action"),
+                    pl.lit(object_type).alias("object_type"),
+                    pl.col("case_number").alias("object_id"),
+                    pl.col("court_code").fill_null("").alias("court_code"),
+                    (pl.lit(None, dtype=pl.String) if before is None else before).alias("before"),
+                    after.alias("after"),
+                ),
+            )
+
+
+def _json_object(columns: Sequence[pl.Expr]) -> pl.Expr:
+    """A JSON object of ``columns`` (by their names; dates as ISO text)."""
+    return pl.struct(*columns).struct.json_encode()
+
+
+def _json_changed(names: Sequence[str], differs: Sequence[pl.Expr], suffix: str) -> pl.Expr:
+    """A JSON object of the fields ``names`` whose ``differs`` is true, their values from the columns
+    ``name + suffix``: what an update changed, before (suffix ``_db``) or after (no suffix)."""
+    members = [
+        pl.when(changed).then(
+            _json_object([pl.col(f"{name}{suffix}").alias(name)]).str.strip_prefix("{").str.strip_suffix("}")
+        )
+        for name, changed in zip(names, differs, strict=True)
+    ]
+    return pl.concat_str([pl.lit("{"), pl.concat_str(members, separator=",", ignore_nulls=True), pl.lit("}")])
 
 
 # --- cases --------------------------------------------------------------------------------------------------
 
 
-def _upsert_cases(
-    incoming: pl.DataFrame, outcome: ImportOutcome, audits: list[tuple[Any, ...]]
-) -> pl.DataFrame:
-    """Create and update the cases of ``incoming``; returns every case number of the file with its id and court.
-
-    Audit entries (action, object type, object id, court code, before, after) are appended to ``audits``.
-    """
+def _upsert_cases(incoming: pl.DataFrame, outcome: ImportOutcome, audits: _Audits) -> pl.DataFrame:
+    """Create and update the cases of ``incoming``, with their audit records; returns every case number of the
+    file with its id and court."""
     numbers = incoming.get_column("case_number").to_list()
     schema: dict[str, pl.DataType] = {"id": pl.Int64(), **dict(incoming.schema)}
-
-    def rows(chunk: Sequence[Any] | None) -> Iterable[tuple[Any, ...]]:
-        queryset = Case.objects.all() if chunk is None else Case.objects.filter(case_number__in=chunk)
-        return queryset.values_list("id", "case_number", *_COMPARED).iterator(chunk_size=20000)
-
-    existing = _load(rows, Case.objects.count(), numbers, schema)
+    existing = _load(Case, schema, "case_number", numbers)
     joined = incoming.join(existing, on="case_number", how="left", suffix="_db", maintain_order="left")
     new = joined.filter(pl.col("id").is_null()).select("case_number", *_COMPARED)
     old = joined.filter(pl.col("id").is_not_null())
-    differs = pl.any_horizontal(pl.col(name).ne_missing(pl.col(f"{name}_db")) for name in _COMPARED)
-    changed = old.filter(differs)
+    del joined, existing
+    differs = [pl.col(name).ne_missing(pl.col(f"{name}_db")) for name in _COMPARED]
+    changed = old.filter(pl.any_horizontal(differs))
     outcome.unchanged = old.height - changed.height
-    now = timezone.now()
+    stamp = pl.lit(db_stamp(timezone.now()))
 
-    stamp = db_datetime(now)
-    insert_rows(
-        Case,
-        ["case_number", *_COMPARED, "created_at", "updated_at"],
-        [(*row, stamp, stamp) for row in db_dates(new).iter_rows()],
-    )
-    for row in new.iter_rows(named=True):
-        after = {name: _jsonable(row[name]) for name in CASE_FIELDS}
-        audits.append(("case_created", "case", row["case_number"], row["court_code"], None, after))
+    insert_frame(Case, new.with_columns(stamp.alias("created_at"), stamp.alias("updated_at")))
+    audits.write("case_created", "case", new, None, _json_object([pl.col(name) for name in CASE_FIELDS]))
     outcome.created = new.height
 
-    updated: list[Case] = []
-    for row in changed.iter_rows(named=True):
-        names = [name for name in _COMPARED if row[name] != row[f"{name}_db"]]
-        before = {name: _jsonable(row[f"{name}_db"]) for name in names}
-        after = {name: _jsonable(row[name]) for name in names}
-        updated.append(Case(id=row["id"], updated_at=now, **{name: row[name] for name in _COMPARED}))
-        audits.append(("case_updated", "case", row["case_number"], row["court_code"], before, after))
-    if updated:
-        Case.objects.bulk_update(updated, [*CASE_FIELDS, "court", "updated_at"], batch_size=2000)
-    outcome.updated = len(updated)
-
-    created_numbers = new.get_column("case_number").to_list()
-
-    def created_rows(chunk: Sequence[Any] | None) -> Iterable[tuple[Any, ...]]:
-        queryset = Case.objects.all() if chunk is None else Case.objects.filter(case_number__in=chunk)
-        return queryset.values_list("case_number", "id", "court_code").iterator(chunk_size=20000)
+    update_frame(Case, changed.select("id", *_COMPARED, stamp.alias("updated_at")))
+    audits.write(
+        "case_updated",
+        "case",
+        changed,
+        _json_changed(_COMPARED, differs, "_db"),
+        _json_changed(_COMPARED, differs, ""),
+    )
+    outcome.updated = changed.height
 
     id_schema: dict[str, pl.DataType] = {
         "case_number": pl.String(),
         "id": pl.Int64(),
         "court_code": pl.String(),
     }
-    created_ids = _load(created_rows, Case.objects.count(), created_numbers, id_schema)
-    if created_ids.height > len(created_numbers):  # every case was loaded: keep those of this file
+    created_ids = _load(Case, id_schema, "case_number", new.get_column("case_number").to_list())
+    if created_ids.height > new.height:  # every case was loaded: keep those of this file
         created_ids = created_ids.join(new.select("case_number"), on="case_number", how="semi")
     return pl.concat([old.select("case_number", "id", "court_code"), created_ids])
 
@@ -283,38 +306,18 @@ def _upsert_cases(
 # --- events -------------------------------------------------------------------------------------------------
 
 
-def _add_events(
-    incoming: pl.DataFrame, ids: pl.DataFrame, outcome: ImportOutcome, audits: list[tuple[Any, ...]]
-) -> None:
-    """Add the events of ``incoming`` whose key their case does not have yet."""
+def _add_events(incoming: pl.DataFrame, ids: pl.DataFrame, outcome: ImportOutcome, audits: _Audits) -> None:
+    """Add the events of ``incoming`` whose key their case does not have yet, with their audit records."""
     if incoming.is_empty():
         return
     events = incoming.join(ids, on="case_number", how="inner", maintain_order="left").rename(
         {"id": "case_id"}
     )
     case_ids = events.get_column("case_id").unique().to_list()
-
-    def rows(chunk: Sequence[Any] | None) -> Iterable[tuple[Any, ...]]:
-        queryset = CaseEvent.objects.all() if chunk is None else CaseEvent.objects.filter(case_id__in=chunk)
-        return queryset.values_list("case_id", "key").iterator(chunk_size=20000)
-
-    have = _load(rows, CaseEvent.objects.count(), case_ids, {"case_id": pl.Int64(), "key": pl.String()})
+    have = _load(CaseEvent, {"case_id": pl.Int64(), "key": pl.String()}, "case_id", case_ids)
     new = events.join(have, on=["case_id", "key"], how="anti", maintain_order="left")
-    columns = ["case_id", "key", *EVENT_FIELDS]
-    insert_rows(CaseEvent, columns, db_dates(new.select(columns)).rows())
-    for row in new.select("case_number", "court_code", "key", *EVENT_FIELDS).iter_rows(named=True):
-        after = {"key": row["key"], **{name: _jsonable(row[name]) for name in EVENT_FIELDS}}
-        audits.append(("event_added", "case_event", row["case_number"], row["court_code"], None, after))
+    del events, have
+    insert_frame(CaseEvent, new.select("case_id", "key", *EVENT_FIELDS))
+    after = _json_object([pl.col("key"), *(pl.col(name) for name in EVENT_FIELDS)])
+    audits.write("event_added", "case_event", new, None, after)
     outcome.events_added = new.height
-
-
-def _write_audits(audits: list[tuple[Any, ...]], record: ImportRecord, actor: Any) -> None:
-    """One audit record per entry, linked to the import ``record``."""
-    stamp = db_datetime(timezone.now())
-    actor_id = getattr(actor, "pk", None)
-    fields = ["at", "actor_id", "action", "object_type", "object_id", "court_code", "before", "after"]
-    rows = [
-        (stamp, actor_id, action, kind, number, court or "", db_json(before), db_json(after))
-        for action, kind, number, court, before, after in audits
-    ]
-    insert_rows(AuditRecord, [*fields, "import_record_id"], [(*row, record.pk) for row in rows])
