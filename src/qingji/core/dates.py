@@ -38,3 +38,13 @@ def add_period(anchor: date, period: Period, *, month_end_rule: bool = False) ->
 
 def days_between(start: date, end: date) -> int:
     return (end - start).days
+
+
+def older_than_cutoff(on: date, months: int) -> date:
+    """The earliest filing date f for which ``on > add_months(f, months)`` is false, so that "older than N months
+    on ``on``" (C10, gross age) is simply ``f < cutoff`` (add_months is non-decreasing in f). One date instead of
+    a column of them, or a database query's bound."""
+    day = add_months(on, -months) - timedelta(days=4)
+    while add_months(day, months) < on:
+        day += timedelta(days=1)
+    return day

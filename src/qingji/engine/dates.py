@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 import polars as pl
-
-from qingji.core.dates import add_months as core_add_months
 
 
 def month_length(year: pl.Expr, month: pl.Expr) -> pl.Expr:
@@ -55,15 +53,6 @@ def add_months(anchor: pl.Expr, months: pl.Expr | int, month_end_rule: pl.Expr |
     at_month_end = day == pl.lit(lengths).gather(index)
     target_day = pl.when(rule & at_month_end).then(last).otherwise(pl.min_horizontal(day, last))
     return (pl.lit(firsts).gather(target) + target_day - 1).cast(pl.Date)
-
-
-def older_than_cutoff(on: date, months: int) -> date:
-    """The earliest filing date f for which ``on > add_months(f, months)`` is false, so that "older than N months
-    on ``on``" is simply ``f < cutoff`` (add_months is non-decreasing in f). One date instead of a column of them."""
-    day = core_add_months(on, -months) - timedelta(days=4)
-    while core_add_months(day, months) < on:
-        day += timedelta(days=1)
-    return day
 
 
 def add_days(day: pl.Expr, days: pl.Expr | int) -> pl.Expr:

@@ -13,6 +13,7 @@ import polars as pl
 from qingji.core.calendar import WorkCalendar
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
 from qingji.core.courts import COURTS_BY_CODE
+from qingji.core.dates import older_than_cutoff
 from qingji.core.deadline import extension_label
 from qingji.core.events import Period
 from qingji.core.explain import basis_head
@@ -24,7 +25,6 @@ from qingji.engine.dates import (
     add_months,
     add_period,
     days_between,
-    older_than_cutoff,
 )
 from qingji.engine.deductions import count_deductions
 from qingji.engine.extensions import count_extensions
