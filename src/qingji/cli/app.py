@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from qingji.cli.campaign_cmds import campaign_app
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
 from qingji.cli.grant_cmds import grant, grants, revoke
@@ -31,6 +32,7 @@ app.command()(revoke)
 app.command()(snapshot)
 app.command()(serve)
 app.command(name="import")(import_)
+app.add_typer(campaign_app, name="campaign")
 
 
 def main() -> None:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "qingji.courts",
     "qingji.cases",
     "qingji.audit",
+    "qingji.campaigns",
     "qingji.web",
 ]
 

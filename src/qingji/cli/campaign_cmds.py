@@ -1,0 +1,196 @@
+"""`qingji campaign create | add | list | report`: backlog-clearance campaigns (issue 4 §4; command names, options
+and JSON keys are relied on from outside)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from qingji.cli.options import parse_day
+from qingji.cli.summary_view import print_problems
+from qingji.core.events import parse_length
+from qingji.server.setup import setup_django
+
+if TYPE_CHECKING:
+    from qingji.campaigns.models import Campaign
+    from qingji.campaigns.scope import ListedNumber
+
+campaign_app = typer.Typer(help="清积专项行动 backlog-clearance campaigns", no_args_is_help=True)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Repeated options and comma-separated lists alike: --courts 甘1002,甘1027 --courts 甘10."""
+    return [
+        part.strip() for value in values or [] for part in value.replace("，", ",").split(",") if part.strip()
+    ]
+
+
+def _months(value: str) -> int:
+    try:
+        period = parse_length(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--older-than") from None
+    if period.days or not period.months:
+        raise typer.BadParameter(
+            f"{value!r}：应为整月，如 6m、12个月 / whole months, e.g. 6m", param_hint="--older-than"
+        )
+    return period.months
+
+
+def _read_list(path: Path, err: Console) -> list[ListedNumber]:
+    from qingji.campaigns.scope import read_numbers
+    from qingji.interchange.tables import TableError
+
+    try:
+        numbers, problems = read_numbers(path)
+    except (TableError, FileNotFoundError) as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    if problems:
+        print_problems(err, problems, None)
+        err.print("[red]清单有问题，未作任何改动 / the list has problems: nothing was changed[/red]")
+        raise typer.Exit(2)
+    return numbers
+
+
+@campaign_app.command()
+def create(
+    name: Annotated[str, typer.Argument(help="名称, e.g. 半年清积")],
+    start: Annotated[str, typer.Option("--start", help="开始日期 YYYY-MM-DD")],
+    target: Annotated[str, typer.Option("--target", help="目标日期 YYYY-MM-DD")],
+    scope_file: Annotated[
+        Path | None, typer.Option("--scope-file", help="清单 (反馈台账): CSV or Excel with a 案号 column")
+    ] = None,
+    older_than: Annotated[
+        str | None,
+        typer.Option("--older-than", help="按规则: pending on the start date and older than, e.g. 6m"),
+    ] = None,
+    courts: Annotated[
+        list[str] | None,
+        typer.Option("--courts", help="法院代字, repeated or comma-separated (default: all)"),
+    ] = None,
+    type_codes: Annotated[
+        list[str] | None, typer.Option("--type-codes", help="类型代字 for a rule scope, e.g. 民初,民终")
+    ] = None,
+) -> None:
+    """Create a campaign; its scope is the cases pending on the start date and older than --older-than, or the
+    case numbers of --scope-file. Exit 0 when created, 2 when refused (nothing is written), 1 when a file is
+    missing."""
+    err = Console(stderr=True)
+    starts, targets = parse_day(start, "--start"), parse_day(target, "--target")
+    if (scope_file is None) == (older_than is None):
+        raise typer.BadParameter(
+            "--scope-file 与 --older-than 二选一 / give one of --scope-file, --older-than"
+        )
+    months = _months(older_than) if older_than is not None else None
+    setup_django()
+    from qingji.campaigns.actions import CampaignRefused, do_create_campaign
+
+    listed = _read_list(scope_file, err) if scope_file is not None else None
+    try:
+        campaign = do_create_campaign(
+            name, start=starts, target=targets, court_codes=_split(courts), older_than_months=months,
+            type_codes=_split(type_codes), listed=listed,
+            scope_file=scope_file.name if scope_file is not None else "",
+        )  # fmt: skip
+    except CampaignRefused as refused:
+        print_problems(err, refused.problems, None)
+        err.print("[red]未创建 / not created[/red]")
+        raise typer.Exit(2) from None
+    count = campaign.cases.count()
+    Console().print(
+        f"已创建 created「{campaign.name}」{campaign.start} → {campaign.target}：{count} 件 cases，"
+        f"法院 courts {', '.join(campaign.courts.values_list('code', flat=True))}"
+    )
+
+
+@campaign_app.command()
+def add(
+    name: Annotated[str, typer.Argument(help="the campaign")],
+    scope_file: Annotated[Path, typer.Option("--scope-file", help="CSV or Excel with a 案号 column")],
+    on: Annotated[str | None, typer.Option("--on", help="纳入日期 (default today)")] = None,
+) -> None:
+    """Add cases to a campaign's scope from a date (a late addition counts in scope from that day)."""
+    err = Console(stderr=True)
+    added_on = parse_day(on, "--on") if on else date.today()
+    setup_django()
+    from qingji.campaigns.actions import CampaignRefused, do_add_cases
+
+    campaign = _campaign(name, err)
+    listed = _read_list(scope_file, err)
+    try:
+        count = do_add_cases(campaign, listed, added_on=added_on, source=scope_file.name)
+    except CampaignRefused as refused:
+        print_problems(err, refused.problems, None)
+        raise typer.Exit(2) from None
+    Console().print(f"已纳入 added {count} 件 cases（{added_on}）")
+
+
+@campaign_app.command(name="list")
+def list_() -> None:
+    """The campaigns, newest first."""
+    setup_django()
+    from qingji.campaigns.models import Campaign
+
+    table = Table()
+    for header in ("名称 name", "开始 start", "目标 target", "范围 scope", "案件 cases"):
+        table.add_column(header)
+    for campaign in Campaign.objects.all():
+        table.add_row(campaign.name, str(campaign.start), str(campaign.target), campaign.get_scope_display(),
+                      str(campaign.cases.count()))  # fmt: skip
+    Console().print(table)
+
+
+@campaign_app.command()
+def report(
+    name: Annotated[str, typer.Argument(help="the campaign")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="on this date (default today)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout")] = False,
+) -> None:
+    """Progress on a date: in scope, cleared, remaining, clearance rate, completion date, days ahead of the
+    target, per court; what the cases' four determinations miss; the new backlog beside the campaign."""
+    err = Console(stderr=True)
+    on = parse_day(as_of, "--as-of") if as_of else date.today()
+    setup_django()
+    from qingji.campaigns.determinations import gaps
+    from qingji.campaigns.report import campaign_report, entries_of
+    from qingji.campaigns.scope import campaign_new_backlog
+
+    campaign = _campaign(name, err)
+    result = campaign_report(campaign, on)
+    missing = gaps(entries_of(campaign))
+    backlog = campaign_new_backlog(campaign, on).count()
+    if as_json:
+        document = {"name": campaign.name, "start": campaign.start.isoformat(), "as_of": on.isoformat(),
+                    **result.as_json(), "missing": dict(sorted(missing.items())), "new_backlog": backlog}  # fmt: skip
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{campaign.name}（截至 as of {on}，目标 target {campaign.target}）")
+    for header in ("法院 court", "纳入 in scope", "已结 cleared", "未结 remaining", "清积率 rate",
+                   "完成日期 completed", "提前天数 days ahead"):  # fmt: skip
+        table.add_column(header)
+    for row in [*result.by_court, result.overall]:
+        table.add_row(row.court_code or "合计 total", str(row.in_scope), str(row.cleared), str(row.remaining),
+                      f"{row.clearance_rate:.2%}", str(row.completed_on or ""),
+                      "" if row.days_ahead is None else str(row.days_ahead))  # fmt: skip
+    console = Console()
+    console.print(table)
+    if missing:
+        console.print("四定/包案缺项 missing: " + "，".join(f"{k} {v}" for k, v in sorted(missing.items())))
+    console.print(f"新增积案 new backlog (not in scope): {backlog}")
+
+
+def _campaign(name: str, err: Console) -> Campaign:
+    from qingji.campaigns.models import Campaign
+
+    campaign = Campaign.objects.filter(name=name).first()
+    if campaign is None:
+        err.print(f"[red]没有专项行动「{name}」 / no campaign {name!r}[/red]")
+        raise typer.Exit(1)
+    return campaign
