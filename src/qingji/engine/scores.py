@@ -14,7 +14,7 @@ INPUT_COUNTS = ("pending", "filed", "closed", "closed_with_limit", "closed_in_ti
 
 @dataclass(frozen=True)
 class Score:
-    court_code: str
+    court_code: str | None  # None for the cases without a court code
     judge: str | None  # None in a court's score (and for cases without a judge in a judge's)
     score: float | None  # 0–100; None when no input has a value
     rank: int  # 1 = best; equal scores share a rank; no score ranks last
@@ -52,7 +52,7 @@ def scores_of(
         judge = row.get("judge")
         scored.append(
             Score(
-                str(row["court_code"]),
+                code if isinstance(code := row["court_code"], str) else None,
                 judge if isinstance(judge, str) else None,
                 score(inputs, weights),
                 0,
@@ -60,7 +60,7 @@ def scores_of(
                 {key: _int(row[key]) for key in INPUT_COUNTS},
             )
         )
-    scored.sort(key=lambda s: (s.score is None, -(s.score or 0.0), s.court_code, s.judge or ""))
+    scored.sort(key=lambda s: (s.score is None, -(s.score or 0.0), s.court_code or "", s.judge or ""))
     ranked, previous, rank = [], None, 0
     for position, item in enumerate(scored, start=1):
         if item.score != previous or position == 1:

@@ -56,9 +56,9 @@ def pending_comparison(cases: pl.DataFrame, as_of: date, compare: date | None = 
 
 @dataclass(frozen=True)
 class Measures:
-    """One court's measures (``court_code``), or all courts' ("")."""
+    """One court's measures (``court_code``; None for cases without a court code), or all courts' ("")."""
 
-    court_code: str
+    court_code: str | None
     pending: int  # on the as-of date
     pending_compare: int  # on the compare date
     pending_change: float | None
@@ -142,7 +142,7 @@ def measures_from(
 
     closed = n("closed")
     return Measures(
-        court_code=str(counts.get("court_code") or ""),
+        court_code=_court_code(counts),
         pending=n("pending"),
         pending_compare=n("pending_compare"),
         pending_change=change(n("pending"), n("pending_compare")),
@@ -204,6 +204,14 @@ def court_statistics(
         court_scores=scores_of(court_rows, months, settings.weights),
         judge_scores=scores_of(judges.to_dicts(), months, settings.weights),
     )
+
+
+def _court_code(counts: Mapping[str, object]) -> str | None:
+    """The group's court code: "" overall (no court_code key), None for the cases without one."""
+    if "court_code" not in counts:
+        return ""
+    code = counts["court_code"]
+    return code if isinstance(code, str) else None
 
 
 def _grouped(
