@@ -15,8 +15,16 @@ from qingji.core.dates import add_months
 from qingji.core.events import CaseFacts, Deduction
 from qingji.core.measures import change, is_pending, ratio
 from qingji.core.procedures import Procedure
+from qingji.core.scores import ScoreWeight, score
 from qingji.core.state import assess
-from qingji.core.time_standards import AgeBand
+from qingji.core.time_standards import (
+    DEFAULT_AGE_BANDS,
+    DEFAULT_TIME_STANDARDS,
+    AgeBand,
+    check_bands,
+    standard_for,
+)
+from qingji.core.typecodes import Family
 from qingji.engine.counts import CountSettings
 from qingji.engine.facts import frames_from_facts
 from qingji.engine.ledger import compute_ledger
@@ -310,3 +318,34 @@ def test_pending_on_a_date_is_filed_by_then_minus_closed_by_then(cases: list[Cas
     filed = [c for c in cases if c.filed_on <= on]
     closed = [c for c in filed if c.closed_on is not None and c.closed_on <= on]
     assert pending_on(case_frame, on) == len(filed) - len(closed)
+
+
+def test_the_default_time_standards_are_the_model_time_standards_rows() -> None:
+    # metrics.md §1.6: felony 75% ≤ 90, 90% ≤ 180, 98% ≤ 365; general civil 75% ≤ 180, 90% ≤ 365, 98% ≤ 540.
+    felony = DEFAULT_TIME_STANDARDS[Family.CRIMINAL]
+    civil = DEFAULT_TIME_STANDARDS[Family.CIVIL]
+    assert [(t.percent, t.days) for t in felony.tiers] == [(75, 90), (90, 180), (98, 365)]
+    assert [(t.percent, t.days) for t in civil.tiers] == [(75, 180), (90, 365), (98, 540)]
+    assert all(DEFAULT_TIME_STANDARDS[f] is civil for f in Family if f is not Family.CRIMINAL)
+    assert standard_for("刑初") is felony and standard_for("执") is civil and standard_for("??") is civil
+
+
+def test_age_bands_must_follow_on() -> None:
+    check_bands(DEFAULT_AGE_BANDS)
+    for bad in ((AgeBand(1, 90),), (AgeBand(0, 90), AgeBand(92, None)), (AgeBand(0, None), AgeBand(1, 5))):
+        with pytest.raises(ValueError):
+            CountSettings(bands=bad)
+    with pytest.raises(ValueError):
+        CountSettings(long_pending_months=())
+
+
+def test_the_score_weighs_only_inputs_with_a_value() -> None:
+    # 0.9 × 40 + min(1.2, 1) × 30 + (1 − 0.1) × 20 + (1 − 0) × 10 = 36 + 30 + 18 + 10 = 94.
+    inputs: dict[str, float | None] = {"on_time_rate": 0.9, "closed_to_filed": 1.2, "long_pending_share": 0.1,
+                                       "overdue_share": 0.0}  # fmt: skip
+    assert score(inputs) == 94.0
+    # Without an on-time rate: (30 + 18 + 10) ÷ 60 = 96.67.
+    assert score({**inputs, "on_time_rate": None}) == 96.67
+    assert score({}) is None
+    # A court's own weights: only the on-time rate.
+    assert score(inputs, (ScoreWeight("on_time_rate", 1, True, "审限内结案率"),)) == 90.0

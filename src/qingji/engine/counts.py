@@ -14,7 +14,13 @@ from datetime import date
 import polars as pl
 
 from qingji.core.dates import older_than_cutoff
-from qingji.core.time_standards import DEFAULT_AGE_BANDS, DEFAULT_TIME_STANDARDS, AgeBand, TimeStandard
+from qingji.core.time_standards import (
+    DEFAULT_AGE_BANDS,
+    DEFAULT_TIME_STANDARDS,
+    AgeBand,
+    TimeStandard,
+    check_bands,
+)
 from qingji.core.typecodes import TYPE_CODES, Family
 from qingji.core.vocabulary import Status
 
@@ -37,6 +43,11 @@ class CountSettings:
     # CourTools measure 3 on days net of deducted days (NCSC discounts inactivity beyond the court's control);
     # gross by default, as deductions are where hidden overruns hide (rules/trial-periods.md §5).
     disposition_net_of_deductions: bool = False
+
+    def __post_init__(self) -> None:
+        check_bands(self.bands)
+        if not self.long_pending_months or min(self.long_pending_months) <= 0:
+            raise ValueError("long_pending_months needs at least one positive number of months")
 
     def standard(self, family: Family) -> TimeStandard:
         return (self.standards or DEFAULT_TIME_STANDARDS)[family]
