@@ -9,13 +9,14 @@ from datetime import date
 from django.db.models import QuerySet
 
 from qingji.campaigns.models import Campaign, CampaignCase
+from qingji.cases.models import Case
 from qingji.core.progress import CampaignReport, ScheduleRow, ScopedCase, campaign_progress, countdown
 
 
-def entries_of(campaign: Campaign, court_codes: Iterable[str] | None = None) -> QuerySet[CampaignCase]:
-    """The campaign's cases, limited to ``court_codes`` (the courts the reader may see) when given."""
+def entries_of(campaign: Campaign, cases: QuerySet[Case] | None = None) -> QuerySet[CampaignCase]:
+    """The campaign's cases, limited to ``cases`` (what the reader may see) when given."""
     entries = campaign.cases.select_related("case")
-    return entries.filter(case__court_code__in=list(court_codes)) if court_codes is not None else entries
+    return entries.filter(case__in=cases) if cases is not None else entries
 
 
 def scoped_cases(entries: Iterable[CampaignCase]) -> list[ScopedCase]:
@@ -26,16 +27,16 @@ def scoped_cases(entries: Iterable[CampaignCase]) -> list[ScopedCase]:
 
 
 def campaign_report(
-    campaign: Campaign, as_of: date, court_codes: Iterable[str] | None = None
+    campaign: Campaign, as_of: date, entries: Iterable[CampaignCase] | None = None
 ) -> CampaignReport:
-    """Progress of the campaign on ``as_of``, overall and per court."""
-    cases = scoped_cases(entries_of(campaign, court_codes))
+    """Progress of the campaign on ``as_of``, overall and per court (over ``entries``, by default all)."""
+    cases = scoped_cases(entries if entries is not None else entries_of(campaign))
     return campaign_progress(cases, start=campaign.start, target=campaign.target, as_of=as_of)
 
 
 def campaign_schedule(
-    campaign: Campaign, as_of: date, court_codes: Iterable[str] | None = None
+    campaign: Campaign, as_of: date, entries: Iterable[CampaignCase] | None = None
 ) -> list[ScheduleRow]:
     """The countdown schedule (倒排工期): planned and actual remaining cases, week by week."""
-    cases = scoped_cases(entries_of(campaign, court_codes))
+    cases = scoped_cases(entries if entries is not None else entries_of(campaign))
     return countdown(cases, start=campaign.start, target=campaign.target, as_of=as_of)

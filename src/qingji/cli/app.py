@@ -11,6 +11,7 @@ from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
 from qingji.cli.ledger_cmd import ledger
 from qingji.cli.server_cmds import createuser, init, serve, snapshot
+from qingji.cli.stats_cmd import stats
 from qingji.cli.synth_cmd import synth
 
 app = typer.Typer(
@@ -30,6 +31,7 @@ app.command()(grant)
 app.command()(grants)
 app.command()(revoke)
 app.command()(snapshot)
+app.command()(stats)
 app.command()(serve)
 app.command(name="import")(import_)
 app.add_typer(campaign_app, name="campaign")

@@ -173,14 +173,17 @@ def report(
         return
     table = Table(title=f"{campaign.name}（截至 as of {on}，目标 target {campaign.target}）")
     for header in ("法院 court", "纳入 in scope", "已结 cleared", "未结 remaining", "清积率 rate",
-                   "完成日期 completed", "提前天数 days ahead"):  # fmt: skip
+                   "完成日期 completed", "提前天数 days ahead", "预计完成 projected"):  # fmt: skip
         table.add_column(header)
     for row in [*result.by_court, result.overall]:
         table.add_row(row.court_code or "合计 total", str(row.in_scope), str(row.cleared), str(row.remaining),
                       f"{row.clearance_rate:.2%}", str(row.completed_on or ""),
-                      "" if row.days_ahead is None else str(row.days_ahead))  # fmt: skip
+                      "" if row.days_ahead is None else str(row.days_ahead),
+                      str(row.projected_completion or ""))  # fmt: skip
     console = Console()
     console.print(table)
+    if result.fastest_court:
+        console.print(f"最快完成 fastest court: {result.fastest_court}")
     if missing:
         console.print("四定/包案缺项 missing: " + "，".join(f"{k} {v}" for k, v in sorted(missing.items())))
     console.print(f"新增积案 new backlog (not in scope): {backlog}")

@@ -8,8 +8,9 @@ from qingji.core.events import EVENT_TYPE_LABELS, EventType
 from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
+from qingji.web.campaign_labels import CAMPAIGN_TEXTS
 
-TEXTS: dict[str, tuple[str, str]] = {
+_GENERAL: dict[str, tuple[str, str]] = {
     "app": ("清积 · 审限管理与积案清理", "qingji · trial periods and backlog"),
     "home": ("首页", "Home"),
     "ledger": ("台账", "Ledger"),
@@ -132,6 +133,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "back_home": ("返回首页", "Back to the home page"),
     "no_state": ("该案件尚无状态快照。", "No computed state for this case yet."),
 }
+
+TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS}
 
 
 def is_english(language: str | None = None) -> bool:

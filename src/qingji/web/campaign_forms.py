@@ -1,0 +1,78 @@
+"""The forms of the campaign pages: plain HTML forms that work without JavaScript, checked on the server."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django import forms
+
+from qingji.campaigns.actions import EDITABLE
+from qingji.campaigns.models import CampaignCase, Reason
+from qingji.web import labels as lb
+from qingji.web.campaign_labels import REASONS_EN
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CampaignForm(forms.Form):
+    SCOPES = (("rule", "rule"), ("list", "list"))
+
+    name = forms.CharField(max_length=128)
+    start = forms.DateField(widget=DateInput())
+    target = forms.DateField(widget=DateInput())
+    scope = forms.ChoiceField(choices=SCOPES, widget=forms.RadioSelect, initial="rule")
+    older_than_months = forms.IntegerField(min_value=1, max_value=120, initial=6, required=False)
+    scope_file = forms.FileField(required=False)
+    courts = forms.MultipleChoiceField(choices=(), widget=forms.CheckboxSelectMultiple, required=False)
+    type_codes = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args: Any, courts: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["courts"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(code, f"{code} {name}") for code, name in courts.items()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("scope") == "list" and not data.get("scope_file"):
+            self.add_error("scope_file", lb.text("campaign_scope_list"))
+        if data.get("scope") == "rule" and not data.get("older_than_months"):
+            self.add_error("older_than_months", lb.text("campaign_scope_rule"))
+        return data
+
+    def type_code_list(self) -> list[str]:
+        text = str(self.cleaned_data.get("type_codes") or "").replace("，", ",")
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The four determinations, the reason and the chain of one campaign case."""
+
+    class Meta:
+        model = CampaignCase
+        fields = EDITABLE
+        widgets: ClassVar[dict[str, forms.Widget]] = {
+            "target_on": DateInput(),
+            "plan": forms.Textarea(attrs={"rows": 3}),
+            "reason_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        english = lb.is_english()
+        choices = [(code, REASONS_EN[code] if english else label) for code, label in Reason.choices]
+        reason = self.fields["reason"]
+        assert isinstance(reason, forms.ChoiceField)
+        reason.choices = [("", "—"), *choices]
+        for name, field in self.fields.items():
+            field.label = lb.text(name)
+
+
+class StepForm(forms.Form):
+    due_on = forms.DateField(widget=DateInput())
+    description = forms.CharField(max_length=500)

@@ -1,0 +1,191 @@
+"""The campaign pages: the list (and a new campaign), one campaign's progress on a date, and one of its cases
+with its four determinations, reason, chain and plan steps. Every list starts from what the user may see."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from qingji.campaigns.actions import (
+    CampaignRefused,
+    do_add_step,
+    do_complete_step,
+    do_create_campaign,
+    do_update_entry,
+)
+from qingji.campaigns.determinations import gaps, missing
+from qingji.campaigns.models import Campaign, CampaignCase
+from qingji.campaigns.report import campaign_report, campaign_schedule, entries_of
+from qingji.campaigns.scope import campaign_new_backlog, read_numbers
+from qingji.courts.models import Person, Role
+from qingji.courts.selectors import visible_cases, visible_court_codes
+from qingji.interchange.problems import Problem
+from qingji.interchange.tables import TableError
+from qingji.web import labels as lb
+from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm
+from qingji.web.queries import courts_of
+from qingji.web.views import page_context, person_of
+
+CREATE_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
+# Who may change a case's determinations and plan (among the cases they may see): not the readers.
+EDIT_ROLES = frozenset(Role) - {Role.SUPERVISION, Role.HIGHER_COURT_READER}
+PAGE_SIZE = 100
+
+
+def campaigns_of(person: Person | None) -> QuerySet[Campaign]:
+    """The campaigns that hold a court the person may see."""
+    if person is None:
+        return Campaign.objects.none()
+    return Campaign.objects.filter(courts__code__in=visible_court_codes(person)).distinct()
+
+
+@login_required
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    may_create = person is not None and person.role in CREATE_ROLES
+    courts = courts_of(person)
+    form = CampaignForm(courts=courts)
+    problems: list[Problem] = []
+    if request.method == "POST":
+        if not may_create or person is None:
+            return HttpResponse(status=403)
+        form = CampaignForm(request.POST, request.FILES, courts=courts)
+        if form.is_valid():
+            try:
+                campaign = _create(form, request, person)
+            except CampaignRefused as refused:
+                problems = refused.problems
+            else:
+                return redirect("web:campaign", pk=campaign.pk)
+    context = page_context(request, person=person, campaigns=campaigns_of(person), form=form,
+                           may_create=may_create, problems=problems)  # fmt: skip
+    return render(request, "web/campaigns.html", context, status=422 if problems else 200)
+
+
+def _create(form: CampaignForm, request: HttpRequest, person: Person) -> Campaign:
+    data = form.cleaned_data
+    listed = None
+    file_name = ""
+    if data["scope"] == "list":
+        upload = data["scope_file"]
+        file_name = Path(upload.name or "list.csv").name
+        directory = Path(settings.HOME) / "uploads"
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=directory) as folder:
+            path = Path(folder) / ("list" + Path(file_name).suffix.lower())
+            path.write_bytes(upload.read())
+            try:
+                listed, problems = read_numbers(path)
+            except TableError as error:
+                raise CampaignRefused(
+                    [Problem(file_name, 0, "", "", error.reason_zh, error.reason_en)]
+                ) from None
+        if problems:
+            raise CampaignRefused([Problem(file_name, *p.as_row()[1:]) for p in problems])
+    return do_create_campaign(
+        data["name"], start=data["start"], target=data["target"], court_codes=data["courts"],
+        older_than_months=data["older_than_months"] if listed is None else None, type_codes=form.type_code_list(),
+        listed=listed, scope_file=file_name, actor=request.user, allowed_courts=visible_court_codes(person),
+    )  # fmt: skip
+
+
+def _campaign(person: Person | None, pk: int) -> Campaign:
+    campaign = campaigns_of(person).filter(pk=pk).first()
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def _as_of(request: HttpRequest) -> date:
+    try:
+        return date.fromisoformat(str(request.GET.get("as_of", "")))
+    except ValueError:
+        return timezone.localdate()
+
+
+@login_required
+def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
+    campaign = _campaign(person, pk)
+    assert person is not None
+    as_of = _as_of(request)
+    visible = visible_cases(person)
+    entries = list(entries_of(campaign, visible))
+    report = campaign_report(campaign, as_of, entries)
+    schedule = campaign_schedule(campaign, as_of, entries)
+    names = courts_of(person)
+    backlog = campaign_new_backlog(campaign, as_of, names).filter(pk__in=visible.values("pk")).count()
+    pending = [entry for entry in entries if entry.case.closed_on is None or entry.case.closed_on > as_of]
+    page = Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {"entry": entry, "missing": [lb.text(name) for name in missing(entry)]} for entry in page.object_list
+    ]
+    context = page_context(
+        request, person=person, campaign=campaign, as_of=as_of, report=report, schedule=schedule,
+        court_names=names, gaps=[(lb.text(name), count) for name, count in sorted(gaps(pending).items())],
+        new_backlog=backlog, page=page, rows=rows,
+    )  # fmt: skip
+    return render(request, "web/campaign.html", context)
+
+
+@login_required
+def campaign_case_page(request: HttpRequest, pk: int, case_number: str) -> HttpResponse:
+    person = person_of(request)
+    campaign = _campaign(person, pk)
+    assert person is not None
+    entry = entries_of(campaign, visible_cases(person)).filter(case__case_number=case_number).first()
+    if entry is None:
+        raise Http404
+    may_edit = person.role in EDIT_ROLES
+    form, step_form = EntryForm(instance=entry), StepForm()
+    if request.method == "POST":
+        if not may_edit:
+            return HttpResponse(status=403)
+        response = _change(request, entry)
+        if isinstance(response, HttpResponse):
+            return response
+        form, step_form = response
+    context = page_context(
+        request, person=person, campaign=campaign, entry=entry, form=form, step_form=step_form,
+        may_edit=may_edit, missing=[lb.text(name) for name in missing(entry)], steps=entry.steps.all(),
+        saved=request.GET.get("saved") == "1",
+    )  # fmt: skip
+    return render(request, "web/campaign_case.html", context)
+
+
+def _change(request: HttpRequest, entry: CampaignCase) -> HttpResponse | tuple[EntryForm, StepForm]:
+    """Apply the posted form; a redirect when it is done, else the forms with their errors."""
+    done = redirect(f"{request.path}?saved=1")
+    action = request.POST.get("action")
+    if action == "step":
+        step_form = StepForm(request.POST)
+        if step_form.is_valid():
+            do_add_step(entry, due_on=step_form.cleaned_data["due_on"],
+                        description=step_form.cleaned_data["description"], actor=request.user)  # fmt: skip
+            return done
+        return EntryForm(instance=entry), step_form
+    if action == "step_done":
+        step_id = str(request.POST.get("step", ""))
+        step = entry.steps.filter(pk=int(step_id)).first() if step_id.isdigit() else None
+        if step is None:
+            raise Http404
+        do_complete_step(step, done_on=timezone.localdate(), actor=request.user)
+        return done
+    original = {name: getattr(entry, name) for name in EntryForm.Meta.fields}
+    form = EntryForm(request.POST, instance=CampaignCase.objects.get(pk=entry.pk))
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in EntryForm.Meta.fields}
+        for name, value in original.items():
+            setattr(entry, name, value)
+        do_update_entry(entry, changes, actor=request.user)
+        return done
+    return form, StepForm()
