@@ -33,3 +33,6 @@ def test_demo_builds_the_database(tmp_path: Path) -> None:
     assert database.execute("select count(*) from cases_importrecord").fetchone() == (2,)
     assert database.execute("pragma journal_mode").fetchone() == ("wal",)
     assert (tmp_path / "ledger.xlsx").exists()
+    assert database.execute("select count(*) from campaigns_campaign").fetchone() == (1,)  # once, not twice
+    (in_scope,) = database.execute("select count(*) from campaigns_campaigncase").fetchone()
+    assert in_scope > 0 and "半年清积（演示）" in result.stdout

@@ -35,6 +35,7 @@ def demo(
     setup_django()
     from django.conf import settings
 
+    from qingji.campaigns.demo import ensure_demo_campaign
     from qingji.cases.imports import do_import
     from qingji.cases.snapshot import database_ledger, do_snapshot
     from qingji.courts.demo_users import DEMO_PASSWORD, ensure_demo_users
@@ -51,6 +52,7 @@ def demo(
         )
         raise typer.Exit(1)
     users = ensure_demo_users()
+    campaign = ensure_demo_campaign(today)
     ledger = database_ledger(today)
     do_snapshot(today, ledger=ledger)  # the same ledger the summary and the Excel copy show
     write_ledger(ledger, directory / "ledger.xlsx", as_of=today)
@@ -63,6 +65,9 @@ def demo(
         table.add_row(user.username, user.name, user.court, f"{user.role.label} {user.role.value}")
     console.print(table)
     database = settings.DATABASES["default"]["NAME"]
+    console.print(
+        f"专项行动 campaign「{campaign.name}」{campaign.start} → {campaign.target}: {campaign.cases.count()} 件 cases"
+    )
     console.print(f"数据库 database: {database}\n台账 ledger: {directory / 'ledger.xlsx'}")
     if serve:
         from qingji.cli.server_cmds import serve as serve_pages
