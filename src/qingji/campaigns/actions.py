@@ -11,7 +11,7 @@ from django.db import transaction
 
 from qingji.audit.actions import audit
 from qingji.campaigns.chain import ChainBook
-from qingji.campaigns.models import Campaign, CampaignCase, PlanStep
+from qingji.campaigns.models import Campaign, CampaignCase, PlanStep, SupervisionAction
 from qingji.campaigns.scope import DEFAULT_NEW_BACKLOG_MONTHS, ListedNumber, cases_by_rule
 from qingji.cases.models import Case
 from qingji.courts.models import Court
@@ -211,3 +211,45 @@ def do_complete_step(step: PlanStep, *, done_on: date, actor: Any = None) -> Non
 
 def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def do_record_supervision(
+    campaign: Campaign,
+    *,
+    court_code: str,
+    kind: str,
+    on: date,
+    by: str,
+    to: str = "",
+    agreed: str = "",
+    follow_up: date | None = None,
+    actor: Any = None,
+) -> SupervisionAction:
+    """Record one act of supervision of a court of the campaign."""
+    problems = []
+    court = campaign.courts.filter(code=court_code).first()
+    if court is None:
+        problems.append(
+            _problem(court_code, "不是本次行动的法院", "not one of the campaign's courts", column="court")
+        )
+    if kind not in SupervisionAction.Kind.values:
+        problems.append(_problem(kind, "未知的督办方式", "unknown kind of supervision", column="kind"))
+    if not by.strip():
+        problems.append(_problem(by, "督办人为空", "who supervised is blank", column="by"))
+    if follow_up is not None and follow_up < on:
+        problems.append(
+            _problem(
+                follow_up, "跟进日期早于督办日期", "the follow-up is before the action", column="follow_up"
+            )
+        )
+    if problems or court is None:
+        raise CampaignRefused(problems)
+    with transaction.atomic():
+        action = SupervisionAction.objects.create(
+            campaign=campaign, court=court, kind=kind, on=on, by=by.strip(), to=to.strip(), agreed=agreed,
+            follow_up=follow_up, recorded_by=actor,
+        )  # fmt: skip
+        audit("supervision_recorded", "campaign", campaign.name, actor=actor, court_code=court_code,
+              after={"kind": kind, "on": on.isoformat(), "by": action.by, "to": action.to, "agreed": agreed,
+                     "follow_up": _json(follow_up)})  # fmt: skip
+    return action

@@ -94,3 +94,34 @@ class PlanStep(models.Model):
     class Meta:
         ordering = ("entry", "due_on", "id")
         verbose_name = "化解步骤"
+
+
+class SupervisionAction(models.Model):
+    """One act of supervision of a court in a campaign (DESIGN.md §1): routine reminders, supervision lists and
+    bulletins, and the escalation ladder's phone reminder, letter, on-site inspection and interview."""
+
+    class Kind(models.TextChoices):
+        DAILY_REMINDER = "daily_reminder", "日提醒"
+        WEEKLY_SUPERVISION = "weekly_supervision", "周督办"
+        BULLETIN = "bulletin", "通报"
+        PHONE = "phone", "电话提醒"
+        LETTER = "letter", "发函督办"
+        ON_SITE = "on_site", "实地督查"
+        INTERVIEW = "interview", "约谈"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="supervision")
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="supervision")
+    kind = models.CharField("方式", max_length=24, choices=Kind.choices)
+    on = models.DateField("日期")
+    by = models.CharField("督办人", max_length=64)
+    to = models.CharField("对象", max_length=64, blank=True, default="")
+    agreed = models.TextField("议定事项", blank=True, default="")
+    follow_up = models.DateField("跟进日期", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("campaign", "-on", "-id")
+        verbose_name = "督办记录"

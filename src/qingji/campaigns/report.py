@@ -10,7 +10,15 @@ from django.db.models import QuerySet
 
 from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.cases.models import Case
-from qingji.core.progress import CampaignReport, ScheduleRow, ScopedCase, campaign_progress, countdown
+from qingji.core.escalation import Standing, standings
+from qingji.core.progress import (
+    CampaignReport,
+    ScheduleRow,
+    ScopedCase,
+    campaign_progress,
+    countdown,
+    days_behind,
+)
 
 
 def entries_of(campaign: Campaign, cases: QuerySet[Case] | None = None) -> QuerySet[CampaignCase]:
@@ -40,3 +48,20 @@ def campaign_schedule(
     """The countdown schedule (倒排工期): planned and actual remaining cases, week by week."""
     cases = scoped_cases(entries if entries is not None else entries_of(campaign))
     return countdown(cases, start=campaign.start, target=campaign.target, as_of=as_of)
+
+
+def court_standings(campaign: Campaign, as_of: date, entries: Iterable[CampaignCase]) -> list[Standing]:
+    """The courts ranked on ``as_of``, each with its days behind its own countdown plan and the escalation rung
+    proposed for it after the rungs already recorded."""
+    cases = scoped_cases(entries)
+    report = campaign_progress(cases, start=campaign.start, target=campaign.target, as_of=as_of)
+    behind = {}
+    for row in report.by_court:
+        own = [case for case in cases if case.court_code == row.court_code]
+        schedule = countdown(own, start=campaign.start, target=campaign.target, as_of=as_of)
+        behind[row.court_code] = days_behind(schedule, as_of)
+    taken: dict[str, list[str]] = {}
+    recorded = campaign.supervision.filter(on__lte=as_of).values_list("court__code", "kind")
+    for code, kind in recorded:
+        taken.setdefault(code, []).append(kind)
+    return standings(report.by_court, behind, taken)

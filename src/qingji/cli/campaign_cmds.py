@@ -3,6 +3,7 @@ and JSON keys are relied on from outside)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
@@ -132,6 +133,40 @@ def add(
     Console().print(f"已纳入 added {count} 件 cases（{added_on}）")
 
 
+@campaign_app.command()
+def supervise(
+    name: Annotated[str, typer.Argument(help="the campaign")],
+    court: Annotated[str, typer.Option("--court", help="法院代字 of the court supervised")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="daily_reminder, weekly_supervision, bulletin, phone, letter, on_site, interview",
+        ),
+    ],
+    by: Annotated[str, typer.Option("--by", help="督办人: who supervised")],
+    on: Annotated[str | None, typer.Option("--on", help="日期 (default today)")] = None,
+    to: Annotated[str, typer.Option("--to", help="对象: the person supervised")] = "",
+    agreed: Annotated[str, typer.Option("--agreed", help="议定事项: what was agreed")] = "",
+    follow_up: Annotated[str | None, typer.Option("--follow-up", help="跟进日期 YYYY-MM-DD")] = None,
+) -> None:
+    """Record one act of supervision of a court (a step of the escalation ladder, or a routine one)."""
+    err = Console(stderr=True)
+    day = parse_day(on, "--on") if on else date.today()
+    follow = parse_day(follow_up, "--follow-up") if follow_up else None
+    setup_django()
+    from qingji.campaigns.actions import CampaignRefused, do_record_supervision
+
+    campaign = _campaign(name, err)
+    try:
+        action = do_record_supervision(campaign, court_code=court, kind=kind, on=day, by=by, to=to, agreed=agreed,
+                                       follow_up=follow)  # fmt: skip
+    except CampaignRefused as refused:
+        print_problems(err, refused.problems, None)
+        raise typer.Exit(2) from None
+    Console().print(f"已记录 recorded: {action.court.code} {action.get_kind_display()} {action.on}")
+
+
 @campaign_app.command(name="list")
 def list_() -> None:
     """The campaigns, newest first."""
@@ -159,16 +194,19 @@ def report(
     on = parse_day(as_of, "--as-of") if as_of else date.today()
     setup_django()
     from qingji.campaigns.determinations import gaps
-    from qingji.campaigns.report import campaign_report, entries_of
+    from qingji.campaigns.report import campaign_report, court_standings, entries_of
     from qingji.campaigns.scope import campaign_new_backlog
 
     campaign = _campaign(name, err)
-    result = campaign_report(campaign, on)
+    entries = list(entries_of(campaign))
+    result = campaign_report(campaign, on, entries)
+    ranked = court_standings(campaign, on, entries)
     missing = gaps(entries_of(campaign))
     backlog = campaign_new_backlog(campaign, on).count()
     if as_json:
         document = {"name": campaign.name, "start": campaign.start.isoformat(), "as_of": on.isoformat(),
-                    **result.as_json(), "missing": dict(sorted(missing.items())), "new_backlog": backlog}  # fmt: skip
+                    **result.as_json(), "missing": dict(sorted(missing.items())), "new_backlog": backlog,
+                    "standings": [dataclasses.asdict(standing) for standing in ranked]}  # fmt: skip
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{campaign.name}（截至 as of {on}，目标 target {campaign.target}）")
@@ -184,6 +222,13 @@ def report(
     console.print(table)
     if result.fastest_court:
         console.print(f"最快完成 fastest court: {result.fastest_court}")
+    for standing in ranked:
+        if standing.lagging:
+            warning = (
+                "末位 last place" if standing.last else f"落后计划 {standing.behind_plan} 天 days behind plan"
+            )
+            console.print(f"督办建议 proposed: {standing.court_code}（第{standing.rank}名，{warning}）→ "
+                          f"{standing.next_step or '已约谈 interviewed'}")  # fmt: skip
     if missing:
         console.print("四定/包案缺项 missing: " + "，".join(f"{k} {v}" for k, v in sorted(missing.items())))
     console.print(f"新增积案 new backlog (not in scope): {backlog}")
