@@ -121,3 +121,26 @@ def test_a_basic_court_office_cannot_create_for_another_court(login: Login) -> N
     response = client.post("/campaigns/", {**form, "courts": []})
     assert response.status_code == 302
     assert set(Campaign.objects.get().courts.values_list("code", flat=True)) == {"甘1002"}
+
+
+def test_the_supervision_team_records_and_sees_the_ladder(login: Login, campaign: Campaign) -> None:
+    client = login("甘10", Role.SUPERVISION, name="督导组")
+    url = f"/campaigns/{campaign.pk}/?as_of=2024-12-31"
+    standings = {s.court_code: (s, step) for s, step in client.get(url).context["standings"]}
+    lagging = [code for code, (s, _) in standings.items() if s.last]
+    assert lagging == ["甘1002"]  # 0 of 3 cleared, and more remaining than 甘1027's one
+    assert standings["甘1002"][1] == "电话提醒"
+    form = {
+        "court": "甘1002",
+        "kind": "phone",
+        "on": "2024-12-20",
+        "by": "督导组",
+        "to": "院长",
+        "agreed": "月底前结两件",
+    }
+    assert client.post(url, form).status_code == 302
+    assert {s.court_code: step for s, step in client.get(url).context["standings"]}["甘1002"] == "发函督办"
+    bad = client.post(url, {**form, "follow_up": "2024-12-01"})
+    assert bad.status_code == 200 and "跟进日期早于督办日期" in bad.content.decode()
+    judge = login("甘1002", Role.JUDGE, name="李娜")
+    assert judge.post(url, form).status_code == 403

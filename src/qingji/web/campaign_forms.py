@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from django import forms
 
 from qingji.campaigns.actions import EDITABLE
-from qingji.campaigns.models import CampaignCase, Reason
+from qingji.campaigns.models import CampaignCase, Reason, SupervisionAction
 from qingji.web import labels as lb
 from qingji.web.campaign_labels import REASONS_EN
 
@@ -76,3 +76,23 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
 class StepForm(forms.Form):
     due_on = forms.DateField(widget=DateInput())
     description = forms.CharField(max_length=500)
+
+
+class SupervisionForm(forms.Form):
+    court = forms.ChoiceField(choices=())
+    kind = forms.ChoiceField(choices=SupervisionAction.Kind.choices)
+    on = forms.DateField(widget=DateInput())
+    by = forms.CharField(max_length=64)
+    to = forms.CharField(max_length=64, required=False)
+    agreed = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.DateField(widget=DateInput(), required=False)
+
+    def __init__(self, *args: Any, courts: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["court"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(code, code) for code in courts]
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        if lb.is_english():
+            kind.choices = [(code, code.replace("_", " ")) for code, _ in SupervisionAction.Kind.choices]

@@ -62,6 +62,20 @@ CAMPAIGN_TEXTS: dict[str, tuple[str, str]] = {
     "step_mark_done": ("标记完成", "Mark done"),
     "read_only": ("您可以查看，但不能修改。", "You may read this but not change it."),
     "show": ("查看", "Show"),
+    "standings": ("排名与督办", "Ranking and supervision"),
+    "rank": ("名次", "Rank"),
+    "lagging": ("预警", "Warning"),
+    "last_place": ("末位", "last place"),
+    "behind_plan": ("落后计划", "behind plan"),
+    "next_step": ("建议督办方式", "Proposed step"),
+    "supervision_record": ("记录督办", "Record supervision"),
+    "supervision_kind": ("方式", "Kind"),
+    "supervision_by": ("督办人", "By"),
+    "supervision_to": ("对象", "To"),
+    "supervision_agreed": ("议定事项", "Agreed"),
+    "supervision_follow_up": ("跟进日期", "Follow-up"),
+    "supervision_on": ("日期", "Date"),
+    "record": ("记录", "Record"),
 }
 
 # 未结原因 in English (the Chinese is the model's choice label).

@@ -20,24 +20,28 @@ from qingji.campaigns.actions import (
     do_add_step,
     do_complete_step,
     do_create_campaign,
+    do_record_supervision,
     do_update_entry,
 )
 from qingji.campaigns.determinations import gaps, missing
-from qingji.campaigns.models import Campaign, CampaignCase
-from qingji.campaigns.report import campaign_report, campaign_schedule, entries_of
+from qingji.campaigns.models import Campaign, CampaignCase, SupervisionAction
+from qingji.campaigns.report import campaign_report, campaign_schedule, court_standings, entries_of
 from qingji.campaigns.scope import campaign_new_backlog, read_numbers
 from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_cases, visible_court_codes
 from qingji.interchange.problems import Problem
 from qingji.interchange.tables import TableError
 from qingji.web import labels as lb
-from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm
+from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
 
 CREATE_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
 # Who may change a case's determinations and plan (among the cases they may see): not the readers.
 EDIT_ROLES = frozenset(Role) - {Role.SUPERVISION, Role.HIGHER_COURT_READER}
+SUPERVISE_ROLES = frozenset(
+    {Role.SUPERVISION, Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR, Role.PRESIDENT, Role.VICE_PRESIDENT}
+)
 PAGE_SIZE = 100
 
 
@@ -120,19 +124,43 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     as_of = _as_of(request)
     visible = visible_cases(person)
     entries = list(entries_of(campaign, visible))
+    names = courts_of(person)
+    may_supervise = person.role in SUPERVISE_ROLES
+    supervision_courts = sorted(set(campaign.courts.values_list("code", flat=True)) & set(names))
+    supervision_form = SupervisionForm(courts=supervision_courts, initial={"on": as_of, "by": person.name})
+    if request.method == "POST":
+        if not may_supervise:
+            return HttpResponse(status=403)
+        supervision_form = SupervisionForm(request.POST, courts=supervision_courts)
+        if supervision_form.is_valid():
+            data = supervision_form.cleaned_data
+            try:
+                do_record_supervision(campaign, court_code=data["court"], kind=data["kind"], on=data["on"],
+                                      by=data["by"], to=data["to"], agreed=data["agreed"], follow_up=data["follow_up"],
+                                      actor=request.user)  # fmt: skip
+            except CampaignRefused as refused:
+                for problem in refused.problems:
+                    supervision_form.add_error(
+                        None, problem.reason_en if lb.is_english() else problem.reason_zh
+                    )
+            else:
+                return redirect(f"{request.path}?as_of={as_of.isoformat()}")
     report = campaign_report(campaign, as_of, entries)
     schedule = campaign_schedule(campaign, as_of, entries)
-    names = courts_of(person)
     backlog = campaign_new_backlog(campaign, as_of, names).filter(pk__in=visible.values("pk")).count()
     pending = [entry for entry in entries if entry.case.closed_on is None or entry.case.closed_on > as_of]
     page = Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {"entry": entry, "missing": [lb.text(name) for name in missing(entry)]} for entry in page.object_list
     ]
+    kinds = dict(SupervisionAction.Kind.choices)
     context = page_context(
         request, person=person, campaign=campaign, as_of=as_of, report=report, schedule=schedule,
         court_names=names, gaps=[(lb.text(name), count) for name, count in sorted(gaps(pending).items())],
         new_backlog=backlog, page=page, rows=rows,
+        standings=[(s, kinds.get(s.next_step or "", "")) for s in court_standings(campaign, as_of, entries)],
+        supervision=campaign.supervision.filter(court__code__in=supervision_courts).select_related("court")[:50],
+        supervision_form=supervision_form, may_supervise=may_supervise and bool(supervision_courts),
     )  # fmt: skip
     return render(request, "web/campaign.html", context)
 
