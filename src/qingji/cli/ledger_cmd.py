@@ -13,17 +13,15 @@ import polars as pl
 import typer
 from rich.console import Console
 
+from qingji.cli.inputs import database_frames, read_files
 from qingji.cli.options import parse_day
-from qingji.cli.progress import Stages, stages
+from qingji.cli.progress import stages
 from qingji.cli.summary_view import print_problems, print_summary
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.summary import summarise
 from qingji.holidays import HolidayFileError, work_calendar
-from qingji.interchange.cases_reader import read_cases
-from qingji.interchange.events_reader import read_events
 from qingji.interchange.ledger_writer import ledger_json_rows, write_ledger
 from qingji.interchange.problems import Problem, write_problems
-from qingji.interchange.tables import TableError
 
 OUTPUT_SUFFIXES = (".xlsx", ".csv", ".parquet")
 BIG_FILE_BYTES = 5_000_000
@@ -97,11 +95,11 @@ def ledger(
                     "--events 需与案件表一起给出 / give --events with a cases file", param_hint="--events"
                 )
             progress.start("读取数据库 reading the database")
-            case_frame, event_frame = _database_frames()
+            case_frame, event_frame = database_frames()
             progress.done()
             progress.done()
         else:
-            case_frame, event_frame = _read_files(cases, events, problems, progress)
+            case_frame, event_frame = read_files(cases, events, problems, progress)
         progress.start("计算审限 computing")
         frame = compute_ledger(case_frame, event_frame, on, calendar)
         progress.done()
@@ -122,35 +120,3 @@ def ledger(
     print_problems(console, problems, str(report) if report else None)
     if problems:
         raise typer.Exit(EXIT_ROWS_REJECTED)
-
-
-def _read_files(
-    cases: Path, events: Path | None, problems: list[Problem], progress: Stages
-) -> tuple[pl.DataFrame, pl.DataFrame | None]:
-    """The cases and events files as frames; their unreadable rows go to ``problems``."""
-    try:
-        progress.start(f"读取案件 reading {cases.name}")
-        case_result = read_cases(cases)
-        progress.done()
-        problems.extend(case_result.problems)
-        event_frame = None
-        if events is not None:
-            progress.start(f"读取事项 reading {events.name}")
-            event_result = read_events(events, case_result.frame.get_column("case_number"))
-            problems.extend(event_result.problems)
-            event_frame = event_result.frame
-        progress.done()
-    except (TableError, OSError) as error:
-        Console(stderr=True).print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from None
-    return case_result.frame, event_frame
-
-
-def _database_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The database's cases and events (QINGJI_DATABASE_URL), as the engine reads them."""
-    from qingji.server.setup import setup_django
-
-    setup_django()
-    from qingji.cases.frames import frames_from_database
-
-    return frames_from_database()

@@ -16,15 +16,13 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
+from qingji.cli.inputs import database_frames, read_files
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import Measures, Statistics, court_statistics
 from qingji.holidays import HolidayFileError, work_calendar
-from qingji.interchange.cases_reader import read_cases
-from qingji.interchange.events_reader import read_events
 from qingji.interchange.problems import Problem
-from qingji.interchange.tables import TableError
 
 EXIT_ROWS_REJECTED = 2
 
@@ -74,9 +72,9 @@ def stats(
             raise typer.BadParameter(
                 "--events 需与案件表一起给出 / give --events with a cases file", param_hint="--events"
             )
-        case_frame, event_frame = _database_frames()
+        case_frame, event_frame = database_frames()
     else:
-        case_frame, event_frame = _read_files(cases, events, problems)
+        case_frame, event_frame = read_files(cases, events, problems)
     ledger = compute_ledger(case_frame, event_frame, on, calendar)
     result = court_statistics(case_frame, ledger, on, compare=other, since=first)
     err = Console(stderr=True)
@@ -150,31 +148,3 @@ def print_statistics(console: Console, result: Statistics) -> None:
         "[dim]名次 rank; 得分 score (0–100, weights are configuration: docs/measures.md); 占比 share of pending; "
         "judges' scores: --json (scores.by_judge)[/dim]"
     )
-
-
-def _read_files(
-    cases: Path, events: Path | None, problems: list[Problem]
-) -> tuple[pl.DataFrame, pl.DataFrame | None]:
-    """The cases and events files as frames; their unreadable rows go to ``problems``."""
-    try:
-        case_result = read_cases(cases)
-        problems.extend(case_result.problems)
-        event_frame = None
-        if events is not None:
-            event_result = read_events(events, case_result.frame.get_column("case_number"))
-            problems.extend(event_result.problems)
-            event_frame = event_result.frame
-    except (TableError, OSError) as error:
-        Console(stderr=True).print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from None
-    return case_result.frame, event_frame
-
-
-def _database_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The database's cases and events (QINGJI_DATABASE_URL), as the engine reads them."""
-    from qingji.server.setup import setup_django
-
-    setup_django()
-    from qingji.cases.frames import frames_from_database
-
-    return frames_from_database()
