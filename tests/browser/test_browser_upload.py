@@ -67,7 +67,7 @@ def test_a_file_with_a_bad_row_is_refused_with_the_marked_copy(page: Page, tmp_p
     page.goto("/import/")
     upload(page, cases)
     expect(page.locator("p.error")).to_have_text("文件中有无法读取的行，未导入任何数据 (1)")
-    problems = cell_texts(page, "table.ledger tbody tr")
+    problems = cell_texts(page, "table.problems tbody tr")
     assert len(problems) == 1
     assert problems[0][:4] == ["西峰案件.csv", "3", "立案日期", "2024-13-01"]
     assert "立案日期" in problems[0][4] and re.search(r"[\u4e00-\u9fff]", problems[0][4])
