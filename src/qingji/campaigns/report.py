@@ -50,11 +50,12 @@ def campaign_schedule(
     return countdown(cases, start=campaign.start, target=campaign.target, as_of=as_of)
 
 
-def court_standings(campaign: Campaign, as_of: date, entries: Iterable[CampaignCase]) -> list[Standing]:
-    """The courts ranked on ``as_of``, each with its days behind its own countdown plan and the escalation rung
-    proposed for it after the rungs already recorded."""
+def court_standings(
+    campaign: Campaign, as_of: date, entries: Iterable[CampaignCase], report: CampaignReport
+) -> list[Standing]:
+    """The courts of ``report`` (:func:`campaign_report` of the same ``entries`` on ``as_of``) ranked, each with its
+    days behind its own countdown plan and the escalation rung proposed for it after the rungs already recorded."""
     cases = scoped_cases(entries)
-    report = campaign_progress(cases, start=campaign.start, target=campaign.target, as_of=as_of)
     behind = {}
     for row in report.by_court:
         own = [case for case in cases if case.court_code == row.court_code]

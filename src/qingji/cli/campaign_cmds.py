@@ -200,8 +200,8 @@ def report(
     campaign = _campaign(name, err)
     entries = list(entries_of(campaign))
     result = campaign_report(campaign, on, entries)
-    ranked = court_standings(campaign, on, entries)
-    missing = gaps(entries_of(campaign))
+    ranked = court_standings(campaign, on, entries, result)
+    missing = gaps(entries)
     backlog = campaign_new_backlog(campaign, on).count()
     if as_json:
         document = {"name": campaign.name, "start": campaign.start.isoformat(), "as_of": on.isoformat(),

@@ -158,7 +158,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
         request, person=person, campaign=campaign, as_of=as_of, report=report, schedule=schedule,
         court_names=names, gaps=[(lb.text(name), count) for name, count in sorted(gaps(pending).items())],
         new_backlog=backlog, page=page, rows=rows,
-        standings=[(s, kinds.get(s.next_step or "", "")) for s in court_standings(campaign, as_of, entries)],
+        standings=[(s, kinds.get(s.next_step or "", "")) for s in court_standings(campaign, as_of, entries, report)],
         supervision=campaign.supervision.filter(court__code__in=supervision_courts).select_related("court")[:50],
         supervision_form=supervision_form, may_supervise=may_supervise and bool(supervision_courts),
     )  # fmt: skip
