@@ -27,14 +27,18 @@ COURT_WIDE_ROLES = frozenset(
 
 
 def visible_court_codes(person: Person) -> set[str]:
-    """The person's court and every court below it."""
-    codes = {person.court.code}
-    frontier = [person.court.pk]
-    while frontier:
-        children = list(Court.objects.filter(parent_id__in=frontier).values_list("pk", "code"))
-        frontier = [pk for pk, _ in children]
-        codes.update(code for _, code in children)
-    return codes
+    """The person's court and every court below it (read once per Person object: a page asks several times)."""
+    known: frozenset[str] | None = getattr(person, "_visible_court_codes", None)
+    if known is None:
+        codes = {person.court.code}
+        frontier = [person.court.pk]
+        while frontier:
+            children = list(Court.objects.filter(parent_id__in=frontier).values_list("pk", "code"))
+            frontier = [pk for pk, _ in children]
+            codes.update(code for _, code in children)
+        known = frozenset(codes)
+        person._visible_court_codes = known  # type: ignore[attr-defined]
+    return set(known)
 
 
 def whole_courts(person: Person) -> set[str] | None:
