@@ -125,3 +125,74 @@ class SupervisionAction(models.Model):
     class Meta:
         ordering = ("campaign", "-on", "-id")
         verbose_name = "督办记录"
+
+
+class Referral(models.Model):
+    """A campaign case referred down the green channel (绿色通道) to the adjudication committee (审委会) or the
+    professional judges' meeting (专业法官会议): when and by whom, the meeting scheduled and held, the outcome."""
+
+    class Body(models.TextChoices):
+        COMMITTEE = "committee", "审判委员会"
+        JUDGES_MEETING = "judges_meeting", "专业法官会议"
+
+    entry = models.ForeignKey(CampaignCase, on_delete=models.CASCADE, related_name="referrals")
+    body = models.CharField("提交", max_length=16, choices=Body.choices)
+    referred_on = models.DateField("提交日期")
+    referred_by = models.CharField("提交人", max_length=64)
+    scheduled_on = models.DateField("会议安排日期", null=True, blank=True)
+    held_on = models.DateField("会议召开日期", null=True, blank=True)
+    outcome = models.TextField("讨论结果", blank=True, default="")
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("entry", "referred_on", "id")
+        verbose_name = "提交审委会/专业法官会议"
+
+
+class Appraisal(models.Model):
+    """A forensic appraisal (司法鉴定) of a campaign case: the agency, when it was requested and is due, and when
+    its opinion was received."""
+
+    entry = models.ForeignKey(CampaignCase, on_delete=models.CASCADE, related_name="appraisals")
+    agency = models.CharField("鉴定机构", max_length=128)
+    requested_on = models.DateField("委托日期")
+    due_on = models.DateField("约定完成日期")
+    received_on = models.DateField("收到意见日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True, default="")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("entry", "due_on", "id")
+        verbose_name = "鉴定"
+
+
+class LookBack(models.Model):
+    """The look-back review (回头看) of a campaign case closed after more than a year pending: the task, opened
+    once, and the reviewer's finding."""
+
+    class Verdict(models.TextChoices):
+        NO_PROBLEM = "no_problem", "无问题"
+        PROBLEM = "problem", "有问题"
+
+    entry = models.OneToOneField(CampaignCase, on_delete=models.CASCADE, related_name="lookback")
+    opened_on = models.DateField("建立日期")
+    reviewed_on = models.DateField("复查日期", null=True, blank=True)
+    reviewer = models.CharField("复查人", max_length=64, blank=True, default="")
+    finding = models.TextField("复查情况", blank=True, default="")
+    verdict = models.CharField("结论", max_length=16, choices=Verdict.choices, blank=True, default="")
+    problem = models.TextField("问题说明", blank=True, default="")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("entry",)
+        verbose_name = "回头看"
