@@ -142,3 +142,29 @@ def test_without_files_it_reads_the_database() -> None:
     # As from the files, but without the appraisal event: the net average equals the gross one.
     assert [document[key] for key in REQUIRED] == [4, 3, 0.3333, 0.75, 0.3333, 2]
     assert document["average_days_net"] == 200.0
+
+
+def test_a_measures_file_sets_the_weights_and_the_long_pending_tiers(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    default = as_json(run(files, "--json"))
+    settings = tmp_path / "measures.toml"
+    settings.write_text("long_pending_months = [6, 12]\n[weights]\non_time_rate = 1\nclosed_to_filed = 0\n"
+                        "long_pending_share = 0\noverdue_share = 0\n", encoding="utf-8")  # fmt: skip
+    document = as_json(run(files, "--json", "--measures", str(settings)))
+    assert "long_pending_6m" in document and "long_pending_6m" not in default
+    scores = document["scores"]
+    assert isinstance(scores, dict)
+    # Weighed by the on-time rate alone, each court's score is that rate in percent.
+    by_court = {row["court_code"]: row for row in scores["by_court"]}
+    for row in by_court.values():
+        rate = row["inputs"]["on_time_rate"]
+        assert row["score"] == (None if rate is None else round(rate * 100, 2))
+
+
+def test_a_bad_measures_file_is_refused_with_its_place(files: tuple[Path, Path], tmp_path: Path) -> None:
+    settings = tmp_path / "measures.toml"
+    settings.write_text("[weights]\non_time_rate = -1\n", encoding="utf-8")
+    result = run(files, "--json", "--measures", str(settings))
+    assert result.exit_code == 2
+    assert "weights.on_time_rate" in result.output and "measures.toml" in result.output

@@ -25,22 +25,25 @@ _EVENT_FIELDS = (
 CHUNK_ROWS = 100_000
 
 
-def frames_from_database() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(cases, events) as the engine reads them, from the database."""
-    cases, events = frames_with_ids()
+def frames_from_database(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(cases, events) as the engine reads them, from the database: every case, or the ``chosen`` ones."""
+    cases, events = frames_with_ids(chosen)
     return cases.drop("case_id"), events
 
 
-def frames_with_ids() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(cases, events), the cases in id order with their database id as ``case_id``."""
+def frames_with_ids(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(cases, events), the cases in id order with their database id as ``case_id``: every case, or the
+    ``chosen`` ones and their events."""
     case_schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String), "case_id": pl.Int64}
+    selection = Case.objects.all() if chosen is None else chosen
     cases = read_frame(
-        Case.objects.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema
+        selection.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema
     ).with_columns(pl.col("procedure").replace("", None))
-    events = read_frame(
-        CaseEvent.objects.order_by("id").values_list(*_EVENT_FIELDS), EVENT_SCHEMA
-    ).with_columns(pl.col("kind", "procedure", "approved_by").replace("", None))
-    return cases, events
+    events = CaseEvent.objects.all() if chosen is None else CaseEvent.objects.filter(case__in=chosen)
+    event_frame = read_frame(events.order_by("id").values_list(*_EVENT_FIELDS), EVENT_SCHEMA).with_columns(
+        pl.col("kind", "procedure", "approved_by").replace("", None)
+    )
+    return cases, event_frame
 
 
 def read_frame(queryset: QuerySet[Any, Any], schema: dict[str, Any]) -> pl.DataFrame:

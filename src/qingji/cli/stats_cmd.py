@@ -23,6 +23,7 @@ from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import Measures, Statistics, court_statistics
 from qingji.holidays import HolidayFileError, work_calendar
 from qingji.interchange.problems import Problem
+from qingji.measure_settings import MeasureSettingsError, read_measure_settings, settings_from_environment
 
 EXIT_ROWS_REJECTED = 2
 
@@ -47,6 +48,13 @@ def stats(
     holidays: Annotated[
         Path | None, typer.Option(help="local holiday file (TOML) for years without data")
     ] = None,
+    measures: Annotated[
+        Path | None,
+        typer.Option(
+            help="the court's measure settings (TOML: weights, time standards, age bands; docs/measures.md); "
+            "default: QINGJI_MEASURES, else the defaults"
+        ),
+    ] = None,
 ) -> None:
     """Court statistics on a date (统计): pending and its change, 结收比, 审限内结案率, 平均审理天数, long-pending
     cases, CourTools and CEPEJ measures, per court and overall, with scores per court and per judge.
@@ -65,6 +73,10 @@ def stats(
         calendar = work_calendar(holidays)
     except HolidayFileError as error:
         raise typer.BadParameter(str(error), param_hint="--holidays") from None
+    try:
+        settings = read_measure_settings(measures) if measures else settings_from_environment()
+    except MeasureSettingsError as error:
+        raise typer.BadParameter(str(error), param_hint="--measures") from None
     problems: list[Problem] = []
     event_frame: pl.DataFrame | None
     if cases is None:
@@ -76,7 +88,7 @@ def stats(
     else:
         case_frame, event_frame = read_files(cases, events, problems)
     ledger = compute_ledger(case_frame, event_frame, on, calendar)
-    result = court_statistics(case_frame, ledger, on, compare=other, since=first)
+    result = court_statistics(case_frame, ledger, on, compare=other, since=first, settings=settings)
     err = Console(stderr=True)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))

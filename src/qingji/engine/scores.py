@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -60,13 +61,21 @@ def scores_of(
                 {key: _int(row[key]) for key in INPUT_COUNTS},
             )
         )
-    scored.sort(key=lambda s: (s.score is None, -(s.score or 0.0), s.court_code or "", s.judge or ""))
-    ranked, previous, rank = [], None, 0
-    for position, item in enumerate(scored, start=1):
+    return ranked(scored)
+
+
+def ranked(scores: Sequence[Score]) -> list[Score]:
+    """``scores`` best first and ranked among themselves (a court's judges among the province's, say): equal
+    scores share a rank, no score ranks last."""
+    order = sorted(
+        scores, key=lambda s: (s.score is None, -(s.score or 0.0), s.court_code or "", s.judge or "")
+    )
+    result, previous, rank = [], None, 0
+    for position, item in enumerate(order, start=1):
         if item.score != previous or position == 1:
             rank, previous = position, item.score
-        ranked.append(Score(item.court_code, item.judge, item.score, rank, item.inputs, item.counts))
-    return ranked
+        result.append(dataclasses.replace(item, rank=rank))
+    return result
 
 
 def _int(value: object) -> int:

@@ -9,6 +9,7 @@ from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
+from qingji.web.stats_labels import STATS_TEXTS
 
 _GENERAL: dict[str, tuple[str, str]] = {
     "app": ("清积 · 审限管理与积案清理", "qingji · trial periods and backlog"),
@@ -134,7 +135,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "no_state": ("该案件尚无状态快照。", "No computed state for this case yet."),
 }
 
-TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS}
+TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS}
 
 
 def is_english(language: str | None = None) -> bool:

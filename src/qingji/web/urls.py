@@ -4,7 +4,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.views.i18n import set_language
 
-from qingji.web import audit_views, campaign_views, export_views, import_views, views
+from qingji.web import audit_views, campaign_views, export_views, import_views, stats_views, views
 
 app_name = "web"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("import/report/", import_views.import_report, name="import_report"),
     path("audit/", audit_views.audit_page, name="audit"),
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
+    path("stats/", stats_views.stats_page, name="stats"),
     path("campaigns/", campaign_views.campaign_list, name="campaigns"),
     path("campaigns/<int:pk>/", campaign_views.campaign_page, name="campaign"),
     path(

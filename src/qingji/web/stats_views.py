@@ -1,0 +1,101 @@
+"""The statistics page: the court measures on a date over the cases the user may see — pending and its change,
+结收比, 审限内结案率, 平均审理天数, long-pending counts, CourTools and CEPEJ — per court and overall, with the scores
+per court and per judge and every input beside them (issue 4 §3; docs/measures.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from qingji.cases.snapshot import snapshot_date
+from qingji.cases.statistics import database_statistics
+from qingji.core.scores import ScoreWeight
+from qingji.core.typecodes import Family
+from qingji.courts.selectors import visible_cases
+from qingji.engine.scores import ranked
+from qingji.engine.stats import StatsSettings
+from qingji.measure_settings import MeasureSettingsError, score_weights, settings_from_environment
+from qingji.web import labels as lb
+from qingji.web.queries import courts_of
+from qingji.web.views import page_context, person_of
+
+WEIGHT_FIELD = "w_"
+
+
+class StatsForm(forms.Form):
+    """The dates and, to try other weights, the weights (blank: the configured ones)."""
+
+    as_of = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    compare = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    court = forms.CharField(required=False)
+
+    def __init__(self, *args: Any, weights: tuple[ScoreWeight, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for weight in weights:
+            self.fields[WEIGHT_FIELD + weight.measure] = forms.FloatField(
+                required=False, min_value=0, widget=forms.NumberInput(attrs={"step": "any", "size": 4}),
+                label=weight.label_zh,
+            )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, as_of = data.get("since"), data.get("as_of")
+        if since and as_of and since > as_of:
+            self.add_error("since", lb.text("stats_since") + " > " + lb.text("as_of"))
+        return data
+
+    def weights(self, configured: tuple[ScoreWeight, ...]) -> tuple[ScoreWeight, ...]:
+        given = {
+            weight.measure: value
+            for weight in configured
+            if (value := self.cleaned_data.get(WEIGHT_FIELD + weight.measure)) is not None
+        }
+        if not given:
+            return configured
+        merged = {weight.measure: weight.weight for weight in configured} | given
+        return score_weights(merged, lb.text("stats_weights"))
+
+
+@login_required
+def stats_page(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    settings = settings_from_environment()
+    form = StatsForm(request.GET or None, weights=settings.weights)
+    data = form.cleaned_data if form.is_valid() else {}
+    stored_on = snapshot_date()
+    as_of: date = data.get("as_of") or stored_on or timezone.localdate()
+    weights = settings.weights
+    if form.is_bound and form.is_valid():
+        try:
+            weights = form.weights(settings.weights)
+        except MeasureSettingsError as error:
+            form.add_error(None, str(error).split(": ", 1)[-1])
+    chosen = StatsSettings(counts=settings.counts, weights=weights)
+    cases = visible_cases(person) if person is not None else None
+    result = None
+    if cases is not None:
+        result = database_statistics(
+            cases, as_of, compare=data.get("compare"), since=data.get("since"), settings=chosen
+        )
+    statistics = result.statistics if result else None
+    names = courts_of(person)
+    court = data.get("court") or (next(iter(names)) if len(names) == 1 else "")
+    judges = (
+        ranked([s for s in statistics.judge_scores if s.court_code == court]) if statistics and court else []
+    )
+    query = request.GET.copy()
+    query.pop("court", None)
+    context = page_context(
+        request, person=person, form=form, statistics=statistics, as_of=as_of, from_snapshot=result is not None and result.from_snapshot,
+        court_names=names, court=court, query=query.urlencode(), judges=judges, weights=weights,
+        families={family.value: family.label_zh for family in Family},
+        long_pending=sorted(chosen.counts.long_pending_months),
+    )  # fmt: skip
+    return render(request, "web/stats.html", context)
