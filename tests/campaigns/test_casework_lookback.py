@@ -4,9 +4,12 @@ pending one year, not over one (C10: over means ``closed_on > add_months(filed_o
 
 from __future__ import annotations
 
-from datetime import date
+import threading
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from qingji.audit.models import AuditRecord
 from qingji.campaigns.actions import CampaignRefused, do_add_cases, do_create_campaign
@@ -14,6 +17,7 @@ from qingji.campaigns.casework_report import lookback_row, lookback_rows
 from qingji.campaigns.lookback import do_open_lookbacks, do_record_finding, open_all_lookbacks, qualifying
 from qingji.campaigns.models import Campaign, CampaignCase, LookBack
 from qingji.campaigns.scope import ListedNumber
+from qingji.cases import nightly
 from qingji.cases.models import Case
 
 from .conftest import START, TARGET
@@ -132,3 +136,28 @@ def test_the_list_shows_cases_to_open_then_open_then_done(campaign: Campaign) ->
         ("（2021）甘1027民初1号", "to_open"), ("（2021）甘1002民初3号", "open"), (A_DAY_MORE, "done"),
     ]  # fmt: skip
     assert rows[2].as_json()["verdict"] == "no_problem" and rows[0].as_json()["opened_on"] is None
+
+
+class OneNight(threading.Event):
+    """A stop event that lets the nightly loop run once and does not wait for the next night."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nights = 0
+
+    def is_set(self) -> bool:
+        self.nights += 1
+        return self.nights > 1
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
+
+
+def test_the_nightly_run_opens_the_tasks_due(campaign: Campaign, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        nightly, "close_old_connections", lambda: None
+    )  # the test's own transaction stays open
+    with time_machine.travel(datetime(2023, 12, 31, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        nightly._loop(OneNight())
+    assert set(LookBack.objects.values_list("opened_on", flat=True)) == {TODAY}
+    assert LookBack.objects.count() == 3

@@ -2,7 +2,8 @@
 
 At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the snapshot is recomputed when the
 stored one is older than today. It runs in a daemon thread of the server process, so there is no other service to
-install on a court's machine; an error is logged and the next night tries again.
+install on a court's machine; an error is logged and the next night tries again. The same run opens the look-back
+review tasks (回头看) due that day in every campaign (qingji.campaigns.lookback).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import close_old_connections
 from django.utils import timezone
 
+from qingji.campaigns.lookback import open_all_lookbacks
 from qingji.cases.snapshot import do_snapshot, snapshot_date
 
 NIGHTLY_AT = time(2, 0)
@@ -42,6 +44,12 @@ def _loop(stop: threading.Event) -> None:
             refresh_if_stale(timezone.localdate())
         except Exception:  # the server keeps serving; the next night tries again
             log.exception("nightly snapshot failed")
+        finally:
+            close_old_connections()
+        try:
+            log.info("look-back tasks opened: %d", open_all_lookbacks(timezone.localdate()))
+        except Exception:
+            log.exception("nightly look-back tasks failed")
         finally:
             close_old_connections()
         now = timezone.localtime()
