@@ -31,12 +31,9 @@ PAGES = (
 )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+def ensure_database() -> str:
+    """The benchmark's database (built once: init, import, snapshot) with its two users, set up for Django;
+    returns the name of the judge with the most cases in 甘1002 (the user bench-judge)."""
     home = ROOT / "bench-data" / "db"
     os.environ["QINGJI_HOME"] = str(home)
     postgres = os.environ.get("QINGJI_DATABASE_URL", "").startswith("postgres")
@@ -63,7 +60,6 @@ def main() -> None:
             subprocess.run([qingji, *command], check=True, stdout=subprocess.DEVNULL)
     from django.db import connection
     from django.db.models import Count
-    from django.test import Client
 
     from qingji.courts.actions import do_create_user
     from qingji.courts.models import Person, Role
@@ -77,6 +73,18 @@ def main() -> None:
     if not Person.objects.filter(user__username="bench-judge").exists():
         do_create_user("bench-judge", "bench-password", name=busiest, court_code="甘1002", role=Role.JUDGE)
     print(f"database: {connection.vendor}, {Case.objects.count():,} cases")
+    return busiest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    busiest = ensure_database()
+    from django.test import Client
+
     one_judge = ("ledger, one judge's cases", f"/ledger/?court={quote('甘1002')}&judge={quote(busiest)}")
     for username, pages in (("bench", (*PAGES, one_judge)), ("bench-judge", PAGES[:2])):
         client = Client(HTTP_HOST="127.0.0.1")  # an allowed host (ALLOWED_HOSTS)

@@ -2,7 +2,7 @@
 
 On the snapshot's date the ledger's status and deducted days are the stored states (no computing); on any other
 date, or when some case has no stored state (imported after the snapshot), the ledger of the chosen cases is
-computed from their cases and events. Results are kept in Django's cache until the data or the snapshot change.
+computed from their cases and events. Results are kept in Django's cache until an import, a new case or a new snapshot.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import Max, QuerySet
 
 from qingji.cases.frames import frames_from_database, read_frame
-from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot
+from qingji.cases.models import Case, ImportRecord, Snapshot
 from qingji.core.measures import default_compare, default_since
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.engine.ledger import compute_ledger
@@ -85,13 +85,11 @@ def _cache_key(
     cases: QuerySet[Case], as_of: date, compare: date, since: date, settings: StatsSettings
 ) -> str:
     """The question (which cases, which dates, which settings) and the state of the data it was asked of: the
-    snapshot's time, the last import, and the cases' last change."""
-    snapshot = Snapshot.objects.values_list("computed_at", flat=True).first()
+    snapshot's time, the last import (cases change only by imports) and the last case made."""
     data = (
-        snapshot,
+        Snapshot.objects.values_list("computed_at", flat=True).first(),
         ImportRecord.objects.aggregate(last=Max("id"))["last"],
-        Case.objects.aggregate(last=Max("updated_at"))["last"],
-        CaseState.objects.count() if snapshot is None else None,
+        Case.objects.aggregate(last=Max("id"))["last"],
     )
     sql, params = cases.query.sql_with_params()
     question = repr((sql, params, as_of, compare, since, settings, data))
