@@ -50,17 +50,31 @@ def campaign_schedule(
     return countdown(cases, start=campaign.start, target=campaign.target, as_of=as_of)
 
 
+def court_schedules(
+    campaign: Campaign, as_of: date, entries: Iterable[CampaignCase]
+) -> dict[str, list[ScheduleRow]]:
+    """Each court's own countdown schedule, by court code in code order."""
+    by_court: dict[str, list[ScopedCase]] = {}
+    for case in scoped_cases(entries):
+        by_court.setdefault(case.court_code, []).append(case)
+    return {
+        code: countdown(by_court[code], start=campaign.start, target=campaign.target, as_of=as_of)
+        for code in sorted(by_court)
+    }
+
+
 def court_standings(
-    campaign: Campaign, as_of: date, entries: Iterable[CampaignCase], report: CampaignReport
+    campaign: Campaign,
+    as_of: date,
+    entries: Iterable[CampaignCase],
+    report: CampaignReport,
+    schedules: dict[str, list[ScheduleRow]] | None = None,
 ) -> list[Standing]:
     """The courts of ``report`` (:func:`campaign_report` of the same ``entries`` on ``as_of``) ranked, each with its
-    days behind its own countdown plan and the escalation rung proposed for it after the rungs already recorded."""
-    cases = scoped_cases(entries)
-    behind = {}
-    for row in report.by_court:
-        own = [case for case in cases if case.court_code == row.court_code]
-        schedule = countdown(own, start=campaign.start, target=campaign.target, as_of=as_of)
-        behind[row.court_code] = days_behind(schedule, as_of)
+    days behind its own countdown plan (``schedules``: :func:`court_schedules` of the same, when computed already)
+    and the escalation rung proposed for it after the rungs already recorded."""
+    own = schedules if schedules is not None else court_schedules(campaign, as_of, entries)
+    behind = {row.court_code: days_behind(own.get(row.court_code, []), as_of) for row in report.by_court}
     taken: dict[str, list[str]] = {}
     recorded = campaign.supervision.filter(on__lte=as_of).values_list("court__code", "kind")
     for code, kind in recorded:
