@@ -33,6 +33,7 @@ from qingji.interchange.problems import Problem
 from qingji.interchange.tables import TableError
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
+from qingji.web.casework_panel import casework_context
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
 
@@ -185,7 +186,7 @@ def campaign_case_page(request: HttpRequest, pk: int, case_number: str) -> HttpR
     context = page_context(
         request, person=person, campaign=campaign, entry=entry, form=form, step_form=step_form,
         may_edit=may_edit, missing=[lb.text(name) for name in missing(entry)], steps=entry.steps.all(),
-        saved=request.GET.get("saved") == "1",
+        saved=request.GET.get("saved") == "1", **casework_context(entry, may_edit, reviewer=person.name),
     )  # fmt: skip
     return render(request, "web/campaign_case.html", context)
 

@@ -9,6 +9,7 @@ from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
+from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.stats_labels import STATS_TEXTS
 
 _GENERAL: dict[str, tuple[str, str]] = {
@@ -136,6 +137,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
 }
 
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS}
+TEXTS.update(CASEWORK_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

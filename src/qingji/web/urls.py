@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from qingji.web import audit_views, campaign_views, export_views, import_views, stats_views, views
+from qingji.web.casework_views import CASEWORK_URLS
 
 app_name = "web"
 
@@ -26,5 +27,6 @@ urlpatterns = [
     path(
         "campaigns/<int:pk>/case/<str:case_number>/", campaign_views.campaign_case_page, name="campaign_case"
     ),
+    *CASEWORK_URLS,
     path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,0 +1,71 @@
+"""The forms of a campaign case's casework: a referral and its meeting and outcome, an appraisal and its receipt,
+the look-back finding. Plain HTML forms that work without JavaScript; the actions check the dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from qingji.campaigns.actions import CampaignRefused
+from qingji.campaigns.models import LookBack, Referral
+from qingji.web import labels as lb
+from qingji.web.campaign_forms import DateInput
+from qingji.web.casework_labels import BODIES_EN, VERDICTS_EN
+
+
+def _choices(field: forms.Field, choices: list[tuple[str, str]], english: dict[str, str]) -> None:
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = [(code, english[code] if lb.is_english() else label) for code, label in choices]
+
+
+class ReferralForm(forms.Form):
+    body = forms.ChoiceField(choices=())
+    referred_on = forms.DateField(widget=DateInput())
+    referred_by = forms.CharField(max_length=64)
+    scheduled_on = forms.DateField(widget=DateInput(), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self.fields["body"], Referral.Body.choices, BODIES_EN)
+
+
+class ReferralUpdateForm(forms.Form):
+    scheduled_on = forms.DateField(widget=DateInput(), required=False)
+    held_on = forms.DateField(widget=DateInput(), required=False)
+    outcome = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    decided_on = forms.DateField(widget=DateInput(), required=False)
+
+
+class AppraisalForm(forms.Form):
+    agency = forms.CharField(max_length=128)
+    requested_on = forms.DateField(widget=DateInput())
+    due_on = forms.DateField(widget=DateInput())
+    note = forms.CharField(max_length=2000, required=False)
+
+
+class AppraisalUpdateForm(forms.Form):
+    agency = forms.CharField(max_length=128)
+    due_on = forms.DateField(widget=DateInput())
+    received_on = forms.DateField(widget=DateInput(), required=False)
+    note = forms.CharField(max_length=2000, required=False)
+
+
+class FindingForm(forms.Form):
+    reviewed_on = forms.DateField(widget=DateInput())
+    reviewer = forms.CharField(max_length=64)
+    finding = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    verdict = forms.ChoiceField(choices=(), widget=forms.RadioSelect)
+    problem = forms.CharField(max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self.fields["verdict"], LookBack.Verdict.choices, VERDICTS_EN)
+
+
+def add_refusal(form: forms.Form, refused: CampaignRefused) -> None:
+    """Put each reason of a refusal on the form: on its field when the form has it, else on the form."""
+    for problem in refused.problems:
+        reason = problem.reason_en if lb.is_english() else problem.reason_zh
+        column = problem.column if problem.column in form.fields else None
+        form.add_error(column, f"{problem.value}: {reason}" if column is None and problem.value else reason)
