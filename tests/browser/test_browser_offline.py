@@ -27,6 +27,9 @@ def test_every_page_loads_only_from_the_server_without_violations(page: Page, tr
         "/ledger/",
         "/ledger/?court=甘1002&status=overdue",
         case_url("（2024）甘1002民初2号"),
+        "/stats/",
+        "/stats/?as_of=2024-06-30&court=甘1002",
+        "/campaigns/",
         "/import/",
         "/audit/",
     ]
