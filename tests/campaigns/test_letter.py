@@ -207,3 +207,9 @@ def test_a_file_that_is_not_a_template(tmp_path: Path) -> None:
         render_letter(DATA, text)
     with pytest.raises(LetterTemplateError, match="does not exist"):
         render_letter(DATA, tmp_path / "missing.docx")
+
+
+def test_every_placeholder_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "campaigns.md").read_text(encoding="utf-8")
+    for name in PLACEHOLDERS:
+        assert f"`{{{{{name}}}}}`" in doc, name

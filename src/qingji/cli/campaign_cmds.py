@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from qingji.cli import letter_cmd
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
 from qingji.core.events import parse_length
@@ -242,3 +243,6 @@ def _campaign(name: str, err: Console) -> Campaign:
         err.print(f"[red]没有专项行动「{name}」 / no campaign {name!r}[/red]")
         raise typer.Exit(1)
     return campaign
+
+
+letter_cmd.register(campaign_app)

@@ -33,6 +33,7 @@ from qingji.interchange.problems import Problem
 from qingji.interchange.tables import TableError
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
+from qingji.web.letter_views import letter_courts
 from qingji.web.casework_panel import casework_context
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
@@ -162,6 +163,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
         standings=[(s, kinds.get(s.next_step or "", "")) for s in court_standings(campaign, as_of, entries, report)],
         supervision=campaign.supervision.filter(court__code__in=supervision_courts).select_related("court")[:50],
         supervision_form=supervision_form, may_supervise=may_supervise and bool(supervision_courts),
+        letter_courts=letter_courts(person),
     )  # fmt: skip
     return render(request, "web/campaign.html", context)
 

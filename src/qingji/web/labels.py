@@ -10,6 +10,7 @@ from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
+from qingji.web.letter_labels import LETTER_TEXTS
 from qingji.web.stats_labels import STATS_TEXTS
 
 _GENERAL: dict[str, tuple[str, str]] = {
@@ -136,7 +137,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "no_state": ("该案件尚无状态快照。", "No computed state for this case yet."),
 }
 
-TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS}
+TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}
 TEXTS.update(CASEWORK_TEXTS)
 
 

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from qingji.web import audit_views, campaign_views, export_views, import_views, stats_views, views
 from qingji.web.casework_views import CASEWORK_URLS
+from qingji.web.letter_views import supervision_letter
 
 app_name = "web"
 
@@ -26,6 +27,11 @@ urlpatterns = [
     path("campaigns/<int:pk>/", campaign_views.campaign_page, name="campaign"),
     path(
         "campaigns/<int:pk>/case/<str:case_number>/", campaign_views.campaign_case_page, name="campaign_case"
+    ),
+    path(
+        "campaigns/<int:pk>/supervision/<int:action_id>/letter.docx",
+        supervision_letter,
+        name="campaign_letter",
     ),
     *CASEWORK_URLS,
     path("favicon.ico", views.favicon, name="favicon"),

@@ -1,0 +1,54 @@
+"""The supervision letter (督办函) of a recorded action of kind letter, as a DOCX download from the campaign page.
+
+Only for a person who sees the whole of the court written to (the letter lists all its remaining cases, so a
+judge or a division head who sees some of them does not get it); every letter generated is audited."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from qingji.campaigns.letter import LetterTemplateError
+from qingji.campaigns.letter_data import CONTENT_TYPE, generate_letter
+from qingji.campaigns.models import SupervisionAction
+from qingji.courts.models import Person
+from qingji.courts.selectors import whole_courts
+from qingji.web.views import person_of
+
+
+def letter_courts(person: Person | None) -> set[str]:
+    """The courts whose letters the person may download: those of which they see every case."""
+    if person is None:
+        return set()
+    return whole_courts(person) or set()
+
+
+def attachment(name: str, fallback: str) -> str:
+    """A Content-Disposition for a download with a Chinese file name (RFC 6266: filename* in UTF-8, and a plain
+    ASCII name for clients that read only that)."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
+
+
+@login_required
+def supervision_letter(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
+    courts = letter_courts(person_of(request))
+    action = (
+        SupervisionAction.objects.filter(
+            pk=action_id, campaign_id=pk, kind=SupervisionAction.Kind.LETTER, court__code__in=courts
+        )
+        .select_related("campaign", "court")
+        .first()
+    )
+    if action is None:
+        raise Http404
+    try:
+        letter = generate_letter(action, settings.HOME, actor=request.user)
+    except LetterTemplateError as error:
+        message = f"督办函模板有误，未生成 / the letter template is wrong, no letter was made\n{error}\n"
+        return HttpResponse(message, status=500, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(letter.content, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = attachment(letter.name, f"letter-{action.pk}.docx")
+    return response
