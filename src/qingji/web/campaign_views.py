@@ -33,8 +33,8 @@ from qingji.interchange.problems import Problem
 from qingji.interchange.tables import TableError
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
-from qingji.web.letter_views import letter_courts
 from qingji.web.casework_panel import casework_context
+from qingji.web.letter_views import letter_courts
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
 
