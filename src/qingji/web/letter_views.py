@@ -10,6 +10,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 
 from qingji.campaigns.letter import LetterTemplateError
 from qingji.campaigns.letter_data import CONTENT_TYPE, generate_letter
@@ -32,6 +33,7 @@ def attachment(name: str, fallback: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
 
 
+@require_safe
 @login_required
 def supervision_letter(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
     courts = letter_courts(person_of(request))
