@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from qingji.cli import letter_cmd
+from qingji.cli.casework_cmds import register as register_casework
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
 from qingji.core.events import parse_length
@@ -246,3 +247,6 @@ def _campaign(name: str, err: Console) -> Campaign:
 
 
 letter_cmd.register(campaign_app)
+
+
+register_casework(campaign_app)
