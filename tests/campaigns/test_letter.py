@@ -15,6 +15,7 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from qingji.campaigns.letter import (
@@ -78,7 +79,9 @@ def test_the_default_template_gives_the_letter() -> None:
         "已结0件，未结2件，清积率0.00%，在3个法院中排名第3位，落后倒排工期计划90天；按当前进度预计—完成。"
         "为确保按期完成清积任务，现予发函督办。"
     )
-    assert "两周内结案一件\n每周报告进展" in text  # a line break within the paragraph
+    agreed = text.index("两周内结案一件")  # a paragraph of its own for each line, each indented alike
+    assert text[agreed + 1] == "每周报告进展"
+    assert document.paragraphs[agreed + 1].paragraph_format.first_line_indent == Pt(32)
     assert "跟进日期：2023年3月15日" in text
     assert text[-2:] == ["督导组", "2023年3月1日"]
     assert rows_of(document) == TABLE
@@ -154,7 +157,7 @@ def test_a_custom_template_with_placeholders_split_over_runs(tmp_path: Path) -> 
     assert paragraphs[1].text == "甘1027" and paragraphs[1].runs[0].bold and len(paragraphs[1].runs) == 1
     assert paragraphs[2].text == "专项行动：半年清积尾，截至2023年3月1日"
     assert [run.text for run in paragraphs[2].runs] == ["专项行动：", "半年清积", "尾", "，截至2023年3月1日"]
-    assert paragraphs[3].text == "议定：两周内结案一件\n每周报告进展"
+    assert paragraphs[3].text == "议定：两周内结案一件\n每周报告进展"  # with other text: a line break
     assert document.tables[0].cell(0, 1).text == "清积率0.00%，第3/3名"
     assert rows_of(document) == TABLE
     cases = document.tables[-1]
