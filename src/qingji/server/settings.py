@@ -3,7 +3,7 @@
 | variable | default | meaning |
 |---|---|---|
 | QINGJI_DATABASE_URL | sqlite:///<QINGJI_HOME>/qingji.sqlite3 | the database: sqlite:////srv/qingji.sqlite3, postgresql://user:pw@host/db |
-| QINGJI_HOME | ./var | where the embedded database and generated files live |
+| QINGJI_HOME | ./var | where the embedded database and generated files live, and a court's own letter template (templates/督办函.docx) |
 | QINGJI_SECRET_KEY | generated once into <QINGJI_HOME>/secret_key | signing key; keep it secret |
 | QINGJI_DEBUG | 0 | 1 shows tracebacks (never on a court's server) |
 | QINGJI_ALLOWED_HOSTS | 127.0.0.1,localhost | host names the server answers to |
