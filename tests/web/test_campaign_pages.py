@@ -144,3 +144,24 @@ def test_the_supervision_team_records_and_sees_the_ladder(login: Login, campaign
     assert bad.status_code == 200 and "跟进日期早于督办日期" in bad.content.decode()
     judge = login("甘1002", Role.JUDGE, name="李娜")
     assert judge.post(url, form).status_code == 403
+
+
+def test_the_countdown_is_drawn_per_court_and_the_map_shows_every_court(
+    login: Login, campaign: Campaign
+) -> None:
+    client = login("甘10", Role.TRIAL_MANAGEMENT)
+    url = f"/campaigns/{campaign.pk}/?as_of=2024-10-01"
+    whole = client.get(url).context
+    assert whole["court"] == "" and whole["schedule"][0].planned == 4  # every court's four cases
+    assert [item["progress"].court_code for item in whole["court_map"]] == ["甘1002", "甘1027"]
+    assert all(item["chart"] is not None for item in whole["court_map"])
+    one = client.get(url + "&court=甘1027")
+    context = one.context
+    assert context["court"] == "甘1027"
+    # 甘1027's own schedule: its one case from the start to the target, none cleared by the as-of date.
+    assert (context["schedule"][0].planned, context["schedule"][0].actual) == (1, 1)
+    assert context["schedule"][-1].on == TARGET and context["schedule"][-1].planned == 0
+    html = one.content.decode()
+    assert html.count("<svg") == 3  # the chosen schedule and the two courts' thumbnails
+    assert 'class="planned" points="' + context["chart"].planned + '"' in html
+    assert client.get(url + "&court=甘9999").context["court"] == ""  # not a court of the campaign: all courts

@@ -31,6 +31,8 @@ CAMPAIGN_TEXTS: dict[str, tuple[str, str]] = {
     "projected": ("按当前进度预计完成", "Projected completion"),
     "fastest": ("最快完成的法院", "Fastest court"),
     "schedule": ("倒排工期", "Countdown schedule"),
+    "schedule_weeks": ("逐周数字", "Week by week"),
+    "court_map": ("作战图（各院进度与倒排工期）", "Battle map (each court's progress and countdown)"),
     "week_of": ("日期", "Date"),
     "planned": ("计划未结", "Planned remaining"),
     "actual": ("实际未结", "Actual remaining"),

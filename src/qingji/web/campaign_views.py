@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -25,8 +26,16 @@ from qingji.campaigns.actions import (
 )
 from qingji.campaigns.determinations import gaps, missing
 from qingji.campaigns.models import Campaign, CampaignCase, SupervisionAction
-from qingji.campaigns.report import campaign_report, campaign_schedule, court_standings, entries_of
+from qingji.campaigns.report import (
+    campaign_report,
+    campaign_schedule,
+    court_schedules,
+    court_standings,
+    entries_of,
+)
 from qingji.campaigns.scope import campaign_new_backlog, read_numbers
+from qingji.core.escalation import Standing
+from qingji.core.progress import CampaignReport, ScheduleRow
 from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_cases, visible_court_codes
 from qingji.interchange.problems import Problem
@@ -34,6 +43,7 @@ from qingji.interchange.tables import TableError
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
 from qingji.web.casework_panel import casework_context
+from qingji.web.charts import countdown_chart
 from qingji.web.letter_views import letter_courts
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
@@ -148,7 +158,10 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 return redirect(f"{request.path}?as_of={as_of.isoformat()}")
     report = campaign_report(campaign, as_of, entries)
-    schedule = campaign_schedule(campaign, as_of, entries)
+    schedules = court_schedules(campaign, as_of, entries)
+    court = str(request.GET.get("court", ""))
+    court = court if court in schedules else ""
+    schedule = schedules[court] if court else campaign_schedule(campaign, as_of, entries)
     backlog = campaign_new_backlog(campaign, as_of, names).filter(pk__in=visible.values("pk")).count()
     pending = [entry for entry in entries if entry.case.closed_on is None or entry.case.closed_on > as_of]
     page = Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -156,16 +169,30 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
         {"entry": entry, "missing": [lb.text(name) for name in missing(entry)]} for entry in page.object_list
     ]
     kinds = dict(SupervisionAction.Kind.choices)
+    standings = court_standings(campaign, as_of, entries, report, schedules)
     context = page_context(
         request, person=person, campaign=campaign, as_of=as_of, report=report, schedule=schedule,
         court_names=names, gaps=[(lb.text(name), count) for name, count in sorted(gaps(pending).items())],
         new_backlog=backlog, page=page, rows=rows,
-        standings=[(s, kinds.get(s.next_step or "", "")) for s in court_standings(campaign, as_of, entries, report)],
+        standings=[(s, kinds.get(s.next_step or "", "")) for s in standings],
+        court=court, chart=countdown_chart(schedule, as_of), court_map=_court_map(report, schedules, standings, as_of),
         supervision=campaign.supervision.filter(court__code__in=supervision_courts).select_related("court")[:50],
         supervision_form=supervision_form, may_supervise=may_supervise and bool(supervision_courts),
         letter_courts=letter_courts(person),
     )  # fmt: skip
     return render(request, "web/campaign.html", context)
+
+
+def _court_map(
+    report: CampaignReport, schedules: dict[str, list[ScheduleRow]], standings: list[Standing], as_of: date
+) -> list[dict[str, Any]]:
+    """The battle map (作战图): each court's progress, place and own countdown as a thumbnail."""
+    placed = {standing.court_code: standing for standing in standings}
+    return [
+        {"progress": row, "standing": placed.get(row.court_code),
+         "chart": countdown_chart(schedules.get(row.court_code, []), as_of, width=200, height=70, small=True)}
+        for row in report.by_court
+    ]  # fmt: skip
 
 
 @login_required

@@ -10,7 +10,6 @@ from datetime import date
 
 from qingji.core.progress import ScheduleRow
 
-
 MIN_LABEL_GAP = 72  # pixels between the first date's label and a month's
 
 
