@@ -36,3 +36,18 @@ def test_demo_builds_the_database(tmp_path: Path) -> None:
     assert database.execute("select count(*) from campaigns_campaign").fetchone() == (1,)  # once, not twice
     (in_scope,) = database.execute("select count(*) from campaigns_campaigncase").fetchone()
     assert in_scope > 0 and "半年清积（演示）" in result.stdout
+    # Its work begun: four cases in five determined, supervision of every court, and the lagging court phoned
+    # and sent a letter; nothing of it twice.
+    (determined,) = database.execute(
+        "select count(*) from campaigns_campaigncase where responsible != ''"
+    ).fetchone()
+    assert determined == in_scope - (in_scope + 4) // 5
+    kinds = dict(
+        database.execute("select kind, count(*) from campaigns_supervisionaction group by kind").fetchall()
+    )
+    (courts,) = database.execute(
+        "select count(distinct court_code) from campaigns_campaigncase join cases_case on cases_case.id = case_id"
+    ).fetchone()
+    assert kinds["weekly_supervision"] == courts and kinds.get("letter", 0) <= 1
+    actions = {row[0] for row in database.execute("select action from audit_auditrecord")}
+    assert {"campaign_created", "campaign_demo_determined", "supervision_recorded"} <= actions
