@@ -66,6 +66,8 @@ def test_the_measures_on_the_snapshot_date_are_read_from_the_stored_states(login
         "+200.00%" in text and "+150.0%" in text
     )  # the changes, overall and 甘1002's, as signed percentages
     assert "63.50" in text and "33.33" in text
+    assert 'name="as_of" value="2024-12-31"' in text  # the date in use is shown in the form
+    assert "未结超过 12个月" in text
 
 
 def test_another_date_is_computed_from_the_cases_and_agrees_with_the_stored_states(login: Login) -> None:
@@ -126,7 +128,7 @@ def test_the_page_is_complete_in_english(login: Login) -> None:
     client.cookies["django_language"] = "en"
     text = client.get("/stats/").content.decode()
     assert (
-        "Court statistics" in text and "Closed within the period" in text and "Age of active pending" in text
+        "Court statistics" in text and "Closed within the trial period" in text and "Age of active pending" in text
     )
     assert "审限内结案率" not in text
 
