@@ -130,6 +130,12 @@ def test_the_supervision_team_records_and_sees_the_ladder(login: Login, campaign
     lagging = [code for code, (s, _) in standings.items() if s.last]
     assert lagging == ["甘1002"]  # 0 of 3 cleared, and more remaining than 甘1027's one
     assert standings["甘1002"][1] == "电话提醒"
+    # The proposed step links to the form, filled with its court and kind.
+    html = client.get(url).content.decode()
+    take = 'href="?as_of=2024-12-31&amp;supervise=%E7%94%981002&amp;kind=phone#supervise"'
+    assert take in html
+    filled = client.get(url + "&supervise=甘1002&kind=phone").context["supervision_form"]
+    assert (filled["court"].value(), filled["kind"].value()) == ("甘1002", "phone")
     form = {
         "court": "甘1002",
         "kind": "phone",

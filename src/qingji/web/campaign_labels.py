@@ -78,6 +78,7 @@ CAMPAIGN_TEXTS: dict[str, tuple[str, str]] = {
     "supervision_follow_up": ("跟进日期", "Follow-up"),
     "supervision_on": ("日期", "Date"),
     "record": ("记录", "Record"),
+    "take_step": ("记录此步", "Record this step"),
 }
 
 # 未结原因 in English (the Chinese is the model's choice label).

@@ -139,7 +139,12 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     names = courts_of(person)
     may_supervise = person.role in SUPERVISE_ROLES
     supervision_courts = sorted(set(campaign.courts.values_list("code", flat=True)) & set(names))
-    supervision_form = SupervisionForm(courts=supervision_courts, initial={"on": as_of, "by": person.name})
+    # A proposed step is taken from the standings' link: the form comes filled with its court and kind.
+    proposed = {"court": request.GET.get("supervise", ""), "kind": request.GET.get("kind", "")}
+    supervision_form = SupervisionForm(
+        courts=supervision_courts,
+        initial={"on": as_of, "by": person.name, **{k: v for k, v in proposed.items() if v}},
+    )
     if request.method == "POST":
         if not may_supervise:
             return HttpResponse(status=403)
@@ -178,6 +183,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
         court=court, chart=countdown_chart(schedule, as_of), court_map=_court_map(report, schedules, standings, as_of),
         supervision=campaign.supervision.filter(court__code__in=supervision_courts).select_related("court")[:50],
         supervision_form=supervision_form, may_supervise=may_supervise and bool(supervision_courts),
+        supervision_courts=supervision_courts,
         letter_courts=letter_courts(person),
     )  # fmt: skip
     return render(request, "web/campaign.html", context)
