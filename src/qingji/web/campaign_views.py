@@ -121,7 +121,8 @@ def _campaign(person: Person | None, pk: int) -> Campaign:
     return campaign
 
 
-def _as_of(request: HttpRequest) -> date:
+def as_of_date(request: HttpRequest) -> date:
+    """The page's ``as_of`` date, today when it is missing or not a date."""
     try:
         return date.fromisoformat(str(request.GET.get("as_of", "")))
     except ValueError:
@@ -133,7 +134,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     campaign = _campaign(person, pk)
     assert person is not None
-    as_of = _as_of(request)
+    as_of = as_of_date(request)
     visible = visible_cases(person)
     entries = list(entries_of(campaign, visible))
     names = courts_of(person)

@@ -5,7 +5,6 @@ to the case's page. Every list starts from the cases the user may see; the reade
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -33,7 +32,7 @@ from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.campaigns.report import entries_of
 from qingji.courts.models import Person
 from qingji.courts.selectors import visible_cases
-from qingji.web.campaign_views import EDIT_ROLES, campaigns_of
+from qingji.web.campaign_views import EDIT_ROLES, as_of_date, campaigns_of
 from qingji.web.casework_forms import (
     AppraisalForm,
     AppraisalUpdateForm,
@@ -44,13 +43,6 @@ from qingji.web.casework_forms import (
 )
 from qingji.web.casework_panel import body_label, casework_context, verdict_label
 from qingji.web.views import page_context, person_of
-
-
-def _as_of(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(str(request.GET.get("as_of", "")))
-    except ValueError:
-        return timezone.localdate()
 
 
 def _campaign(request: HttpRequest, pk: int) -> tuple[Person, Campaign]:
@@ -155,7 +147,7 @@ def finding_record(request: HttpRequest, pk: int, case_number: str) -> HttpRespo
 @login_required
 def green_channel_page(request: HttpRequest, pk: int) -> HttpResponse:
     person, campaign = _campaign(request, pk)
-    as_of = _as_of(request)
+    as_of = as_of_date(request)
     rows = referral_rows(campaign_referrals(campaign, visible_cases(person)), as_of)
     context = page_context(
         request, person=person, campaign=campaign, as_of=as_of, summary=summary_of(rows, as_of),
@@ -168,7 +160,7 @@ def green_channel_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def appraisals_page(request: HttpRequest, pk: int) -> HttpResponse:
     person, campaign = _campaign(request, pk)
-    as_of = _as_of(request)
+    as_of = as_of_date(request)
     rows = appraisal_rows(campaign_appraisals(campaign, visible_cases(person)), as_of)
     overdue = Counter(row.appraisal.entry.case.court_code for row in rows if row.overdue_days is not None)
     context = page_context(request, person=person, campaign=campaign, as_of=as_of, rows=rows,
@@ -187,7 +179,7 @@ def lookback_page(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         do_open_lookbacks(campaign, timezone.localdate(), actor=request.user, cases=visible)
         return redirect(request.get_full_path())
-    as_of = _as_of(request)
+    as_of = as_of_date(request)
     rows = lookback_rows(campaign, as_of, visible)
     states = Counter(row.state for row in rows)
     context = page_context(
