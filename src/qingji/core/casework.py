@@ -47,9 +47,7 @@ class WaitSummary:
     referrals: int  # made on or before as_of
     open: int  # of those, undecided on as_of
     decided: int  # referrals - open
-    average_days: (
-        float | None
-    )  # the mean wait of all of them (decided: to the decision; open: to as_of), 1 place
+    average_days: float | None  # the mean of all their waits (decided: to the decision; open: to as_of)
     longest_days: int | None  # the longest of those waits
     longest_open_days: int | None  # the longest wait of the open ones
 
