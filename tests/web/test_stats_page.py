@@ -128,7 +128,9 @@ def test_the_page_is_complete_in_english(login: Login) -> None:
     client.cookies["django_language"] = "en"
     text = client.get("/stats/").content.decode()
     assert (
-        "Court statistics" in text and "Closed within the trial period" in text and "Age of active pending" in text
+        "Court statistics" in text
+        and "Closed within the trial period" in text
+        and "Age of active pending" in text
     )
     assert "审限内结案率" not in text
 
