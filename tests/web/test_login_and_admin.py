@@ -52,3 +52,41 @@ def test_the_admin_site_is_for_administrators_only(client: Client) -> None:
     client.post("/logout/")
     assert login(client, "admin", "right-password-2") == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_what_an_administrator_changes_in_the_admin_site_is_audited(client: Client) -> None:
+    from django.contrib.auth.models import Group, User
+
+    from qingji.audit.models import AuditRecord
+
+    assert login(client, "admin", "right-password-2") == 302
+    judge = User.objects.get(username="judge")
+    group = Group.objects.create(name="审管办")
+    page = client.get(f"/admin/auth/user/{judge.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="date_joined_0"' not in page.content.decode()  # shown, not typed in
+    form = {
+        "username": "judge", "first_name": "", "last_name": "", "email": "zhang@court.example",
+        "is_active": "", "groups": [str(group.pk)],
+    }  # fmt: skip
+    assert client.post(f"/admin/auth/user/{judge.pk}/change/", form).status_code == 302
+    record = AuditRecord.objects.get(action="user_changed_in_admin")
+    assert record.object_id == "judge" and record.actor is not None and record.actor.username == "admin"
+    assert record.before == {"email": "", "is_active": True, "groups": []}
+    assert record.after == {"email": "zhang@court.example", "is_active": False, "groups": ["审管办"]}
+
+    password = {"password1": "a-new-password-9", "password2": "a-new-password-9", "usable_password": "true"}
+    assert client.post(f"/admin/auth/user/{judge.pk}/password/", password).status_code == 302
+    record = AuditRecord.objects.get(action="user_password_set_in_admin")
+    assert record.object_id == "judge" and "a-new-password-9" not in str(record.after)
+
+    added = {"username": "clerk", "password1": "a-new-password-9", "password2": "a-new-password-9",
+             "usable_password": "true"}  # fmt: skip
+    assert client.post("/admin/auth/user/add/", added).status_code == 302
+    record = AuditRecord.objects.get(action="user_added_in_admin")
+    assert record.object_id == "clerk" and record.after == {"username": "clerk", "password": "（已设置 set）"}
+
+    assert client.post(f"/admin/auth/group/{group.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert AuditRecord.objects.filter(action="group_deleted_in_admin", object_id="审管办").count() == 1
+    # Nothing about the password itself is ever written to the trail.
+    assert not any("a-new-password-9" in str(r.after) + str(r.before) for r in AuditRecord.objects.all())
