@@ -7,10 +7,12 @@ stay the models'.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import polars as pl
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from qingji.cases.models import Case, CaseEvent
@@ -36,14 +38,28 @@ def frames_with_ids(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame,
     ``chosen`` ones and their events."""
     case_schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String), "case_id": pl.Int64}
     selection = Case.objects.all() if chosen is None else chosen
-    cases = read_frame(
-        selection.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema
-    ).with_columns(pl.col("procedure").replace("", None))
     events = CaseEvent.objects.all() if chosen is None else CaseEvent.objects.filter(case__in=chosen)
-    event_frame = read_frame(events.order_by("id").values_list(*_EVENT_FIELDS), EVENT_SCHEMA).with_columns(
-        pl.col("kind", "procedure", "approved_by").replace("", None)
-    )
+    with consistent_read():  # an import between the two reads must not give events without their case
+        cases = read_frame(
+            selection.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema
+        ).with_columns(pl.col("procedure").replace("", None))
+        event_frame = read_frame(
+            events.order_by("id").values_list(*_EVENT_FIELDS), EVENT_SCHEMA
+        ).with_columns(pl.col("kind", "procedure", "approved_by").replace("", None))
     return cases, event_frame
+
+
+@contextmanager
+def consistent_read() -> Iterator[None]:
+    """Reads that see the database as it was at their first query, whatever commits meanwhile: one transaction
+    (SQLite in WAL mode reads one snapshot within it), at REPEATABLE READ on PostgreSQL (whose default, READ
+    COMMITTED, sees every commit between two queries). Within a transaction already begun, its isolation holds."""
+    begins = not connection.in_atomic_block
+    with transaction.atomic():
+        if begins and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
 
 
 def read_frame(queryset: QuerySet[Any, Any], schema: dict[str, Any]) -> pl.DataFrame:
