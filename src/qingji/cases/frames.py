@@ -51,15 +51,27 @@ def frames_with_ids(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame,
 
 @contextmanager
 def consistent_read() -> Iterator[None]:
-    """Reads that see the database as it was at their first query, whatever commits meanwhile: one transaction
-    (SQLite in WAL mode reads one snapshot within it), at REPEATABLE READ on PostgreSQL (whose default, READ
-    COMMITTED, sees every commit between two queries). Within a transaction already begun, its isolation holds."""
-    begins = not connection.in_atomic_block
-    with transaction.atomic():
-        if begins and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    """Reads that see the database as it was at their first query, whatever commits meanwhile: at REPEATABLE READ
+    on PostgreSQL (whose default, READ COMMITTED, sees every commit between two queries); in one deferred read
+    transaction on SQLite, which in WAL mode reads one snapshot and, unlike the database's IMMEDIATE transactions,
+    holds no write lock (an import or a page's audit record is not kept waiting). Within a transaction already
+    begun, its own isolation holds."""
+    if connection.in_atomic_block:
         yield
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+            try:
+                yield
+            finally:
+                cursor.execute("COMMIT")  # nothing was written: this ends the read
+    else:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
 
 
 def read_frame(queryset: QuerySet[Any, Any], schema: dict[str, Any]) -> pl.DataFrame:
