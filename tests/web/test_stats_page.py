@@ -19,7 +19,7 @@ from django.test import Client
 
 from qingji.cases.models import Case, Snapshot
 from qingji.cases.statistics import database_statistics
-from qingji.courts.models import Role
+from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_cases
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,25 @@ def test_the_page_is_complete_in_english(login: Login) -> None:
 
 def test_the_page_needs_a_login(client: Client, login: Login) -> None:
     assert client.get("/stats/").status_code == 302
+
+
+def test_the_nightly_run_computes_the_court_wide_views_ahead(
+    login: Login, make_user: Callable[..., Person], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qingji.cases import statistics
+
+    make_user("zn-yz", name="院长", court_code="甘1027", role=Role.PRESIDENT)
+    make_user("zn-fy", name="副院长", court_code="甘1027", role=Role.VICE_PRESIDENT)  # the same courts: once
+    make_user("xf-fg", name="张伟", court_code="甘1002", role=Role.JUDGE)  # some cases only: not ahead
+    office = login("甘10", Role.TRIAL_MANAGEMENT)  # sees 甘10 and the courts below it
+    assert statistics.warm_statistics(date(2024, 12, 31)) == 2
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(statistics, "court_statistics", not_again)
+    assert office.get("/stats/").context["statistics"].overall.pending == 6  # from the cache
+    president = login("甘1027", Role.PRESIDENT)  # another president of 甘1027: the same courts, the same view
+    assert president.get("/stats/").context["statistics"].overall.pending == 1
+    with pytest.raises(AssertionError, match="computed again"):
+        login("甘1002", Role.JUDGE, name="张伟").get("/stats/")

@@ -2,8 +2,9 @@
 
 At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the snapshot is recomputed when the
 stored one is older than today. It runs in a daemon thread of the server process, so there is no other service to
-install on a court's machine; an error is logged and the next night tries again. The same run opens the look-back
-review tasks (回头看) due that day in every campaign (qingji.campaigns.lookback).
+install on a court's machine; an error is logged and the next night tries again. The same run computes the
+statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
+due that day in every campaign (qingji.campaigns.lookback).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from qingji.campaigns.lookback import open_all_lookbacks
 from qingji.cases.snapshot import do_snapshot, snapshot_date
+from qingji.cases.statistics import warm_statistics
 
 NIGHTLY_AT = time(2, 0)
 log = logging.getLogger(__name__)
@@ -44,6 +46,14 @@ def _loop(stop: threading.Event) -> None:
             refresh_if_stale(timezone.localdate())
         except Exception:  # the server keeps serving; the next night tries again
             log.exception("nightly snapshot failed")
+        finally:
+            close_old_connections()
+        try:
+            stored = snapshot_date()
+            if stored is not None:
+                log.info("statistics computed ahead for %d court-wide views", warm_statistics(stored))
+        except Exception:
+            log.exception("nightly statistics failed")
         finally:
             close_old_connections()
         try:

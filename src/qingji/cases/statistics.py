@@ -2,7 +2,8 @@
 
 On the snapshot's date the ledger's status and deducted days are the stored states (no computing); on any other
 date, or when some case has no stored state (imported after the snapshot), the ledger of the chosen cases is
-computed from their cases and events. Results are kept in Django's cache until an import, a new case or a new snapshot.
+computed from their cases and events. Results are kept in Django's cache until an import, a new case or a new snapshot; the nightly run computes
+the court-wide views ahead (:func:`warm_statistics`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from django.db.models import Max, QuerySet
 from qingji.cases.frames import frames_from_database, read_frame
 from qingji.cases.models import Case, ImportRecord, Snapshot
 from qingji.core.measures import default_compare, default_since
+from qingji.courts.models import Person
+from qingji.courts.selectors import visible_cases, whole_courts
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSettings, court_statistics
 from qingji.holidays import work_calendar
+from qingji.measure_settings import settings_from_environment
 
 CACHE_SECONDS = 6 * 3600
 _CASE_FIELDS = ("case_number", "court_code", "type_code", "filed_on", "closed_on", "judge")
@@ -63,6 +67,21 @@ def database_statistics(
     result = DatabaseStatistics(statistics, from_snapshot)
     cache.set(key, result, CACHE_SECONDS)
     return result
+
+
+def warm_statistics(as_of: date) -> int:
+    """Compute into the cache the statistics page's first view on ``as_of`` (the snapshot's date, the configured
+    settings) for each set of whole courts someone sees — the views that read the most cases; returns how many.
+    The nightly run calls it after the snapshot, so that the morning's first view is at hand."""
+    settings = settings_from_environment()
+    done: set[frozenset[str]] = set()
+    for person in Person.objects.select_related("court", "division").order_by("id"):
+        courts = whole_courts(person)
+        if courts is None or frozenset(courts) in done:
+            continue
+        done.add(frozenset(courts))
+        database_statistics(visible_cases(person), as_of, settings=settings)
+    return len(done)
 
 
 def _stored(cases: QuerySet[Case], as_of: date) -> tuple[pl.DataFrame, pl.DataFrame | None]:

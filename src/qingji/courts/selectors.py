@@ -54,7 +54,9 @@ def visible_cases(person: Person) -> QuerySet[Case]:
     """The cases the person may see."""
     courts = whole_courts(person)
     if courts is not None:
-        return Case.objects.filter(court_code__in=courts)
+        return Case.objects.filter(
+            court_code__in=sorted(courts)
+        )  # sorted: the same query, the same cache key
     return Case.objects.filter(some_cases(person))
 
 
