@@ -5,27 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from urllib.parse import quote, urlsplit
 
 from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response, expect
 
+from court_cases import PASSWORD
 from qingji.courts.models import Role
-
-AS_OF = date(2024, 12, 31)
-PASSWORD = "pw-12345678"
-
-# case number, court, judge, filed on, closed on; ordinary first-instance civil cases (six months), as in
-# tests/web/conftest.py.
-CASES = [
-    ("（2024）甘1002民初1号", "甘1002", "张伟", date(2024, 10, 1), None),  # under 6 m, in time
-    ("（2024）甘1002民初2号", "甘1002", "李娜", date(2024, 3, 1), None),  # 6–12 m, overdue
-    ("（2023）甘1002民初3号", "甘1002", "张伟", date(2023, 6, 1), None),  # 1–2 y, overdue, over 12 m
-    ("（2022）甘1002民初4号", "甘1002", "李娜", date(2022, 6, 1), None),  # over 2 y, overdue, over 12 m
-    ("（2024）甘1002民初5号", "甘1002", "张伟", date(2024, 7, 15), None),  # under 6 m, approaching
-    ("（2024）甘1002民初6号", "甘1002", "张伟", date(2024, 1, 10), date(2024, 5, 1)),  # closed
-    ("（2024）甘1027民初1号", "甘1027", "赵磊", date(2024, 3, 1), None),  # another court: 6–12 m, overdue
-]
 
 # user name → name, court, role
 USERS = {

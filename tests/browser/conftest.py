@@ -20,11 +20,10 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from pytest_django.live_server_helper import LiveServer
 
-from qingji.cases.models import Case
-from qingji.cases.snapshot import do_snapshot
-from qingji.courts.actions import do_create_user, do_ensure_courts
+from court_cases import PASSWORD, create_court_system
+from qingji.courts.actions import do_create_user
 
-from .browsing import AS_OF, CASES, PASSWORD, USERS, Traffic
+from .browsing import USERS, Traffic
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, as root (no sandbox), and nothing that reaches for Google's servers: the machines have no internet.
@@ -78,17 +77,11 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def court(transactional_db: None, settings: Any, tmp_path: Path) -> None:
-    """The Qingyang courts, the cases of browsing.CASES with their state on AS_OF, and the users of USERS."""
+    """The Qingyang courts, the cases of tests/court_cases.py with their state on its AS_OF, and the users of USERS."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.HOME = tmp_path  # uploads go here
     cache.clear()  # login failures counted by an earlier test
-    do_ensure_courts()
-    for number, court_code, judge, filed_on, closed_on in CASES:
-        Case.objects.create(
-            case_number=number, court_code=court_code, type_code="民初", procedure="ordinary", judge=judge,
-            division="民一庭", filed_on=filed_on, closed_on=closed_on,
-        )  # fmt: skip
-    do_snapshot(AS_OF)
+    create_court_system()
     for username, (name, court_code, role) in USERS.items():
         do_create_user(username, PASSWORD, name=name, court_code=court_code, role=role)
 

@@ -6,12 +6,14 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .browsing import PASSWORD, cell_texts, log_in
+from court_cases import PASSWORD
+
+from .browsing import cell_texts, log_in
 
 # The home page's columns: pending; under 6 m, 6–12 m, 1–2 y, over 2 y; overdue; approaching; over 12 months.
 HEADERS_ZH = ["法院", "未结", "6个月以内", "6至12个月", "1至2年", "2年以上", "超审限未结", "临近届满", "超12个月未结"]  # fmt: skip
 HEADERS_EN = ["Court", "pending", "under 6 m", "6–12 m", "1–2 y", "over 2 y", "overdue", "approaching", "pending > 12 m"]  # fmt: skip
-# What browsing.CASES give on 2024-12-31, seen from the intermediate court: its own row (no cases), its two basic
+# What tests/court_cases.py gives on 2024-12-31, seen from the intermediate court: its own row (no cases), its two basic
 # courts with cases, and the total.
 SUMMARY = [
     ["甘10 甘肃省庆阳市中级人民法院", "0", "0", "0", "0", "0", "0", "0", "0"],
