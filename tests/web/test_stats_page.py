@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -159,3 +160,16 @@ def test_the_nightly_run_computes_the_court_wide_views_ahead(
     assert president.get("/stats/").context["statistics"].overall.pending == 1
     with pytest.raises(AssertionError, match="computed again"):
         login("甘1002", Role.JUDGE, name="张伟").get("/stats/")
+
+
+def test_a_bad_settings_file_is_shown_and_the_defaults_used(
+    login: Login, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "measures.toml"
+    bad.write_text("[weights]\nspeed = 3\n", encoding="utf-8")
+    monkeypatch.setenv("QINGJI_MEASURES", str(bad))
+    response = login("甘10", Role.TRIAL_MANAGEMENT).get("/stats/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "统计设置文件有误" in text and "weights.speed" in text
+    assert {s.court_code: s.score for s in response.context["statistics"].court_scores}["甘1002"] == 63.5

@@ -27,7 +27,7 @@ from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSetting
 from qingji.holidays import work_calendar
 from qingji.measure_settings import settings_from_environment
 
-CACHE_SECONDS = 6 * 3600
+CACHE_SECONDS = 26 * 3600  # from one night's run past the next: the key changes with the data anyway
 _CASE_FIELDS = ("case_number", "court_code", "type_code", "filed_on", "closed_on", "judge")
 _STATE_SCHEMA = {
     **{key: CASE_SCHEMA.get(key, pl.String) for key in _CASE_FIELDS},

@@ -57,5 +57,9 @@ STATS_TEXTS: dict[str, tuple[str, str]] = {
         "Note: the SPC's indicator system as revised in 2024 no longer ranks courts publicly; the scores serve the "
         "court system's own performance assessment.",
     ),
+    "stats_settings_error": (
+        "统计设置文件有误，暂按默认设置计算",
+        "The measures settings file cannot be used; the defaults are used meanwhile",
+    ),
     "stats_no_cases": ("没有可统计的案件。", "No cases to count."),
 }

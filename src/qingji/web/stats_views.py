@@ -19,7 +19,7 @@ from qingji.core.scores import ScoreWeight
 from qingji.core.typecodes import Family
 from qingji.courts.selectors import visible_cases
 from qingji.engine.scores import ranked
-from qingji.engine.stats import StatsSettings
+from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
 from qingji.measure_settings import MeasureSettingsError, score_weights, settings_from_environment
 from qingji.web import labels as lb
 from qingji.web.queries import courts_of
@@ -66,7 +66,10 @@ class StatsForm(forms.Form):
 @login_required
 def stats_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    settings = settings_from_environment()
+    try:
+        settings, settings_error = settings_from_environment(), ""
+    except MeasureSettingsError as error:  # shown on the page; the defaults meanwhile
+        settings, settings_error = DEFAULT_STATS_SETTINGS, str(error)
     form = StatsForm(request.GET or None, weights=settings.weights)
     data = form.cleaned_data if form.is_valid() else {}
     stored_on = snapshot_date()
@@ -93,7 +96,8 @@ def stats_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("court", None)
     context = page_context(
-        request, person=person, form=form, statistics=statistics, as_of=as_of, from_snapshot=result is not None and result.from_snapshot,
+        request, person=person, form=form, statistics=statistics, as_of=as_of,
+        from_snapshot=result is not None and result.from_snapshot, settings_error=settings_error,
         court_names=names, court=court, query=query.urlencode(), judges=judges, weights=weights,
         families={family.value: family.label_zh for family in Family},
         long_pending=sorted(chosen.counts.long_pending_months),
