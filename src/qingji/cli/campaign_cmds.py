@@ -15,13 +15,13 @@ from rich.table import Table
 
 from qingji.cli import letter_cmd
 from qingji.cli.casework_cmds import register as register_casework
+from qingji.cli.inputs import campaign_named
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
 from qingji.core.events import parse_length
 from qingji.server.setup import setup_django
 
 if TYPE_CHECKING:
-    from qingji.campaigns.models import Campaign
     from qingji.campaigns.scope import ListedNumber
 
 campaign_app = typer.Typer(help="清积专项行动 backlog-clearance campaigns", no_args_is_help=True)
@@ -125,7 +125,7 @@ def add(
     setup_django()
     from qingji.campaigns.actions import CampaignRefused, do_add_cases
 
-    campaign = _campaign(name, err)
+    campaign = campaign_named(name)
     listed = _read_list(scope_file, err)
     try:
         count = do_add_cases(campaign, listed, added_on=added_on, source=scope_file.name)
@@ -159,7 +159,7 @@ def supervise(
     setup_django()
     from qingji.campaigns.actions import CampaignRefused, do_record_supervision
 
-    campaign = _campaign(name, err)
+    campaign = campaign_named(name)
     try:
         action = do_record_supervision(campaign, court_code=court, kind=kind, on=day, by=by, to=to, agreed=agreed,
                                        follow_up=follow)  # fmt: skip
@@ -192,14 +192,13 @@ def report(
 ) -> None:
     """Progress on a date: in scope, cleared, remaining, clearance rate, completion date, days ahead of the
     target, per court; what the cases' four determinations miss; the new backlog beside the campaign."""
-    err = Console(stderr=True)
     on = parse_day(as_of, "--as-of") if as_of else date.today()
     setup_django()
     from qingji.campaigns.determinations import gaps
     from qingji.campaigns.report import campaign_report, court_standings, entries_of
     from qingji.campaigns.scope import campaign_new_backlog
 
-    campaign = _campaign(name, err)
+    campaign = campaign_named(name)
     entries = list(entries_of(campaign))
     result = campaign_report(campaign, on, entries)
     ranked = court_standings(campaign, on, entries, result)
@@ -234,16 +233,6 @@ def report(
     if missing:
         console.print("四定/包案缺项 missing: " + "，".join(f"{k} {v}" for k, v in sorted(missing.items())))
     console.print(f"新增积案 new backlog (not in scope): {backlog}")
-
-
-def _campaign(name: str, err: Console) -> Campaign:
-    from qingji.campaigns.models import Campaign
-
-    campaign = Campaign.objects.filter(name=name).first()
-    if campaign is None:
-        err.print(f"[red]没有专项行动「{name}」 / no campaign {name!r}[/red]")
-        raise typer.Exit(1)
-    return campaign
 
 
 letter_cmd.register(campaign_app)

@@ -17,11 +17,11 @@ from qingji.cli.casework_io import (
     CampaignName,
     CaseNumber,
     act,
-    campaign_named,
     day_of,
     entry_of,
     print_rows,
 )
+from qingji.cli.inputs import campaign_named
 from qingji.cli.lookback_cmds import lookback_app
 from qingji.cli.options import parse_day
 from qingji.server.setup import setup_django

@@ -11,10 +11,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from qingji.cli.inputs import campaign_named
 from qingji.cli.options import parse_day
 
 if TYPE_CHECKING:
-    from qingji.campaigns.models import Campaign, CampaignCase
+    from qingji.campaigns.models import CampaignCase
     from qingji.interchange.problems import Problem
 
 CampaignName = Annotated[str, typer.Argument(help="the campaign")]
@@ -25,16 +26,6 @@ AsJson = Annotated[bool, typer.Option("--json", help="JSON on stdout")]
 
 def day_of(value: str | None, option: str) -> date | None:
     return parse_day(value, option) if value else None
-
-
-def campaign_named(name: str) -> Campaign:
-    from qingji.campaigns.models import Campaign
-
-    campaign = Campaign.objects.filter(name=name).first()
-    if campaign is None:
-        Console(stderr=True).print(f"[red]没有专项行动「{name}」 / no campaign {name!r}[/red]")
-        raise typer.Exit(1)
-    return campaign
 
 
 def entry_of(name: str, number: str) -> CampaignCase:

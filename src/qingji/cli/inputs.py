@@ -1,9 +1,10 @@
-"""Where the ledger-reading commands (`qingji ledger`, `qingji stats`) take their cases from: a court's export
-files, or the database."""
+"""Where the commands take their input from: the cases of a court's export files or of the database (`qingji
+ledger`, `qingji stats`), and the campaign a `qingji campaign …` command names."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 import typer
@@ -14,6 +15,9 @@ from qingji.interchange.cases_reader import read_cases
 from qingji.interchange.events_reader import read_events
 from qingji.interchange.problems import Problem
 from qingji.interchange.tables import TableError
+
+if TYPE_CHECKING:
+    from qingji.campaigns.models import Campaign
 
 
 def read_files(
@@ -47,3 +51,14 @@ def database_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
     from qingji.cases.frames import frames_from_database
 
     return frames_from_database()
+
+
+def campaign_named(name: str) -> Campaign:
+    """The campaign of that name; exit 1, saying so, when there is none."""
+    from qingji.campaigns.models import Campaign
+
+    campaign = Campaign.objects.filter(name=name).first()
+    if campaign is None:
+        Console(stderr=True).print(f"[red]没有专项行动「{name}」 / no campaign {name!r}[/red]")
+        raise typer.Exit(1)
+    return campaign

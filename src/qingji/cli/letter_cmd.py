@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from qingji.cli.inputs import campaign_named
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
 from qingji.server.setup import setup_django
@@ -54,12 +55,9 @@ def letter(
     from qingji.campaigns.actions import CampaignRefused, do_record_supervision
     from qingji.campaigns.letter import LetterTemplateError, placeholders_in, render_letter
     from qingji.campaigns.letter_data import audit_letter, file_name, gather, letter_number, template_in_force
-    from qingji.campaigns.models import Campaign, SupervisionAction
+    from qingji.campaigns.models import SupervisionAction
 
-    campaign = Campaign.objects.filter(name=name).first()
-    if campaign is None:
-        err.print(f"[red]没有专项行动「{name}」 / no campaign {name!r}[/red]")
-        raise typer.Exit(1)
+    campaign = campaign_named(name)
     if not campaign.courts.filter(code=court).exists():
         err.print(f"[red]{court} 不是本次行动的法院 / not one of the campaign's courts[/red]")
         raise typer.Exit(2)

@@ -16,11 +16,11 @@ from qingji.cli.casework_io import (
     CampaignName,
     CaseNumber,
     act,
-    campaign_named,
     day_of,
     entry_of,
     print_rows,
 )
+from qingji.cli.inputs import campaign_named
 from qingji.server.setup import setup_django
 
 lookback_app = typer.Typer(
