@@ -114,7 +114,8 @@ def _create(form: CampaignForm, request: HttpRequest, person: Person) -> Campaig
     )  # fmt: skip
 
 
-def _campaign(person: Person | None, pk: int) -> Campaign:
+def visible_campaign(person: Person | None, pk: int) -> Campaign:
+    """The campaign, when it holds a court the person may see; else 404."""
     campaign = campaigns_of(person).filter(pk=pk).first()
     if campaign is None:
         raise Http404
@@ -132,7 +133,7 @@ def as_of_date(request: HttpRequest) -> date:
 @login_required
 def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
-    campaign = _campaign(person, pk)
+    campaign = visible_campaign(person, pk)
     assert person is not None
     as_of = as_of_date(request)
     visible = visible_cases(person)
@@ -205,7 +206,7 @@ def _court_map(
 @login_required
 def campaign_case_page(request: HttpRequest, pk: int, case_number: str) -> HttpResponse:
     person = person_of(request)
-    campaign = _campaign(person, pk)
+    campaign = visible_campaign(person, pk)
     assert person is not None
     entry = entries_of(campaign, visible_cases(person)).filter(case__case_number=case_number).first()
     if entry is None:

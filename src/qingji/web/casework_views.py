@@ -32,7 +32,7 @@ from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.campaigns.report import entries_of
 from qingji.courts.models import Person
 from qingji.courts.selectors import visible_cases
-from qingji.web.campaign_views import EDIT_ROLES, as_of_date, campaigns_of
+from qingji.web.campaign_views import EDIT_ROLES, as_of_date, visible_campaign
 from qingji.web.casework_forms import (
     AppraisalForm,
     AppraisalUpdateForm,
@@ -47,9 +47,8 @@ from qingji.web.views import page_context, person_of
 
 def _campaign(request: HttpRequest, pk: int) -> tuple[Person, Campaign]:
     person = person_of(request)
-    campaign = campaigns_of(person).filter(pk=pk).first()
-    if person is None or campaign is None:
-        raise Http404
+    campaign = visible_campaign(person, pk)
+    assert person is not None  # an account of no court sees no campaign: 404 above
     return person, campaign
 
 
