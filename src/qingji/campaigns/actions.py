@@ -32,9 +32,9 @@ class CampaignRefused(ValueError):
         self.problems = list(problems)
 
 
-def _problem(value: object, zh: str, en: str, *, column: str) -> Problem:
-    """A problem with an option of the campaign itself (no file row)."""
-    return Problem("", 0, column, str(value), zh, en)
+def problem(column: str, value: object, zh: str, en: str) -> Problem:
+    """A problem with one field of a campaign's record entered on a page or a command line (no file row)."""
+    return Problem("", 0, column, "" if value is None else str(value), zh, en)
 
 
 def do_create_campaign(
@@ -58,23 +58,22 @@ def do_create_campaign(
     problems: list[Problem] = []
     name = name.strip()
     if not name:
-        problems.append(_problem(name, "名称为空", "the name is blank", column="name"))
+        problems.append(problem("name", name, "名称为空", "the name is blank"))
     elif Campaign.objects.filter(name=name).exists():
-        problems.append(_problem(name, "已有同名专项行动", "a campaign of that name exists", column="name"))
+        problems.append(problem("name", name, "已有同名专项行动", "a campaign of that name exists"))
     if target < start:
-        problems.append(_problem(target, f"目标日期早于开始日期 {start}", f"the target is before the start {start}",
-                                 column="target"))  # fmt: skip
+        problems.append(problem("target", target, f"目标日期早于开始日期 {start}",
+                                f"the target is before the start {start}"))  # fmt: skip
     if (older_than_months is None) == (listed is None):
-        problems.append(_problem("", "范围须按规则（未结超过N个月）或按清单二选一",
-                                 "the scope is either a rule (older than N months) or a list, not both or neither",
-                                 column="scope"))  # fmt: skip
+        problems.append(problem("scope", "", "范围须按规则（未结超过N个月）或按清单二选一",
+                                "the scope is either a rule (older than N months) or a list, not both or neither"))  # fmt: skip
     courts = {court.code: court for court in Court.objects.all()}
     chosen = set(court_codes)
     for code in sorted(chosen - set(courts)):
-        problems.append(_problem(code, "没有该法院", "no such court", column="courts"))
+        problems.append(problem("courts", code, "没有该法院", "no such court"))
     if allowed_courts is not None:
         for code in sorted(chosen - allowed_courts):
-            problems.append(_problem(code, "无权管理该法院", "not a court you may manage", column="courts"))
+            problems.append(problem("courts", code, "无权管理该法院", "not a court you may manage"))
     cases: list[Case] = []
     if listed is not None:
         cases = _listed_cases(listed, chosen, allowed_courts, scope_file, problems)
@@ -181,8 +180,8 @@ def do_update_entry(entry: CampaignCase, changes: dict[str, Any], *, actor: Any 
         entry.save(update_fields=changed)
         audit("campaign_case_updated", "campaign_case", entry.case.case_number, actor=actor,
               court_code=entry.case.court_code,
-              before={key: _json(before[key]) for key in changed},
-              after={key: _json(changes[key]) for key in changed})  # fmt: skip
+              before={key: to_json(before[key]) for key in changed},
+              after={key: to_json(changes[key]) for key in changed})  # fmt: skip
     return changed
 
 
@@ -205,11 +204,12 @@ def do_complete_step(step: PlanStep, *, done_on: date, actor: Any = None) -> Non
         entry = step.entry
         audit("plan_step_done", "campaign_case", entry.case.case_number, actor=actor,
               court_code=entry.case.court_code,
-              before={"step": step.description, "done_on": _json(before)},
+              before={"step": step.description, "done_on": to_json(before)},
               after={"step": step.description, "done_on": done_on.isoformat()})  # fmt: skip
 
 
-def _json(value: Any) -> Any:
+def to_json(value: Any) -> Any:
+    """A value as the audit trail keeps it: dates as ISO text."""
     return value.isoformat() if isinstance(value, date) else value
 
 
@@ -230,17 +230,15 @@ def do_record_supervision(
     court = campaign.courts.filter(code=court_code).first()
     if court is None:
         problems.append(
-            _problem(court_code, "不是本次行动的法院", "not one of the campaign's courts", column="court")
+            problem("court", court_code, "不是本次行动的法院", "not one of the campaign's courts")
         )
     if kind not in SupervisionAction.Kind.values:
-        problems.append(_problem(kind, "未知的督办方式", "unknown kind of supervision", column="kind"))
+        problems.append(problem("kind", kind, "未知的督办方式", "unknown kind of supervision"))
     if not by.strip():
-        problems.append(_problem(by, "督办人为空", "who supervised is blank", column="by"))
+        problems.append(problem("by", by, "督办人为空", "who supervised is blank"))
     if follow_up is not None and follow_up < on:
         problems.append(
-            _problem(
-                follow_up, "跟进日期早于督办日期", "the follow-up is before the action", column="follow_up"
-            )
+            problem("follow_up", follow_up, "跟进日期早于督办日期", "the follow-up is before the action")
         )
     if problems or court is None:
         raise CampaignRefused(problems)
@@ -251,5 +249,5 @@ def do_record_supervision(
         )  # fmt: skip
         audit("supervision_recorded", "campaign", campaign.name, actor=actor, court_code=court_code,
               after={"kind": kind, "on": on.isoformat(), "by": action.by, "to": action.to, "agreed": agreed,
-                     "follow_up": _json(follow_up)})  # fmt: skip
+                     "follow_up": to_json(follow_up)})  # fmt: skip
     return action

@@ -14,18 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from qingji.audit.actions import audit
-from qingji.campaigns.actions import CampaignRefused
+from qingji.campaigns.actions import CampaignRefused, problem, to_json
 from qingji.campaigns.models import Appraisal, CampaignCase, Referral
 from qingji.interchange.problems import Problem
 
 # What may be changed after the fact: the meeting, the outcome; the appraisal's agency, due date, receipt, note.
 REFERRAL_FIELDS = ("scheduled_on", "held_on", "outcome", "decided_on")
 APPRAISAL_FIELDS = ("agency", "due_on", "received_on", "note")
-
-
-def problem(column: str, value: object, zh: str, en: str) -> Problem:
-    """A problem with one field of a record entered on a page or a command line (no file row)."""
-    return Problem("", 0, column, "" if value is None else str(value), zh, en)
 
 
 def blank(column: str, value: str, zh: str, en: str) -> list[Problem]:
@@ -45,10 +40,6 @@ def not_future(values: Mapping[str, date | None], today: date) -> list[Problem]:
         for column, value in values.items()
         if value is not None and value > today
     ]
-
-
-def to_json(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
 
 
 def _referral_problems(values: Mapping[str, Any], today: date) -> list[Problem]:

@@ -17,8 +17,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from qingji.audit.actions import audit
-from qingji.campaigns.actions import CampaignRefused
-from qingji.campaigns.casework import blank, not_before, not_future, problem, to_json
+from qingji.campaigns.actions import CampaignRefused, problem, to_json
+from qingji.campaigns.casework import blank, not_before, not_future
 from qingji.campaigns.models import Campaign, CampaignCase, LookBack
 from qingji.campaigns.report import entries_of
 from qingji.cases.models import Case
