@@ -45,6 +45,13 @@ class Warning(StrEnum):
     EXTENSION_WITHOUT_APPROVER = "extension_without_approver"
     CONVERSION_NOT_ALLOWED = "conversion_not_allowed"
     RESTART_NOT_ALLOWED = "restart_not_allowed"
+    # Late acts (隐形超审限): kept and explained, not counted unless a convention says so (rules §2.2, §3, §2.4).
+    EXTENSION_AFTER_EXPIRY = "extension_after_expiry"
+    EXTENSION_DECIDED_LATE = "extension_decided_late"
+    DEDUCTION_AFTER_EXPIRY = "deduction_after_expiry"
+    CONVERSION_AFTER_EXPIRY = "conversion_after_expiry"
+    # An events row of this case could not be read: the expiry may lack an extension, deduction or restart.
+    EVENT_REFUSED = "event_refused"
 
 
 APPROACHING_PREFIX = "approaching_"
@@ -109,6 +116,11 @@ WARNING_LABELS: dict[str, tuple[str, str]] = {
     Warning.EXTENSION_WITHOUT_APPROVER: ("延长审限无批准人", "extension without approver"),
     Warning.CONVERSION_NOT_ALLOWED: ("程序转换不符合规定", "procedure conversion not allowed"),
     Warning.RESTART_NOT_ALLOWED: ("重新计算理由不适用于该类案件", "restart reason not allowed for this case type"),
+    Warning.EXTENSION_AFTER_EXPIRY: ("审限届满后才批准延长（未计入，隐形超审限）", "extension approved after expiry (not counted: hidden over-deadline)"),
+    Warning.EXTENSION_DECIDED_LATE: ("延长审限决定距届满不足5日", "extension decided less than 5 days before expiry"),
+    Warning.DEDUCTION_AFTER_EXPIRY: ("扣除期间始于审限届满之后（未扣除，隐形超审限）", "deduction begins after expiry (not counted: hidden over-deadline)"),
+    Warning.CONVERSION_AFTER_EXPIRY: ("审限届满后才转换程序（届满日不变）", "procedure converted after expiry (expiry unchanged)"),
+    Warning.EVENT_REFUSED: ("该案有事项行未能读取，届满日可能不全（见问题报告）", "an event row of this case could not be read: the expiry may be incomplete (see the problem report)"),
 }  # fmt: skip
 
 # Warnings that point to a problem in the data rather than to the case's progress.
@@ -126,5 +138,10 @@ DATA_PROBLEMS: frozenset[str] = frozenset(
         Warning.EXTENSION_WITHOUT_APPROVER,
         Warning.CONVERSION_NOT_ALLOWED,
         Warning.RESTART_NOT_ALLOWED,
+        Warning.EXTENSION_AFTER_EXPIRY,
+        Warning.EXTENSION_DECIDED_LATE,
+        Warning.DEDUCTION_AFTER_EXPIRY,
+        Warning.CONVERSION_AFTER_EXPIRY,
+        Warning.EVENT_REFUSED,
     }
 )
