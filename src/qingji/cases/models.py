@@ -60,6 +60,12 @@ class CaseEvent(models.Model):
     approved_by = models.TextField("批准人", blank=True, default="")
     approved_on = models.DateField("批准日期", null=True, blank=True)
     note = models.TextField("备注", blank=True, default="")
+    # An event a later export no longer gives (or gives changed) is withdrawn, never deleted: it stays in the
+    # case's history and is no longer counted. An export that gives it again reinstates it (both cleared).
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        "ImportRecord", null=True, blank=True, on_delete=models.PROTECT, related_name="withdrawn_events"
+    )
 
     class Meta:
         unique_together = (("case", "key"),)
@@ -71,9 +77,15 @@ class CaseEvent(models.Model):
 
 
 class ImportRecord(models.Model):
-    """One import of a court's export: who, when, which file, and what it changed."""
+    """One import of a court's export, imported or not: who, when, which file, and what it changed."""
+
+    class Outcome(models.TextChoices):
+        IMPORTED = "imported", "已导入"
+        REFUSED = "refused", "因问题行未导入"
+        UNCONFIRMED = "unconfirmed", "待确认（未导入）"
 
     at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField("结果", max_length=16, choices=Outcome.choices, default=Outcome.IMPORTED)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
@@ -84,7 +96,11 @@ class ImportRecord(models.Model):
     updated = models.IntegerField(default=0)
     unchanged = models.IntegerField(default=0)
     events_added = models.IntegerField(default=0)
+    events_changed = models.IntegerField(default=0)
+    events_withdrawn = models.IntegerField(default=0)
     problems = models.IntegerField(default=0)
+    # The interchange columns the cases file did not have: the fields they fill were left as they were.
+    missing_columns = models.JSONField("缺少的列", default=list)
 
     class Meta:
         ordering = ("-at",)

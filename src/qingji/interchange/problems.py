@@ -35,6 +35,7 @@ class Problem:
     value: str
     reason_zh: str
     reason_en: str
+    case_number: str = ""  # the row's 案号 when it has a readable one (issue 9: every report names it)
 
     def as_row(self) -> tuple[str, int, str, str, str, str]:
         return (self.file, self.row, self.column, self.value, self.reason_zh, self.reason_en)

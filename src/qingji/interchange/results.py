@@ -20,6 +20,9 @@ class ReadResult:
     frame: pl.DataFrame
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
+    # The keys of the interchange fields whose column the file has (None: not known, e.g. a file that could not be
+    # opened). A field without a column is "not given": an import leaves what it would fill as it is (issue 9).
+    present_fields: frozenset[str] | None = None
 
     @property
     def ok(self) -> bool:
