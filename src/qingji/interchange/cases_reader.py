@@ -16,7 +16,7 @@ from qingji.core.procedures import parse_procedure
 from qingji.interchange.case_numbers import PARTS_SCHEMA, case_number_columns, rejection_reason
 from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import CASE_FIELDS
-from qingji.interchange.reading import Opened, open_table, text_column
+from qingji.interchange.reading import Opened, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, Row, fixed, flag_column, raw_column, split_rows
 from qingji.interchange.tables import ROW
@@ -51,7 +51,7 @@ def read_cases(path: Path) -> ReadResult:
     checks = _checks(first_rows)
     good, problems = split_rows(work, checks, file=opened.file, fields=CASE_FIELDS, match=opened.match)
     frame = good.select(pl.col(name).cast(dtype) for name, dtype in CASES_SCHEMA.items())
-    return ReadResult(frame, problems, opened.work.height)
+    return read_result(opened, frame, problems)
 
 
 def _normalise(opened: Opened) -> pl.DataFrame:

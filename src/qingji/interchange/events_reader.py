@@ -27,7 +27,7 @@ from qingji.interchange.case_numbers import canonical_case_number, case_number_c
 from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import EVENT_FIELDS
 from qingji.interchange.lengths import length_columns
-from qingji.interchange.reading import Opened, open_table, text_column
+from qingji.interchange.reading import Opened, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, Row, fixed, flag_column, raw_column, split_rows
 from qingji.interchange.tables import ROW
@@ -68,7 +68,7 @@ def read_events(path: Path, case_numbers: pl.Series | None = None) -> ReadResult
     work = _normalise(opened, case_numbers)
     good, problems = split_rows(work, _CHECKS, file=opened.file, fields=EVENT_FIELDS, match=opened.match)
     frame = good.select(pl.col(name).cast(dtype) for name, dtype in EVENTS_SCHEMA.items())
-    return ReadResult(frame, problems, opened.work.height)
+    return read_result(opened, frame, problems)
 
 
 def _normalise(opened: Opened, case_numbers: pl.Series | None) -> pl.DataFrame:

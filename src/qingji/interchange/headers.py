@@ -1,7 +1,10 @@
 """Column headers of the interchange format (DESIGN.md §6) and how a file's header row is matched to them.
 
 A header is recognised by its Chinese name or its English code name, case-insensitively and ignoring white space
-(around it, or inside it where Excel wrapped it onto two lines). Unknown columns are ignored; when a name occurs twice the first column wins.
+(around it, or inside it where Excel wrapped it onto two lines), or by one of its aliases: the names court
+case-management systems export under (承办人 for 承办法官, 结案时间 for 结案日期 …; a renamed column must not read as
+a missing one, issue 9). Unknown columns are ignored and listed (:attr:`HeaderMatch.unknown`), so that callers can
+say so; when a name occurs twice the first column wins.
 """
 
 from __future__ import annotations
@@ -26,14 +29,14 @@ class Field:
 CASE_FIELDS: tuple[Field, ...] = (
     Field("case_number", "案号", required=True),
     Field("court", "法院"),
-    Field("procedure", "适用程序"),
+    Field("procedure", "适用程序", aliases=("审理程序",)),
     Field("cause", "案由"),
-    Field("filed_on", "立案日期", required=True),
-    Field("closed_on", "结案日期"),
+    Field("filed_on", "立案日期", required=True, aliases=("立案时间",)),
+    Field("closed_on", "结案日期", aliases=("结案时间",)),
     Field("closure_method", "结案方式"),
-    Field("judge", "承办法官"),
-    Field("division", "审判庭"),
-    Field("in_custody", "羁押"),
+    Field("judge", "承办法官", aliases=("承办人", "承办审判员")),
+    Field("division", "审判庭", aliases=("承办部门", "承办庭")),
+    Field("in_custody", "羁押", aliases=("是否羁押",)),
     Field("parties", "当事人"),
 )
 
@@ -41,11 +44,11 @@ EVENT_FIELDS: tuple[Field, ...] = (
     Field("case_number", "案号", required=True),
     Field("event", "事项", required=True),
     Field("kind", "类别"),
-    Field("start", "开始日期"),
-    Field("end", "结束日期"),
+    Field("start", "开始日期", aliases=("开始时间",)),
+    Field("end", "结束日期", aliases=("结束时间",)),
     Field("length", "期间"),
     Field("approved_by", "批准人"),
-    Field("approved_on", "批准日期"),
+    Field("approved_on", "批准日期", aliases=("批准时间",)),
     Field("note", "备注"),
 )
 
@@ -71,9 +74,17 @@ class HeaderMatch:
     positions: dict[str, int]
     written: dict[str, str]
     missing: tuple[Field, ...]  # required fields with no column
+    unknown: tuple[
+        str, ...
+    ] = ()  # non-empty headers that match no field, as written (their columns are ignored)
 
     def has(self, key: str) -> bool:
         return key in self.positions
+
+    @property
+    def present(self) -> frozenset[str]:
+        """The keys of the fields the file has a column for."""
+        return frozenset(self.positions)
 
 
 def match_headers(headers: Sequence[str], fields: Sequence[Field]) -> HeaderMatch:
@@ -83,10 +94,13 @@ def match_headers(headers: Sequence[str], fields: Sequence[Field]) -> HeaderMatc
             by_name.setdefault(header_key(name), field)
     positions: dict[str, int] = {}
     written: dict[str, str] = {}
+    unknown: list[str] = []
     for position, header in enumerate(headers):
         found = by_name.get(header_key(header))
         if found is not None and found.key not in positions:
             positions[found.key] = position
             written[found.key] = header.strip()
+        elif found is None and header_key(header):
+            unknown.append(header.strip())
     missing = tuple(f for f in fields if f.required and f.key not in positions)
-    return HeaderMatch(positions, written, missing)
+    return HeaderMatch(positions, written, missing, tuple(unknown))

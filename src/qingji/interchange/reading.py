@@ -54,7 +54,13 @@ def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataTyp
         data_rows = table.frame.filter(
             ~pl.all_horizontal(is_blank(pl.col(c)) for c in table.frame.columns if c != ROW)
         )
-        return ReadResult(pl.DataFrame(schema=schema), [problem], data_rows.height)
+        return ReadResult(
+            pl.DataFrame(schema=schema),
+            [problem],
+            data_rows.height,
+            present_fields=match.present,
+            unknown_columns=match.unknown,
+        )
     columns: list[pl.Expr] = [pl.col(ROW)]
     for field in fields:
         position = match.positions.get(field.key)
@@ -74,3 +80,14 @@ def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataTyp
     if blank.any():
         work = work.filter(~blank)
     return Opened(file, table, match, work)
+
+
+def read_result(opened: Opened, frame: pl.DataFrame, problems: list[Problem]) -> ReadResult:
+    """The result of reading ``opened``: its good rows, its problems, which fields it has and which headers not."""
+    return ReadResult(
+        frame,
+        problems,
+        opened.work.height,
+        present_fields=opened.match.present,
+        unknown_columns=opened.match.unknown,
+    )

@@ -23,6 +23,8 @@ class ReadResult:
     # The keys of the interchange fields whose column the file has (None: not known, e.g. a file that could not be
     # opened). A field without a column is "not given": an import leaves what it would fill as it is (issue 9).
     present_fields: frozenset[str] | None = None
+    # Headers of the file that match no field, as written: their columns are ignored, and callers say so.
+    unknown_columns: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
