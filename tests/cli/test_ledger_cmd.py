@@ -153,6 +153,12 @@ def test_bad_rows_are_reported_and_the_rest_is_kept(tmp_path: Path) -> None:
     assert report.exists()
     rows = list(openpyxl.load_workbook(report).worksheets[0].iter_rows(values_only=True))
     body = rows[1:]
-    assert {(r[1], r[2]) for r in body} == {(10, "案号"), (11, "立案日期")}
-    assert all(r[0] == "cases.csv" and r[4] and r[5] for r in body)
+    assert rows[0][:4] == ("文件", "行", "案号", "列")
+    # The number of a malformed 案号 is not readable; a bad date's row names its case.
+    assert {(r[1], r[2], r[3]) for r in body} == {
+        (10, None, "案号"),
+        (11, "（2024）甘1002民初10号", "立案日期"),
+    }
+    assert all(r[0] == "cases.csv" and r[5] and r[6] for r in body)
+    assert "第11行 row 11, （2024）甘1002民初10号, 立案日期 = '2024-02-30'" in result.output
     assert openpyxl.load_workbook(output).worksheets[0].max_row == 2 + 8

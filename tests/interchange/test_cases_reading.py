@@ -140,14 +140,14 @@ def test_bad_rows(tmp_path: Path) -> None:
     assert result.problems == [
         Problem("bad.csv", 3, "案号", "（2023）甘1002民初号", "缺少案件编号（“号”前的数字）", "the serial number before 号 is missing"),
         Problem("bad.csv", 4, "案号", "", "案号为空", "the case number is empty"),
-        Problem("bad.csv", 5, "立案日期", "15/03/2023", f"立案日期无法识别{d}", f"filing date not understood {e}"),
-        Problem("bad.csv", 6, "立案日期", "", "缺少立案日期", "the filing date is missing"),
-        Problem("bad.csv", 7, "结案日期", "去年", f"结案日期无法识别{d}", f"closing date not understood {e}"),
-        Problem("bad.csv", 8, "羁押", "可能", custody_zh, custody_en),
-        Problem("bad.csv", 9, "案号", "(2023)甘1002民初1号", "案号重复，与第2行相同", "the case number was already given on row 2"),
-        Problem("bad.csv", 15, "立案日期", "2023-02-30", "立案日期不存在（日历上没有这一天）", "the filing date does not exist in the calendar"),
-        Problem("bad.csv", 16, "立案日期", "2023-02-30", "立案日期不存在（日历上没有这一天）", "the filing date does not exist in the calendar"),
-        Problem("bad.csv", 16, "羁押", "?", custody_zh, custody_en),
+        Problem("bad.csv", 5, "立案日期", "15/03/2023", f"立案日期无法识别{d}", f"filing date not understood {e}", "（2023）甘1002民初4号"),
+        Problem("bad.csv", 6, "立案日期", "", "缺少立案日期", "the filing date is missing", "（2023）甘1002民初5号"),
+        Problem("bad.csv", 7, "结案日期", "去年", f"结案日期无法识别{d}", f"closing date not understood {e}", "（2023）甘1002民初6号"),
+        Problem("bad.csv", 8, "羁押", "可能", custody_zh, custody_en, "（2023）甘1002民初7号"),
+        Problem("bad.csv", 9, "案号", "(2023)甘1002民初1号", "案号重复，与第2行相同", "the case number was already given on row 2", "（2023）甘1002民初1号"),
+        Problem("bad.csv", 15, "立案日期", "2023-02-30", "立案日期不存在（日历上没有这一天）", "the filing date does not exist in the calendar", "（2023）甘1002民初15号"),
+        Problem("bad.csv", 16, "立案日期", "2023-02-30", "立案日期不存在（日历上没有这一天）", "the filing date does not exist in the calendar", "（2023）甘1002民初16号"),
+        Problem("bad.csv", 16, "羁押", "?", custody_zh, custody_en, "（2023）甘1002民初16号"),
     ]  # fmt: skip
     frame = result.frame
     assert frame.get_column("source_row").to_list() == [2, 10, 11, 14]
@@ -233,6 +233,7 @@ def test_excel_with_date_cells_and_title_row(tmp_path: Path) -> None:
             "45000",
             "立案日期无法识别（应为 YYYY-MM-DD、YYYY/M/D 或 YYYY年M月D日）",
             "filing date not understood (expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
+            "（2023）甘1002民初4号",
         )
     ]
     frame = result.frame

@@ -79,7 +79,7 @@ def read_numbers(path: Path) -> tuple[list[ListedNumber], list[Problem]]:
             problems.append(Problem(path.name, row, "案号", "", "案号为空", "case number is blank"))
         elif number in seen:
             problems.append(Problem(path.name, row, "案号", value, f"与第{seen[number]}行重复",
-                                    f"repeats row {seen[number]}"))  # fmt: skip
+                                    f"repeats row {seen[number]}", case_number=number))  # fmt: skip
         else:
             seen[number] = row
             numbers.append(ListedNumber(row, number))

@@ -64,9 +64,12 @@ def print_problems(
     )
     reasons = Counter((p.file, p.column, p.reason_zh) for p in problems)
     for (file, column, reason), count in reasons.most_common(shown):
-        console.print(f"  {file} [{column}] {reason}: {count}")
+        console.print(f"  {file} [{column}] {reason}: {count}", markup=False, highlight=False)
     for problem in problems[:shown]:
+        case = f" {problem.case_number}," if problem.case_number else ""
         console.print(
-            f"  {problem.file} 第{problem.row}行 row {problem.row}, {problem.column} = {problem.value!r}: "
-            f"{problem.reason_zh} / {problem.reason_en}"
+            f"  {problem.file} 第{problem.row}行 row {problem.row},{case} {problem.column} = {problem.value!r}: "
+            f"{problem.reason_zh} / {problem.reason_en}",
+            markup=False,
+            highlight=False,
         )

@@ -1,7 +1,8 @@
 """Problems found while reading a court export: one record per bad cell, in Chinese and English.
 
 Row numbers are the ones a spreadsheet user sees: the header row is 1 (or wherever the header sits in a
-workbook with a title row) and the first data row follows it. ``write_problems`` gives the user the list back as
+workbook with a title row) and the first data row follows it. A row's problem names its case number (案号) too,
+when the row has a readable one, so that a clerk can find the case in the court's system (issue 9). ``write_problems`` gives the user the list back as
 a file they can open next to their export.
 """
 
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import xlsxwriter
 
-PROBLEM_HEADERS: tuple[str, ...] = ("文件", "行", "列", "值", "原因", "reason")
+PROBLEM_HEADERS: tuple[str, ...] = ("文件", "行", "案号", "列", "值", "原因", "reason")
+PROBLEM_COLUMN_WIDTHS: tuple[int, ...] = (24, 8, 26, 14, 30, 50, 60)
+ProblemRow = tuple[str, int, str, str, str, str, str]
 
 # Cell text is written as text: a party called "=SUM(...)" or a number like "0123" must not change on the way.
 WORKBOOK_OPTIONS: dict[str, bool] = {
@@ -37,13 +40,24 @@ class Problem:
     reason_en: str
     case_number: str = ""  # the row's 案号 when it has a readable one (issue 9: every report names it)
 
-    def as_row(self) -> tuple[str, int, str, str, str, str]:
-        return (self.file, self.row, self.column, self.value, self.reason_zh, self.reason_en)
+    def as_row(self) -> ProblemRow:
+        """The problem in the order of :data:`PROBLEM_HEADERS`."""
+        return (
+            self.file,
+            self.row,
+            self.case_number,
+            self.column,
+            self.value,
+            self.reason_zh,
+            self.reason_en,
+        )
 
     def __str__(self) -> str:
+        case_zh = f"（案号 {self.case_number}）" if self.case_number else ""
+        case_en = f" (case {self.case_number})" if self.case_number else ""
         return (
-            f"{self.file} 第{self.row}行 [{self.column}] {self.value!r}：{self.reason_zh} / "
-            f"{self.file} row {self.row} [{self.column}] {self.value!r}: {self.reason_en}"
+            f"{self.file} 第{self.row}行{case_zh} [{self.column}] {self.value!r}：{self.reason_zh} / "
+            f"{self.file} row {self.row}{case_en} [{self.column}] {self.value!r}: {self.reason_en}"
         )
 
 
@@ -59,12 +73,12 @@ def write_problems(problems: Iterable[Problem], path: Path) -> None:
         writer.writerows(rows)
 
 
-def _write_xlsx(rows: list[tuple[str, int, str, str, str, str]], path: Path) -> None:
+def _write_xlsx(rows: list[ProblemRow], path: Path) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         sheet = workbook.add_worksheet("问题")
         bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        for index, width in enumerate((24, 8, 14, 30, 50, 60)):
+        for index, width in enumerate(PROBLEM_COLUMN_WIDTHS):
             sheet.set_column(index, index, width)
         sheet.write_row(0, 0, PROBLEM_HEADERS, bold)
         for number, row in enumerate(rows, start=1):

@@ -54,7 +54,11 @@ def split_rows(
     fields: Sequence[Field],
     match: HeaderMatch,
 ) -> tuple[pl.DataFrame, list[Problem]]:
-    """The rows of ``work`` that pass every check, and the problems of those that do not (in row order)."""
+    """The rows of ``work`` that pass every check, and the problems of those that do not (in row order).
+
+    Each problem names the row's case number: ``work``'s column ``case_number``, the canonical number when the row's
+    is readable (null otherwise).
+    """
     flags = [check.flag for check in checks]
     if not flags:
         return work, []
@@ -80,6 +84,7 @@ def split_rows(
                     value="" if value is None else str(value),
                     reason_zh=reason_zh,
                     reason_en=reason_en,
+                    case_number=row.get("case_number") or "",
                 )
             )
     return good, problems

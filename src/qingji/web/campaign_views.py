@@ -4,6 +4,7 @@ with its four determinations, reason, chain and plan steps. Every list starts fr
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def _create(form: CampaignForm, request: HttpRequest, person: Person) -> Campaig
                     [Problem(file_name, 0, "", "", error.reason_zh, error.reason_en)]
                 ) from None
         if problems:
-            raise CampaignRefused([Problem(file_name, *p.as_row()[1:]) for p in problems])
+            raise CampaignRefused([replace(p, file=file_name) for p in problems])
     return do_create_campaign(
         data["name"], start=data["start"], target=data["target"], court_codes=data["courts"],
         older_than_months=data["older_than_months"] if listed is None else None, type_codes=form.type_code_list(),
