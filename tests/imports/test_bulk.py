@@ -15,7 +15,7 @@ from django.db import connection
 from import_files import export, later_export
 
 from qingji.audit.models import AuditRecord
-from qingji.cases import bulk, imports
+from qingji.cases import bulk, import_audit
 from qingji.cases.bulk import db_stamp, insert_frame, table_frame, update_frame
 from qingji.cases.imports import CASE_FIELDS, EVENT_FIELDS, do_import
 from qingji.cases.models import Case, CaseEvent, ImportRecord
@@ -44,7 +44,7 @@ def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iter
     # small blocks, so that every loop over blocks runs more than once
     monkeypatch.setattr(bulk, "BATCH_SIZE", 3)
     monkeypatch.setattr(bulk, "COPY_ROWS", 4)
-    monkeypatch.setattr(imports, "_AUDIT_ROWS", 5)
+    monkeypatch.setattr(import_audit, "AUDIT_ROWS", 5)
     yield request.param
 
 
@@ -164,7 +164,7 @@ def test_copy_and_statements_store_the_same_rows(tmp_path: Path, monkeypatch: py
     if connection.vendor != "postgresql":
         pytest.skip("COPY is PostgreSQL's: SQLite has only the statements")
     do_ensure_courts()
-    monkeypatch.setattr(imports, "_AUDIT_ROWS", 7)
+    monkeypatch.setattr(import_audit, "AUDIT_ROWS", 7)
     monkeypatch.setattr(bulk, "COPY_ROWS", 11)
     by_copy = _import_twice(tmp_path / "copy")
     AuditRecord.objects.all().delete()

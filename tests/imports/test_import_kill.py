@@ -24,12 +24,12 @@ import sys, time
 from qingji.server.setup import setup_django
 setup_django()
 import qingji.cases.imports as imports
-original = imports._add_events
+original = imports.apply_events
 def add_events_then_wait(*args, **kwargs):
     original(*args, **kwargs)
     print("INSIDE", flush=True)
     time.sleep(120)
-imports._add_events = add_events_then_wait
+imports.apply_events = add_events_then_wait
 from qingji.cli.app import app
 app(sys.argv[1:])
 """

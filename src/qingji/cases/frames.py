@@ -1,8 +1,8 @@
 """The database's cases and events as Polars frames, as the engine reads them (the snapshot, `qingji ledger`).
 
 A million rows through Django's value conversions take about ten seconds; read through the cursor and typed by
-Polars they take about three. The queries are Django's own (``sql_with_params``), so table and column names
-stay the models'.
+Polars they take about three. The queries are Django's own (``sql_with_params``), so table and column names stay
+the models'. Events withdrawn by a later export (:mod:`.import_events`) are not read: they are no longer counted.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def frames_with_ids(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame,
     ``chosen`` ones and their events."""
     case_schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String), "case_id": pl.Int64}
     selection = Case.objects.all() if chosen is None else chosen
-    events = CaseEvent.objects.all() if chosen is None else CaseEvent.objects.filter(case__in=chosen)
+    # An event a later export withdrew is kept for the case's history but no longer counted (import_events).
+    counted = CaseEvent.objects.filter(withdrawn_at__isnull=True)
+    events = counted if chosen is None else counted.filter(case__in=chosen)
     with consistent_read():  # an import between the two reads must not give events without their case
         cases = read_frame(
             selection.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema

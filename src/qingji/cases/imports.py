@@ -4,35 +4,38 @@
 :mod:`qingji.interchange`. A file with any bad row changes nothing: the outcome carries the problems and the path
 of an Excel copy of the input with the bad cells marked (:mod:`qingji.cases.import_report`). Otherwise, in one
 transaction: new cases are created, cases whose fields differ are updated, the others are left as they are;
-events whose key (a hash of their content) the case does not have yet are added, the others are left alone (an
-export never deletes events). Every created or updated case and every added event gets an audit record linked to
-the :class:`~qingji.cases.models.ImportRecord`, which holds who, the files and their hashes, and the counts.
+with an events file, the events of the file's cases become the file's: added, changed, withdrawn (never deleted)
+or reinstated as :mod:`.import_events` says; without one, the events are untouched. Every created or updated case
+and every event added, changed, withdrawn or reinstated gets an audit record linked to the
+:class:`~qingji.cases.models.ImportRecord`, which holds who, the files and their hashes, and the counts.
 Importing the same files again changes nothing but writes its own ImportRecord.
 
 No per-row queries: the existing cases of the file's numbers are loaded into Polars (all at once when the file
 covers much of the table, else in chunks), compared there, and written with bulk operations (:mod:`.bulk`: COPY on
-PostgreSQL). The audit records are made in Polars too, their before and after as JSON text, and written a block
-of rows at a time as the cases and events are, so that no Python object per row is kept.
+PostgreSQL). The audit records are made in Polars too (:mod:`.import_audit`), their before and after as JSON
+text, and written a block of rows at a time as the cases and events are, so that no Python object per row is kept.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 
-from qingji.audit.models import AuditRecord
-from qingji.cases.bulk import db_stamp, insert_frame, table_frame, update_frame
+from qingji.cases.bulk import db_stamp, insert_frame, update_frame
+from qingji.cases.import_audit import Audits as _Audits
+from qingji.cases.import_audit import json_changed as _json_changed
+from qingji.cases.import_audit import json_object as _json_object
+from qingji.cases.import_audit import load_rows as _load
+from qingji.cases.import_events import EVENT_FIELDS, EVENT_KEY_FIELDS, apply_events, event_frame, event_key
 from qingji.cases.import_report import default_report_path, write_import_report
-from qingji.cases.models import Case, CaseEvent, ImportRecord
+from qingji.cases.models import Case, ImportRecord
 from qingji.courts.models import Court
 from qingji.interchange import Problem, read_cases, read_events
 
@@ -43,17 +46,7 @@ CASE_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 _TEXT_FIELDS = ("procedure", "procedure_raw", "cause", "closure_method", "judge", "division", "parties")
 _COMPARED = (*CASE_FIELDS, "court_id")
-# The content of an event that makes its key; the note is not part of it (a changed note is the same event).
-EVENT_KEY_FIELDS: tuple[str, ...] = (
-    "event", "kind", "procedure", "start", "end", "length_months", "length_days", "approved_by", "approved_on",
-)  # fmt: skip
-EVENT_FIELDS: tuple[str, ...] = (*EVENT_KEY_FIELDS, "note")
-_EVENT_TEXT_FIELDS = ("kind", "procedure", "approved_by", "note")
-
-# Values in one ``IN (...)`` list when loading existing rows by chunks (under SQLite's 999 of old versions).
-_LOOKUP_CHUNK = 900
-# Audit records made and written at a time.
-_AUDIT_ROWS = 100_000
+__all__ = ["CASE_FIELDS", "EVENT_FIELDS", "EVENT_KEY_FIELDS", "ImportOutcome", "do_import", "event_key"]
 
 
 @dataclass
@@ -67,6 +60,8 @@ class ImportOutcome:
     updated: int = 0
     unchanged: int = 0
     events_added: int = 0
+    events_changed: int = 0  # an event corrected: withdrawn and added as one change (import_events)
+    events_withdrawn: int = 0
     problems: list[Problem] = field(default_factory=list)
     report: Path | None = None
     record_id: int | None = None
@@ -108,7 +103,7 @@ def do_import(
             imported=False, rows=cases.rows_read, event_rows=event_rows, problems=problems, report=report
         )
     incoming = _case_frame(cases.frame)
-    incoming_events = _event_frame(events.frame) if events else _event_frame(None)
+    incoming_events = event_frame(events.frame) if events else None
     outcome = ImportOutcome(imported=True, rows=cases.rows_read, event_rows=event_rows)
     with transaction.atomic():
         record = ImportRecord.objects.create(
@@ -121,13 +116,19 @@ def do_import(
         )
         audits = _Audits(record, actor, timezone.now())
         ids = _upsert_cases(incoming, outcome, audits)
-        _add_events(incoming_events, ids, outcome, audits)
+        apply_events(incoming_events, ids, outcome, audits)
         record.created = outcome.created
         record.updated = outcome.updated
         record.unchanged = outcome.unchanged
         record.events_added = outcome.events_added
+        record.events_changed = outcome.events_changed
+        record.events_withdrawn = outcome.events_withdrawn
         record.problems = 0
-        record.save(update_fields=["created", "updated", "unchanged", "events_added", "problems"])
+        record.save(
+            update_fields=[
+                "created", "updated", "unchanged", "events_added", "events_changed", "events_withdrawn", "problems"
+            ]
+        )  # fmt: skip
     outcome.record_id = record.pk
     return outcome
 
@@ -167,97 +168,6 @@ def _case_frame(frame: pl.DataFrame) -> pl.DataFrame:
         *(pl.col(name).fill_null("") if name in _TEXT_FIELDS else pl.col(name) for name in CASE_FIELDS),
         pl.col("court_code").replace_strict(courts, default=None, return_dtype=pl.Int64).alias("court_id"),
     )
-
-
-def _event_frame(frame: pl.DataFrame | None) -> pl.DataFrame:
-    """The events read, text null as empty, each with its ``key``; an event given twice for a case once."""
-    schema: dict[str, pl.DataType] = {
-        "case_number": pl.String(), "event": pl.String(), "kind": pl.String(), "procedure": pl.String(),
-        "start": pl.Date(), "end": pl.Date(), "length_months": pl.Int32(), "length_days": pl.Int32(),
-        "approved_by": pl.String(), "approved_on": pl.Date(), "note": pl.String(),
-    }  # fmt: skip
-    if frame is None:
-        return pl.DataFrame(schema={**schema, "key": pl.String()})
-    events = frame.select(
-        pl.col(name).cast(dtype).fill_null("") if name in _EVENT_TEXT_FIELDS else pl.col(name).cast(dtype)
-        for name, dtype in schema.items()
-    )
-    content = events.select(
-        pl.concat_str(
-            [pl.col(name).cast(pl.String).fill_null("") for name in EVENT_KEY_FIELDS], separator="\x1f"
-        )
-    ).to_series()
-    keys = pl.Series("key", [event_key(text) for text in content.to_list()], dtype=pl.String)
-    return events.with_columns(keys).unique(["case_number", "key"], keep="first", maintain_order=True)
-
-
-def event_key(content: str) -> str:
-    """The stable key of an event: the SHA-256 of its content fields joined by U+001F."""
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
-
-
-def _load(
-    model: type[Model], schema: dict[str, pl.DataType], key: str, wanted: Sequence[Any]
-) -> pl.DataFrame:
-    """The rows of ``model`` whose ``key`` is in ``wanted``, the columns of ``schema`` (attribute names): the whole
-    table at once when ``wanted`` covers much of it (the caller keeps the rows it wants), else chunk by chunk."""
-    total = model._default_manager.count() if wanted else 0
-    if total == 0:
-        return pl.DataFrame(schema=schema)
-    if total <= 4 * len(wanted):
-        return table_frame(model, schema)
-    data: list[tuple[Any, ...]] = []
-    for start in range(0, len(wanted), _LOOKUP_CHUNK):
-        chunk = model._default_manager.filter(**{f"{key}__in": wanted[start : start + _LOOKUP_CHUNK]})
-        data.extend(chunk.values_list(*schema))
-    return pl.DataFrame(data, schema=schema, orient="row")
-
-
-class _Audits:
-    """The audit records of one import: every one linked to its ImportRecord, by its actor, at one moment."""
-
-    def __init__(self, record: ImportRecord, actor: Any, now: datetime) -> None:
-        self.columns = (
-            pl.lit(db_stamp(now)).alias("at"),
-            pl.lit(getattr(actor, "pk", None), dtype=pl.Int64).alias("actor_id"),
-            pl.lit(record.pk, dtype=pl.Int64).alias("import_record_id"),
-        )
-
-    def write(
-        self, action: str, object_type: str, rows: pl.DataFrame, before: pl.Expr | None, after: pl.Expr
-    ) -> None:
-        """An audit record per row of ``rows`` (with its ``case_number`` and ``court_code``): ``before`` and
-        ``after`` are JSON text expressions over its columns. Made and written a block of rows at a time."""
-        for part in rows.iter_slices(_AUDIT_ROWS):
-            insert_frame(
-                AuditRecord,
-                part.select(
-                    *self.columns,
-                    pl.lit(action).alias("action"),
-                    pl.lit(object_type).alias("object_type"),
-                    pl.col("case_number").alias("object_id"),
-                    pl.col("court_code").fill_null("").alias("court_code"),
-                    (pl.lit(None, dtype=pl.String) if before is None else before).alias("before"),
-                    after.alias("after"),
-                ),
-            )
-
-
-def _json_object(columns: Sequence[pl.Expr]) -> pl.Expr:
-    """A JSON object of ``columns`` (by their names; dates as ISO text)."""
-    return pl.struct(*columns).struct.json_encode()
-
-
-def _json_changed(names: Sequence[str], differs: Sequence[pl.Expr], suffix: str) -> pl.Expr:
-    """A JSON object of the fields ``names`` whose ``differs`` is true, their values from the columns
-    ``name + suffix``: what an update changed, before (suffix ``_db``) or after (no suffix)."""
-    members = [
-        pl.when(changed).then(
-            _json_object([pl.col(f"{name}{suffix}").alias(name)]).str.strip_prefix("{").str.strip_suffix("}")
-        )
-        for name, changed in zip(names, differs, strict=True)
-    ]
-    return pl.concat_str([pl.lit("{"), pl.concat_str(members, separator=",", ignore_nulls=True), pl.lit("}")])
 
 
 # --- cases --------------------------------------------------------------------------------------------------
@@ -301,23 +211,3 @@ def _upsert_cases(incoming: pl.DataFrame, outcome: ImportOutcome, audits: _Audit
     if created_ids.height > new.height:  # every case was loaded: keep those of this file
         created_ids = created_ids.join(new.select("case_number"), on="case_number", how="semi")
     return pl.concat([old.select("case_number", "id", "court_code"), created_ids])
-
-
-# --- events -------------------------------------------------------------------------------------------------
-
-
-def _add_events(incoming: pl.DataFrame, ids: pl.DataFrame, outcome: ImportOutcome, audits: _Audits) -> None:
-    """Add the events of ``incoming`` whose key their case does not have yet, with their audit records."""
-    if incoming.is_empty():
-        return
-    events = incoming.join(ids, on="case_number", how="inner", maintain_order="left").rename(
-        {"id": "case_id"}
-    )
-    case_ids = events.get_column("case_id").unique().to_list()
-    have = _load(CaseEvent, {"case_id": pl.Int64(), "key": pl.String()}, "case_id", case_ids)
-    new = events.join(have, on=["case_id", "key"], how="anti", maintain_order="left")
-    del events, have
-    insert_frame(CaseEvent, new.select("case_id", "key", *EVENT_FIELDS))
-    after = _json_object([pl.col("key"), *(pl.col(name) for name in EVENT_FIELDS)])
-    audits.write("event_added", "case_event", new, None, after)
-    outcome.events_added = new.height
