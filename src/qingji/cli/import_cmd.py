@@ -50,6 +50,8 @@ def import_(
         f"已导入 imported {cases.name}（{outcome.rows} 行 rows，{seconds:.1f} s）：\n"
         f"  新增 created {outcome.created}，更新 updated {outcome.updated}，未变 unchanged {outcome.unchanged}，"
         f"新增事项 events added {outcome.events_added}（事项行 event rows {outcome.event_rows}）\n"
+        f"  事项更正 events changed {outcome.events_changed}，撤回 withdrawn {outcome.events_withdrawn}"
+        f"{'' if events else '（未给事项表，事项未动 / no events file: events left as they were）'}\n"
         f"  导入记录 import record #{outcome.record_id}\n"
         f"  页面上的状态在下次快照后更新 / the pages show the changes after the next snapshot: qingji snapshot "
         f"(qingji serve 每晚 02:00 自动 / nightly while serving)"
