@@ -67,6 +67,13 @@ class ImportOutcome:
     record_id: int | None = None
 
     @property
+    def changed(self) -> bool:
+        """Whether the import changed a case or an event (then the snapshot is out of date)."""
+        return bool(
+            self.created or self.updated or self.events_added or self.events_changed or self.events_withdrawn
+        )
+
+    @property
     def exit_code(self) -> int:
         """0 when imported, 2 when refused because of bad rows."""
         return 0 if self.imported else 2

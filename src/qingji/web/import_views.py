@@ -66,7 +66,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if outcome.report is not None:
         request.session[_SESSION_REPORT] = str(outcome.report)
     refreshed = None
-    if outcome.imported and (outcome.created or outcome.updated or outcome.events_added):
+    if outcome.imported and outcome.changed:
         # the ledger and the summary read the snapshot: bring it up to date so that the upload shows at once
         refreshed = timezone.localdate()
         do_snapshot(refreshed, actor=request.user)
