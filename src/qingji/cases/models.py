@@ -101,6 +101,12 @@ class ImportRecord(models.Model):
     problems = models.IntegerField(default=0)
     # The interchange columns the cases file did not have: the fields they fill were left as they were.
     missing_columns = models.JSONField("缺少的列", default=list)
+    # Headers of the cases file that match no interchange column, as written (their columns were ignored).
+    unknown_columns = models.JSONField("未识别的列", default=list)
+    # The marked Excel copy of a refused upload, kept by qingji until ``report_until`` (the nightly run removes
+    # it then); empty when qingji keeps none (a command-line import writes it where the user said).
+    report = models.CharField("问题报告", max_length=500, blank=True, default="")
+    report_until = models.DateTimeField("问题报告保留至", null=True, blank=True)
 
     class Meta:
         ordering = ("-at",)
