@@ -214,10 +214,10 @@ def test_criminal_first_instance_upper_court_extension() -> None:
         d(C),
         P.ORDINARY,
         court_code="甘1002",
-        extensions=(ext(3, "庆阳市中级人民法院", "2024-06-01"),),
+        extensions=(ext(3, "庆阳市中级人民法院", "2024-05-06"),),
     )
     deadline = compute_deadline(facts, d("2024-06-02"), CAL)
-    # 3 + 3 = 6 months: 2024-09-15 → Wednesday 2024-09-18.
+    # 3 + 3 = 6 months: 2024-09-15 → Wednesday 2024-09-18. Approved 2024-05-06, before either reading's expiry.
     assert deadline.expiry == d("2024-09-18")
     assert deadline.warnings == frozenset()
     # 2-month reading: 2 + 3 = 5 months → 2024-08-15, Thursday.

@@ -24,7 +24,7 @@ from qingji.core.events import DEDUCTION_KINDS, LOCAL_DEDUCTION_KINDS, CaseFacts
 from qingji.core.procedures import Procedure as P
 from qingji.core.state import age_bucket, assess, long_pending_tier
 from qingji.core.typecodes import Family, type_code
-from qingji.core.vocabulary import AgeBucket, Status
+from qingji.core.vocabulary import AgeBucket, Status, Warning
 
 CAL = WorkCalendar.official()
 
@@ -300,11 +300,20 @@ def test_deadline_deducts_each_covered_day_once(spans: list[tuple[date, date]]) 
     facts = CaseFacts(
         "民初", date(2022, 12, 31), P.ORDINARY, deductions=tuple(Deduction("鉴定", s, e) for s, e in spans)
     )
-    deadline = compute_deadline(facts, date(2025, 1, 1), CAL)
+    # Counting late deductions too (the setting), every covered day counts once.
+    deadline = compute_deadline(facts, date(2025, 1, 1), CAL, Conventions(count_late_acts=True))
     covered = {s + timedelta(days=i) for s, e in spans for i in range((e - s).days + 1)}
     assert deadline.deducted_days == len(covered)
     assert max(interval_days(s, e, inclusive=True) for s, e in spans) <= deadline.deducted_days
     assert deadline.deducted_days <= sum(interval_days(s, e, inclusive=True) for s, e in spans)
+    # By law, only the deductions that begin on or before the expiry count: the days they cover, once.
+    lawful = compute_deadline(facts, date(2025, 1, 1), CAL)
+    assert lawful.expiry is not None
+    kept = [(s, e) for s, e in spans if s <= lawful.expiry]
+    assert lawful.deducted_days == len(
+        {s + timedelta(days=i) for s, e in kept for i in range((e - s).days + 1)}
+    )
+    assert (Warning.DEDUCTION_AFTER_EXPIRY in lawful.warnings) == (len(kept) < len(spans))
 
 
 # --- C8 status and C10 buckets ---------------------------------------------------------------------------

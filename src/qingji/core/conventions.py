@@ -56,6 +56,14 @@ class Conventions:
     # Deduction kinds the law does not allow for the case's type are kept and flagged; True would count them.
     count_disallowed_deductions: bool = False
 
+    # Late acts (issue 9; docs/rules.md "Late acts"): an extension approved after the expiry it would extend
+    # (2019-Prov Art. 1; CrPL-Interp 210; 2000-Prov Art. 14; 2006 rule Art. 1), a deduction that begins after the
+    # expiry as it stood (the periods not counted are those *within* the trial period: CPL-Interp 243; ALL-Interp
+    # 50; 2000-Prov Art. 9) and a procedure conversion made after the period in force had run out (CPL-Interp
+    # 258(2); ALL-Interp 105) do not move the expiry: the case is overdue from the original date, the act is kept,
+    # explained and warned. True counts them as before (still warned), for a court that reads its rules so.
+    count_late_acts: bool = False
+
     # Local deduction kinds (请示, 审委会, 协调; §3.4) switched on by this court. Off by default.
     local_deduction_kinds: frozenset[str] = field(default_factory=frozenset)
 

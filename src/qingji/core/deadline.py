@@ -6,25 +6,36 @@ expiry = roll_forward(add_months(anchor, base + extensions) + deducted days)
 * months clamp to the target month's end; criminal periods from a month's last day end on a month's last day (C2);
 * extensions add to the total counted from the anchor (C4);
 * deductions count both ends, are merged, clipped to the case's life and added after the month arithmetic (C5);
-* a rest day at the end moves it to the next working day, except in custody (C6).
+* a rest day at the end moves it to the next working day, except in custody (C6);
+* an act dated after the expiry it would move does not move it (qingji.core.late; Conventions.count_late_acts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from qingji.core.calendar import WorkCalendar
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
 from qingji.core.dates import add_period
-from qingji.core.deductions import cap_end, deduction_source, interval_days, merge_intervals
+from qingji.core.deducting import collect_deductions, deduction_steps, late_step
 from qingji.core.events import CaseFacts, Period
 from qingji.core.explain import Step, basis_summary
-from qingji.core.extensions import count_extensions
+from qingji.core.extensions import CountedExtension, ExtensionCount, count_extensions
+from qingji.core.late import (
+    DeductionMove,
+    ExtensionMove,
+    decided_late_note,
+    decision_lead,
+    judge_acts,
+    late_conversion_step,
+    late_extension_step,
+)
 from qingji.core.periods import DEFAULT_RULES, PeriodRule, RuleTable
 from qingji.core.procedures import Procedure
 from qingji.core.resolution import resolve
-from qingji.core.typecodes import Family
+from qingji.core.typecodes import Family, type_code
 from qingji.core.vocabulary import Warning
 
 
@@ -76,9 +87,10 @@ def compute_deadline(
     rules: RuleTable = DEFAULT_RULES,
 ) -> Deadline:
     """The expiry of ``facts`` as known on ``as_of``: events dated after it are not yet known."""
-    res = resolve(facts, as_of, rules, conventions)
-    warnings = set(res.warnings)
-    steps = list(res.steps)
+    kept, late_steps, warnings = _judge_conversions(facts, as_of, calendar, conventions, rules)
+    res = resolve(kept, as_of, rules, conventions)
+    warnings |= res.warnings
+    steps = [*late_steps, *res.steps]
     if res.rule is None or res.base is None:
         if res.rule is not None:
             steps.append(Step(res.rule.source, "无法定审限", "no statutory time limit"))
@@ -94,53 +106,114 @@ def compute_deadline(
     def end_for(total: Period) -> date:
         return add_period(anchor, total, month_end_rule=month_end) + shift
 
+    in_custody_exception = (
+        conventions.custody_exception and res.family is Family.CRIMINAL and facts.in_custody
+    )
+    rolls = conventions.roll_forward_rest_days and not in_custody_exception
+
+    def real_expiry(end: date) -> date:
+        return calendar.roll_forward(end).date if rolls else end
+
     label = res.procedure.label_zh if res.procedure else res.rule.type_code
-    end = end_for(res.base)
-    # C4 chained: each extension runs on from the previous end before the anchor-day shift (C1), which
-    # shortens the whole period by one day, once.
-    chained = end - shift
+    base_end = end_for(res.base)
     steps.append(
         Step(
             res.rule.source,
             f"{label}审限{res.base.label_zh()}，自{anchor}次日起算",
             f"{res.rule.type_code} {res.procedure or 'case'} period {res.base.label_en()} from the day after {anchor}",
-            end,
+            base_end,
         )
     )
-    count = count_extensions(
-        res.rule, res.base, facts.extensions, as_of=as_of, cutoff=res.extension_cutoff,
-        court_code=facts.court_code,
-    )  # fmt: skip
+
+    def counted(skip: dict[int, Step] | None = None) -> ExtensionCount:
+        return count_extensions(
+            res.rule, res.base, kept.extensions, as_of=as_of, cutoff=res.extension_cutoff,
+            court_code=facts.court_code, skip=skip,
+        )  # fmt: skip
+
+    count = counted()
+    collected = collect_deductions(facts, res.family, res.procedure, anchor, as_of, conventions)
+    lead = decision_lead(res.family)
+    verdicts = judge_acts(
+        base_end,
+        [
+            ExtensionMove(entry.extension.approved_on, entry.position, end)
+            for _, entry, end in _extension_ends(count, base_end, shift, end_for, month_end, conventions)
+            if entry is not None and entry.extension.approved_on is not None
+        ],
+        [DeductionMove(i.start, i.end, n) for n, i in enumerate(collected.intervals)],
+        inclusive=conventions.deductions_inclusive,
+        real_expiry=real_expiry,
+        count_late=conventions.count_late_acts,
+        lead=lead[0] if lead else None,
+    )
+    if verdicts.late_extensions:
+        warnings.add(Warning.EXTENSION_AFTER_EXPIRY)
+    if verdicts.late_deductions:
+        warnings.add(Warning.DEDUCTION_AFTER_EXPIRY)
+    if verdicts.decided_late:
+        warnings.add(Warning.EXTENSION_DECIDED_LATE)
+    if verdicts.late_extensions and not conventions.count_late_acts:
+        approved = {e.position: e.extension.approved_on for e in count.counted}
+        count = counted(
+            {
+                position: late_extension_step(res.family, approved[position], expiry, counted=False)
+                for position, expiry in verdicts.late_extensions.items()
+                if approved[position] is not None
+            }
+        )
     warnings |= count.warnings
-    for step, entry in count.steps:
+    end = base_end
+    for step, entry, after in _extension_ends(count, base_end, shift, end_for, month_end, conventions):
         if entry is not None:
-            # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method (C5).
-            if conventions.extensions_from_anchor or entry.step.to_total:
-                end = end_for(entry.total)
-                chained = end - shift
-            else:
-                chained = add_period(chained, entry.counted, month_end_rule=month_end)
-                end = chained + shift
+            end = after
             step = replace(step, result=end)
+            if entry.position in verdicts.late_extensions and entry.extension.approved_on is not None:
+                late = late_extension_step(
+                    res.family,
+                    entry.extension.approved_on,
+                    verdicts.late_extensions[entry.position],
+                    counted=True,
+                )
+                step = replace(
+                    step,
+                    basis=f"{step.basis}; {late.basis}",
+                    zh=f"{step.zh}；{late.zh}",
+                    en=f"{step.en}; {late.en}",
+                )
+            elif entry.position in verdicts.decided_late:
+                basis, zh, en = decided_late_note(res.family, *verdicts.decided_late[entry.position])
+                step = replace(step, basis=f"{step.basis}; {basis}", zh=step.zh + zh, en=step.en + en)
         steps.append(step)
 
-    deducted, deduction_steps, deduction_warnings = _deductions(facts, res.family, anchor, as_of, conventions)
-    warnings |= deduction_warnings
-    for days, step in deduction_steps:
+    warnings |= collected.warnings
+    steps.extend(collected.notes)
+    intervals = []
+    for n, interval in enumerate(collected.intervals):
+        if n in verdicts.late_deductions:
+            steps.append(
+                late_step(interval, verdicts.late_deductions[n], counted=conventions.count_late_acts)
+            )
+            if not conventions.count_late_acts:
+                continue
+        intervals.append(interval)
+    deducted, deduction_notes, overlapping = deduction_steps(
+        intervals, inclusive=conventions.deductions_inclusive
+    )
+    if overlapping:
+        warnings.add(Warning.OVERLAPPING_DEDUCTIONS)
+    for days, step in deduction_notes:
         end += timedelta(days=days)
         steps.append(replace(step, result=end) if days else step)
 
     expiry, rolled, provisional = end, False, False
-    in_custody_exception = (
-        conventions.custody_exception and res.family is Family.CRIMINAL and facts.in_custody
-    )
-    if conventions.roll_forward_rest_days and not in_custody_exception:
+    if rolls:
         moved = calendar.roll_forward(end)
         expiry, rolled, provisional = moved.date, moved.moved, moved.provisional
         if rolled:
             steps.append(
                 Step(
-                    "CPL 85(3); C6",
+                    f"{_roll_source(res.family)}; C6",
                     f"{end}为休息日（{calendar.rest_day_name(end)[0]}），顺延至{expiry}",
                     f"{end} is a rest day ({calendar.rest_day_name(end)[1]}): moved to {expiry}",
                     expiry,
@@ -169,86 +242,78 @@ def compute_deadline(
     )  # fmt: skip
 
 
-def _deductions(
-    facts: CaseFacts,
-    family: Family | None,
-    anchor: date,
-    as_of: date,
+def _roll_source(family: Family | None) -> str:
+    """The rule moving a last day that falls on a rest day: CrPL 105(4) in criminal cases, ALL-Interp 48(3) in
+    administrative ones, CPL 85(3) in the others (rules §4.1)."""
+    if family is Family.CRIMINAL:
+        return "CrPL 105(4)"
+    if family is Family.ADMINISTRATIVE:
+        return "ALL-Interp 48(3)"
+    return "CPL 85(3)"
+
+
+def _extension_ends(
+    count: ExtensionCount,
+    base_end: date,
+    shift: timedelta,
+    end_for: Callable[[Period], date],
+    month_end: bool,
     conventions: Conventions,
-) -> tuple[int, list[tuple[int, Step]], set[Warning]]:
-    """Deducted days, the steps that explain them (each with its days) and the problems found (C5)."""
+) -> list[tuple[Step, CountedExtension | None, date]]:
+    """Each extension step with the end (before deductions and roll-forward) after it (C4)."""
+    end = base_end
+    # C4 chained: each extension runs on from the previous end before the anchor-day shift (C1), which
+    # shortens the whole period by one day, once.
+    chained = end - shift
+    result = []
+    for step, entry in count.steps:
+        if entry is not None:
+            # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method (C5).
+            if conventions.extensions_from_anchor or entry.step.to_total:
+                end = end_for(entry.total)
+                chained = end - shift
+            else:
+                chained = add_period(chained, entry.counted, month_end_rule=month_end)
+                end = chained + shift
+        result.append((step, entry, end))
+    return result
+
+
+def _judge_conversions(
+    facts: CaseFacts, as_of: date, calendar: WorkCalendar, conventions: Conventions, rules: RuleTable
+) -> tuple[CaseFacts, list[Step], set[Warning]]:
+    """The facts with late conversions left out (unless counted by setting), their steps and warning.
+
+    A conversion on day c is late when c is after the expiry of the period in force before it: the deadline of the
+    events dated before c (extensions without a date included), with the conversions accepted before it.
+    """
+    dated = sorted((c for c in facts.conversions if c.on <= as_of), key=lambda c: c.on)
+    accepted: list = []
+    steps: list[Step] = []
     warnings: set[Warning] = set()
-    notes: list[tuple[int, Step]] = []
-    closed = facts.closed_on if facts.closed_on is not None and facts.closed_on <= as_of else None
-    lower = anchor + timedelta(days=1)
-    upper = closed if closed is not None else as_of
-    intervals: list[tuple[date, date]] = []
-    kinds: list[tuple[date, date, str, str]] = []
-    for deduction in sorted(facts.deductions, key=lambda d: (d.start, d.end or date.max)):
-        if deduction.start > as_of:
-            continue
-        source = deduction_source(deduction.kind, family, facts.type_code, conventions.local_deduction_kinds)
-        if source is None:
-            warnings.add(Warning.DEDUCTION_NOT_ALLOWED)
-            if not conventions.count_disallowed_deductions:
-                notes.append(
-                    (
-                        0,
-                        Step(
-                            "rules §3",
-                            f"{deduction.kind} {deduction.start}起的期间不属于该类案件可扣除的期间，未扣除",
-                            f"{deduction.kind} from {deduction.start} is not deductible for {facts.type_code}",
-                        ),
-                    )
-                )
-                continue
-            source = "counted by setting"
-        end = deduction.end
-        if end is None:
-            warnings.add(Warning.DEDUCTION_OPEN)
-            end = upper
-        # Outside the case's life: it begins before filing, or begins or ends after closing (C5).
-        if deduction.start < facts.filed_on or (
-            closed is not None and max(deduction.start, deduction.end or deduction.start) > closed
-        ):
-            warnings.add(Warning.DEDUCTION_OUTSIDE_LIFE)
-        end = cap_end(deduction.kind, deduction.start, end)
-        start = max(deduction.start, lower)
-        end = min(end, upper)
-        if start > end:
-            notes.append(
-                (
-                    0,
-                    Step(
-                        source,
-                        f"{deduction.kind} {deduction.start}至{deduction.end or '今'}不在计算期间内，未扣除",
-                        f"{deduction.kind} {deduction.start}..{deduction.end or 'open'} lies outside the counted "
-                        "period",
-                    ),
-                )
-            )
-            continue
-        intervals.append((start, end))
-        kinds.append((start, end, deduction.kind, source))
-    merged = merge_intervals(intervals)
-    if merged.overlapping:
-        warnings.add(Warning.OVERLAPPING_DEDUCTIONS)
-    total = 0
-    for start, end in merged.intervals:
-        days = interval_days(start, end, inclusive=conventions.deductions_inclusive)
-        total += days
-        covered = [(k, src) for s, e, k, src in kinds if s >= start and e <= end]
-        names = "、".join(dict.fromkeys(k for k, _ in covered))
-        sources = "; ".join(dict.fromkeys(s for _, s in covered))
-        merged_note = "（重叠期间合并）" if len(covered) > 1 else ""
-        notes.append(
-            (
-                days,
-                Step(
-                    sources,
-                    f"扣除{names} {start}至{end}，{days}日{merged_note}",
-                    f"deduction {names} {start}..{end}, {days} days",
-                ),
-            )
+    for conversion in dated:
+        on = conversion.on
+        before = replace(
+            facts,
+            conversions=tuple(c for c in accepted if c.on < on),
+            extensions=tuple(e for e in facts.extensions if e.approved_on is None or e.approved_on < on),
+            deductions=tuple(d for d in facts.deductions if d.start < on),
+            restarts=tuple(r for r in facts.restarts if r.on < on),
         )
-    return total, notes, warnings
+        earlier = compute_deadline(before, as_of, calendar, conventions, rules)
+        if earlier.expiry is not None and on > earlier.expiry:
+            warnings.add(Warning.CONVERSION_AFTER_EXPIRY)
+            family = type_code(facts.type_code)
+            steps.append(
+                late_conversion_step(
+                    family.family if family else None, conversion.procedure.label_zh, on, earlier.expiry,
+                    counted=conventions.count_late_acts,
+                )
+            )  # fmt: skip
+            if not conventions.count_late_acts:
+                continue
+        accepted.append(conversion)
+    if len(accepted) == len(dated):
+        return facts, steps, warnings
+    later = tuple(c for c in facts.conversions if c.on > as_of)
+    return replace(facts, conversions=(*accepted, *later)), steps, warnings

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from qingji.core.dates import add_months
 from qingji.core.events import Period
+from qingji.core.procedures import Procedure
 from qingji.core.typecodes import Family
 
 _ART9 = "2000-Prov Art. 9"
@@ -76,6 +77,42 @@ TYPE_SPECIFIC_DEDUCTIONS: dict[str, dict[str, str]] = {
 }
 
 LOCAL_DEDUCTION_SOURCE = "local rule (§3.4)"
+
+# CPL-Interp 243 defines the periods not counted in the CPL 152 period only: first instance under ordinary
+# procedure (民初 ordinary, 民撤 heard as ordinary, 民再 under first-instance procedure). In the other civil
+# cases (simple procedure, small claims, appeals …) 2000-Prov Art. 9 governs; settlement, which Art. 9 does not
+# list, is counted there by analogy with CPL-Interp 243 (a CONVENTION, rules §3.2).
+_CPL_152_CASES = {("民初", Procedure.ORDINARY), ("民撤", None), ("民再", Procedure.FIRST_INSTANCE_PROCEDURE)}
+_CIVIL_OTHER_SOURCES = {
+    **_GENERIC,
+    "和解": "CPL-Interp 243 by analogy (CONVENTION)",
+}
+
+# The law listing what may be deducted in each family, cited when a kind is not on the list.
+DEDUCTION_LIST_SOURCES: dict[Family, str] = {
+    Family.CIVIL: "CPL-Interp 243; 2000-Prov Art. 9",
+    Family.ADMINISTRATIVE: "ALL-Interp 50(1); 2000-Prov Art. 9",
+    Family.COMPENSATION: "ALL-Interp 50(1); 2000-Prov Art. 9",
+    Family.CRIMINAL: "2000-Prov Art. 9; CrPL 149, 206, 235",
+    Family.ENFORCEMENT: "Exec-Interp 13; 2000-Prov Art. 9",
+}
+
+
+def deduction_list_source(family: Family | None) -> str:
+    """The rule that lists the deductible periods for ``family`` (cited for a kind it does not allow)."""
+    return DEDUCTION_LIST_SOURCES.get(family, _ART9) if family else _ART9
+
+
+def cited_source(source: str, kind: str, type_code: str, procedure: Procedure | None) -> str:
+    """The citation for an allowed civil deduction: CPL-Interp 243 only in the CPL 152 period."""
+    if (
+        source != "CPL-Interp 243"
+        or (type_code, procedure) in _CPL_152_CASES
+        or (type_code, None) in _CPL_152_CASES
+    ):
+        return source
+    return _CIVIL_OTHER_SOURCES.get(kind, source)
+
 
 # Kinds whose deductible time is capped: 延期审理 "up to one month" (2000-Prov Art. 9(5)); a new defence counsel
 # 15 days (CrPL-Interp 313; CONVENTION, rules §3.1 item 2).

@@ -7,6 +7,7 @@ an authority, or with no approver recorded, is counted and flagged, since the re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,6 +29,7 @@ class CountedExtension:
     step: ExtensionStep
     counted: Period  # what it adds to the total
     total: Period  # the period after it
+    position: int = 0  # its place among the extensions considered (approval order), from 0
 
 
 @dataclass(slots=True)
@@ -60,7 +62,11 @@ def count_extensions(
     as_of: date,
     cutoff: date | None,
     court_code: str | None,
+    skip: Mapping[int, Step] | None = None,
 ) -> ExtensionCount:
+    """Count ``extensions`` in approval order. ``skip`` names positions not counted (approved after expiry,
+    qingji.core.late) with the step that explains them: such an extension keeps its place in the order (it is
+    still the i-th extension decided) but adds nothing."""
     result = ExtensionCount(base)
     index = 0
     for extension in sorted(extensions, key=extension_order):
@@ -79,8 +85,13 @@ def count_extensions(
                 )
             )
             continue
+        position = index
         step = step_for(rule, index)
         index += 1
+        if step is not None and skip is not None and position in skip:
+            _check_approver(extension, step, court_code, result)
+            result.steps.append((skip[position], None))
+            continue
         if step is None:
             result.warnings.add(Warning.EXTENSION_BEYOND_MAXIMUM)
             result.steps.append(
@@ -115,7 +126,7 @@ def count_extensions(
             label_zh += f"（总审限不超过{rule.max_total.label_zh()}）"
             label_en += f" (total at most {rule.max_total.label_en()})"
         result.total = total
-        entry = CountedExtension(extension, step, counted, total)
+        entry = CountedExtension(extension, step, counted, total, position)
         result.counted.append(entry)
         who = extension.approved_by or "未记载批准人"
         who_en = extension.approved_by or "no approver recorded"

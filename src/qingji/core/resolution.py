@@ -60,6 +60,23 @@ def criminal_conversion_allowed(current: Procedure | None, target: Procedure) ->
     return (current in _CRIMINAL_FROM or current is None) and target in _CRIMINAL_TO
 
 
+# The rule restarting the period, per reason (rules §3.3).
+RESTART_SOURCES: dict[str, str] = {
+    "补充侦查": "CrPL 208(3)",
+    "发回重审": "CrPL 241",
+    "改变管辖": "CrPL 208(2)",
+    "指定管辖": "CrPL-Interp 209",
+    "再审申请": "ALL-Interp 114",
+}
+
+
+def restart_source(reason: str | None) -> str:
+    """The rule for a restart's reason with C7; C7 alone when no reason, or one the rules do not know, is recorded
+    (the restart is then flagged where the family has no such restart)."""
+    source = RESTART_SOURCES.get(reason or "")
+    return f"{source}; C7" if source else "C7"
+
+
 def restart_allowed(family: Family | None, reason: str | None) -> bool:
     """A restart reason the rules know for this family (§3.3). An empty reason is not questioned where the family
     has restarts at all; in the others (civil remands and transfers are new cases, §3.3) every restart is flagged."""
@@ -156,7 +173,7 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
         result.extension_cutoff = max(restart.on, result.extension_cutoff or restart.on)
         result.steps.append(
             Step(
-                "CrPL 208, 241; C7",
+                restart_source(restart.reason),
                 f"重新计算（{restart.reason or '未注明理由'}），审限自{restart.on}起算",
                 f"restart ({restart.reason or 'no reason given'}): the period runs from {restart.on}",
             )
