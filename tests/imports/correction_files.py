@@ -7,10 +7,16 @@ error and withdrawn; a fourth case's events stay as they were. Every one of them
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
+from typer.testing import CliRunner
+
+from qingji.cli.app import app
 
 AS_OF = date(2025, 1, 20)
 CASE_HEADER = (
@@ -54,7 +60,9 @@ CORRECTED_EVENTS = [
 ]
 
 
-def write_export(directory: Path, events: list[tuple[str, ...]], suffix: str = ".csv") -> tuple[Path, Path]:
+def write_export(
+    directory: Path, events: Sequence[tuple[str, ...]], suffix: str = ".csv"
+) -> tuple[Path, Path]:
     """cases and events files of ``CASES`` and ``events`` in ``directory``, as CSV or XLSX."""
     directory.mkdir(parents=True, exist_ok=True)
     cases_path, events_path = directory / f"cases{suffix}", directory / f"events{suffix}"
@@ -79,3 +87,11 @@ def _is_date(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def ledger(*files: Path) -> dict[str, dict[str, Any]]:
+    """`qingji ledger` on AS_OF as JSON rows by case number: of ``files`` (cases, events), or of the database."""
+    arguments = [str(files[0]), "--events", str(files[1])] if files else []
+    result = CliRunner().invoke(app, ["ledger", *arguments, "--as-of", AS_OF.isoformat(), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return {row["case_number"]: row for row in json.loads(result.stdout)}

@@ -21,6 +21,7 @@ from django.shortcuts import render
 from qingji.audit.models import AuditRecord
 from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_court_codes
+from qingji.web.labels import audit_action_label
 from qingji.web.views import page_context, person_of
 
 AUDIT_ROLES = frozenset(
@@ -100,10 +101,12 @@ def audit_page(request: HttpRequest) -> HttpResponse:
     filters = AuditFilters.from_query(request.GET)
     records = filtered(person, filters)
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    actions = sorted(set(visible_audit(person).values_list("action", flat=True).distinct()))
+    rows = [(record, audit_action_label(record.action)) for record in page.object_list]
+    codes = sorted(set(visible_audit(person).values_list("action", flat=True).distinct()))
+    actions = [(code, audit_action_label(code)) for code in codes]
     query = request.GET.copy()
     query.pop("page", None)
-    context = page_context(request, page=page, filters=filters, actions=actions, query=query.urlencode(),
+    context = page_context(request, page=page, rows=rows, filters=filters, actions=actions, query=query.urlencode(),
                        allowed=person is not None and person.role in AUDIT_ROLES)  # fmt: skip
     return render(request, "web/audit.html", context)
 

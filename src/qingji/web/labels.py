@@ -137,8 +137,30 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "no_state": ("该案件尚无状态快照。", "No computed state for this case yet."),
 }
 
+# Events a later export withdrew or changed (issue 9, "Corrections in a later export"): the case page and the
+# audit page.
+_CORRECTION_TEXTS: dict[str, tuple[str, str]] = {
+    "events_withdrawn": (
+        "被后来的导出撤回的事项（保留备查，不计入审限）",
+        "Events withdrawn by a later export (kept for the record, not counted)",
+    ),
+    "withdrawn_at": ("撤回时间", "Withdrawn at"),
+    "withdrawn_by": ("撤回的导入", "Withdrawn by import"),
+    "import_record": ("导入记录", "Import"),
+    "import_by": ("导入人", "by"),
+    "import_events_changed": ("更正事项", "events corrected"),
+    "import_events_withdrawn": ("撤回事项", "events withdrawn"),
+}
+AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "event_added": ("新增事项（导入）", "Event added (import)"),
+    "event_changed": ("事项更正（导入）", "Event corrected (import)"),
+    "event_withdrawn": ("事项撤回（导入）", "Event withdrawn (import)"),
+    "event_reinstated": ("事项恢复（导入）", "Event reinstated (import)"),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}
 TEXTS.update(CASEWORK_TEXTS)
+TEXTS.update(_CORRECTION_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:
@@ -187,3 +209,8 @@ def procedure_label(code: str, language: str | None = None) -> str:
     if code in PROCEDURE_LABELS and not is_english(language):
         return PROCEDURE_LABELS[Procedure(code)]
     return code
+
+
+def audit_action_label(code: str, language: str | None = None) -> str:
+    """An audit record's action in words (the code itself for an action without words yet)."""
+    return _pick(AUDIT_ACTION_LABELS.get(code), code, language)

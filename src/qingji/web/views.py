@@ -134,15 +134,26 @@ def case_page(request: HttpRequest, case_number: str) -> HttpResponse:
     if case is None:
         raise Http404
     state = _state(case)
-    events = [
-        {"row": event, "event": lb.event_label(event.event), "procedure": lb.procedure_label(event.procedure)}
-        for event in case.events.all()
-    ]
+    # Events a later export withdrew are shown apart, with when and by which import: kept, not counted.
+    rows = list(case.events.select_related("withdrawn_by__by").order_by("id"))
+    events, withdrawn = (
+        [
+            {
+                "row": event,
+                "event": lb.event_label(event.event),
+                "procedure": lb.procedure_label(event.procedure),
+            }
+            for event in rows
+            if (event.withdrawn_at is not None) == gone
+        ]
+        for gone in (False, True)
+    )
     context = page_context(
         request,
         case=case,
         state=state,
         events=events,
+        withdrawn=withdrawn,
         procedure=lb.procedure_label(case.procedure),
         status=lb.status_label(state.status) if state else "",
         bucket=lb.bucket_label(state.age_bucket) if state and state.age_bucket else "",
