@@ -166,4 +166,7 @@ def test_empty_ledger(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(path).worksheets[0]
     assert [cell.value for cell in sheet[2]] == HEADERS
     result = read_cases(path)
-    assert result.rows_read == 0 and result.problems == []
+    assert result.rows_read == 0
+    assert [(p.row, p.reason_en) for p in result.problems] == [
+        (2, "the file has no data rows (only the header): there is nothing to read")
+    ]

@@ -28,8 +28,27 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_header_only(tmp_path: Path) -> None:
-    result = read_cases(write_csv(tmp_path / "cases.csv", [CASE_HEADERS]))
-    assert (result.frame.height, result.problems, result.rows_read) == (0, [], 0)
+    """A header and no data rows (blank rows are not data): nothing to read, said as a problem of the file."""
+    rows = [CASE_HEADERS, [""] * len(CASE_HEADERS), [" ", "\u3000"]]
+    result = read_cases(write_csv(tmp_path / "cases.csv", rows, encoding="gb18030"))
+    assert (result.frame.height, result.rows_read) == (0, 0)
+    assert [(p.file, p.row, p.column) for p in result.problems] == [("cases.csv", 1, "")]
+    assert result.problems[0].reason_zh.startswith("文件中没有数据行")
+    assert result.problems[0].reason_en.startswith("the file has no data rows")
+    assert result.present_fields is not None and "filed_on" in result.present_fields
+
+
+def test_header_only_workbook(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["事项表"])
+    sheet.append(["案号", "事项"])
+    book.save(tmp_path / "events.xlsx")
+    result = read_events(tmp_path / "events.xlsx")
+    assert [(p.row, p.reason_en) for p in result.problems] == [
+        (2, "the file has no data rows (only the header): there is nothing to read")
+    ]
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:

@@ -1,13 +1,16 @@
 """Read a cases file (案件表, DESIGN.md §6) into the normalised cases frame, with a problem for each bad row.
 
 Rejected rows: case number missing or malformed, filing date missing or unreadable, closing date present but
-unreadable, 羁押 not understood, a case number already given on an earlier row. Kept rows: an unknown or missing
-procedure (``procedure`` null, ``procedure_raw`` as written) and a closing date before the filing date; the rules
-flag both later.
+unreadable, 羁押 not understood, a case number already given on an earlier row, a case closed before it was filed,
+a filing or closing date after the export date (issue 9: the first was counted as closed on time, the second got no
+state), and, in every file, a row with more or fewer cells than the header or a control character in a cell (see
+:mod:`qingji.interchange.cell_checks`). Kept rows: an unknown or missing procedure (``procedure`` null,
+``procedure_raw`` as written); the rules flag it later.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -18,7 +21,7 @@ from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import CASE_FIELDS
 from qingji.interchange.reading import Opened, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
-from qingji.interchange.row_checks import Check, Row, fixed, flag_column, raw_column, split_rows
+from qingji.interchange.row_checks import Check, Reason, Row, fixed, flag_column, raw_column, split_rows
 from qingji.interchange.tables import ROW
 from qingji.interchange.values import BOOLEAN_WORDS, boolean, map_distinct
 
@@ -41,15 +44,23 @@ CASES_SCHEMA: dict[str, pl.DataType] = {
 _PLAIN_TEXT = ("court", "cause", "closure_method", "judge", "division", "parties")
 
 
-def read_cases(path: Path) -> ReadResult:
-    """Read the cases in ``path`` (CSV or Excel)."""
+def read_cases(path: Path, exported_on: date | None = None) -> ReadResult:
+    """Read the cases in ``path`` (CSV or Excel), exported on ``exported_on`` (default today): a case filed or
+    closed after it is a problem of its row."""
+    exported_on = exported_on or date.today()
     opened = open_table(path, CASE_FIELDS, CASES_SCHEMA)
     if isinstance(opened, ReadResult):
         return opened
-    work = _normalise(opened)
+    work = _normalise(opened).with_columns(
+        (pl.col("closed_on") < pl.col("filed_on")).alias(flag_column("closed_before_filed")),
+        (pl.col("filed_on") > exported_on).alias(flag_column("filed_after_export")),
+        (pl.col("closed_on") > exported_on).alias(flag_column("closed_after_export")),
+    )
     first_rows = _first_rows_of_repeats(work)
-    checks = _checks(first_rows)
-    good, problems = split_rows(work, checks, file=opened.file, fields=CASE_FIELDS, match=opened.match)
+    checks = _checks(first_rows, exported_on)
+    good, problems = split_rows(
+        work, [*opened.checks, *checks], file=opened.file, fields=CASE_FIELDS, match=opened.match
+    )
     frame = good.select(pl.col(name).cast(dtype) for name, dtype in CASES_SCHEMA.items())
     return read_result(opened, frame, problems)
 
@@ -100,7 +111,7 @@ def _first_rows_of_repeats(work: pl.DataFrame) -> dict[str, int]:
     )
 
 
-def _checks(first_rows: dict[str, int]) -> list[Check]:
+def _checks(first_rows: dict[str, int], exported_on: date) -> list[Check]:
     def case_number(row: Row) -> tuple[str, str]:
         return rejection_reason(row[raw_column("case_number")] or "")
 
@@ -113,6 +124,18 @@ def _checks(first_rows: dict[str, int]) -> list[Check]:
     def repeat(row: Row) -> tuple[str, str]:
         first = first_rows.get(row["case_number"], 0)
         return (f"案号重复，与第{first}行相同", f"the case number was already given on row {first}")
+
+    def closed_before_filed(row: Row) -> tuple[str, str]:
+        return (
+            f"结案日期早于立案日期（{row['filed_on']}）",
+            f"the closing date is before the filing date ({row['filed_on']})",
+        )
+
+    def after_export(zh: str, en: str) -> Reason:
+        return fixed(
+            f"{zh}晚于导出日期 {exported_on}：导出文件不会有尚未发生的日期",
+            f"the {en} is after the export date {exported_on}: an export cannot hold a date yet to come",
+        )
 
     words = "、".join(BOOLEAN_WORDS)
     return [
@@ -128,4 +151,7 @@ def _checks(first_rows: dict[str, int]) -> list[Check]:
                 "in custody not understood (expected 是/否 or yes/no)",
             ),
         ),
+        Check("closed_before_filed", "closed_on", closed_before_filed),
+        Check("filed_after_export", "filed_on", after_export("立案日期", "filing date")),
+        Check("closed_after_export", "closed_on", after_export("结案日期", "closing date")),
     ]

@@ -66,7 +66,9 @@ def read_events(path: Path, case_numbers: pl.Series | None = None) -> ReadResult
     if isinstance(opened, ReadResult):
         return opened
     work = _normalise(opened, case_numbers)
-    good, problems = split_rows(work, _CHECKS, file=opened.file, fields=EVENT_FIELDS, match=opened.match)
+    good, problems = split_rows(
+        work, [*opened.checks, *_CHECKS], file=opened.file, fields=EVENT_FIELDS, match=opened.match
+    )
     frame = good.select(pl.col(name).cast(dtype) for name, dtype in EVENTS_SCHEMA.items())
     return read_result(opened, frame, problems)
 

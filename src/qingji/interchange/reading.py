@@ -8,10 +8,11 @@ from pathlib import Path
 
 import polars as pl
 
+from qingji.interchange.cell_checks import cell_check_columns
 from qingji.interchange.headers import Field, HeaderMatch, match_headers
 from qingji.interchange.problems import Problem
 from qingji.interchange.results import ReadResult
-from qingji.interchange.row_checks import raw_column
+from qingji.interchange.row_checks import Check, raw_column
 from qingji.interchange.tables import ROW, RawTable, TableError, is_blank, load_table
 from qingji.interchange.values import cleaned
 
@@ -29,6 +30,9 @@ class Opened:
     table: RawTable
     match: HeaderMatch
     work: pl.DataFrame
+    checks: tuple[
+        Check, ...
+    ] = ()  # the checks every file gets (row shape, control characters); flags in ``work``
 
 
 def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataType]) -> Opened | ReadResult:
@@ -79,7 +83,24 @@ def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataTyp
     work = work.drop("_others_blank")
     if blank.any():
         work = work.filter(~blank)
-    return Opened(file, table, match, work)
+    if work.is_empty():
+        problem = Problem(
+            file,
+            table.header_row,
+            "",
+            "",
+            "文件中没有数据行（只有表头），没有可读入的内容",
+            "the file has no data rows (only the header): there is nothing to read",
+        )
+        return ReadResult(
+            pl.DataFrame(schema=schema),
+            [problem],
+            0,
+            present_fields=match.present,
+            unknown_columns=match.unknown,
+        )
+    work, checks = cell_check_columns(work, match, table)
+    return Opened(file, table, match, work, tuple(checks))
 
 
 def read_result(opened: Opened, frame: pl.DataFrame, problems: list[Problem]) -> ReadResult:

@@ -36,10 +36,28 @@ class Check:
     name: str
     field: str
     reason: Reason
+    # The column named in the problem, when it is not ``field``'s header (e.g. the whole row).
+    column: str = ""
+    # When it fails, the row's other problems are not listed (its cells are not where they were).
+    alone: bool = False
 
     @property
     def flag(self) -> str:
         return flag_column(self.name)
+
+
+# C0 control characters and DEL, except tab, line feed and carriage return: those three are legitimate inside a cell
+# (Excel's Alt+Enter, a tab pasted in), every other one is not text a person typed (issue 9).
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_PICTURES = {code: 0x2400 + code for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))} | {
+    0x7F: 0x2421
+}
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character replaced by its picture (U+0000 by ␀): a problem report shows where it
+    was, and a workbook cannot hold the character itself."""
+    return text.translate(_PICTURES)
 
 
 def fixed(reason_zh: str, reason_en: str) -> Reason:
@@ -71,17 +89,18 @@ def split_rows(
     chinese = {field.key: field.zh for field in fields}
     problems: list[Problem] = []
     for row in bad.iter_rows(named=True):
-        for check in checks:
-            if not row[check.flag]:
-                continue
+        failed = [check for check in checks if row[check.flag]]
+        alone = [check for check in failed if check.alone]
+        for check in alone[:1] or failed:
             reason_zh, reason_en = check.reason(row)
             value = row.get(raw_column(check.field))
+            column = check.column or match.written.get(check.field, chinese.get(check.field, check.field))
             problems.append(
                 Problem(
                     file=file,
                     row=int(row[ROW]),
-                    column=match.written.get(check.field, chinese.get(check.field, check.field)),
-                    value="" if value is None else str(value),
+                    column=column,
+                    value="" if value is None else visible(str(value)),
                     reason_zh=reason_zh,
                     reason_en=reason_en,
                     case_number=row.get("case_number") or "",

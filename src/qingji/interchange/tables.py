@@ -13,13 +13,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import fastexcel
 import polars as pl
 
 from qingji.interchange.headers import HEADER_SEARCH_ROWS, is_header_row
+from qingji.interchange.ragged import RaggedRow, has_control_characters, ragged_rows
 
 ROW = "source_row"
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -44,12 +45,17 @@ class RawTable:
 
     ``frame`` has one String column per header cell, named ``c0``, ``c1`` …, plus ``source_row`` (Int64), the
     spreadsheet row number. Rows without any cell are left out; rows of blank cells are not (see
-    :func:`is_blank`).
+    :func:`is_blank`). ``ragged`` are the rows of a CSV file with more or fewer cells than the header, by row
+    number: their cells in ``frame`` are cut or filled, so the readers refuse them.
     """
 
     headers: tuple[str, ...]
     header_row: int
     frame: pl.DataFrame
+    ragged: dict[int, RaggedRow] = field(default_factory=dict)
+    # False when the file is known to hold no control character (a CSV file checked as a whole, which is quicker
+    # than checking its cells).
+    may_hold_controls: bool = True
 
     @staticmethod
     def column(position: int) -> str:
@@ -82,7 +88,14 @@ def _finish(grid: pl.DataFrame, header_index: int, first_row_number: int) -> Raw
     return _number(grid.slice(header_index + 1), headers, first_row_number + header_index)
 
 
-def _number(data: pl.DataFrame, headers: tuple[str, ...], header_row: int) -> RawTable:
+def _number(
+    data: pl.DataFrame,
+    headers: tuple[str, ...],
+    header_row: int,
+    ragged: dict[int, RaggedRow] | None = None,
+    *,
+    may_hold_controls: bool = True,
+) -> RawTable:
     """Name the columns ``c0`` … and add ``source_row``: the data rows follow the header row one by one."""
     names = [RawTable.column(i) for i in range(data.width)]
     data = data.rename(dict(zip(data.columns, names, strict=True))).with_columns(
@@ -94,7 +107,7 @@ def _number(data: pl.DataFrame, headers: tuple[str, ...], header_row: int) -> Ra
         data = data.filter(pl.any_horizontal(pl.col(name).is_not_null() for name in names))
     else:
         data = data.clear()
-    return RawTable(headers, header_row, data)
+    return RawTable(headers, header_row, data, ragged or {}, may_hold_controls)
 
 
 def is_blank(expr: pl.Expr) -> pl.Expr:
@@ -132,14 +145,26 @@ def _load_csv(path: Path) -> RawTable:
         if encoding != "utf-8" or "utf-8" not in str(error).lower():
             raise TableError("CSV 文件无法解析", f"the CSV file cannot be parsed ({error})") from error
         # The start of the file looked like UTF-8 but a later part is not: the whole file is GB18030.
-        data = _read_csv_data(_recode(path.read_bytes(), "gb18030"), header_index, separator)
+        source = _recode(path.read_bytes(), "gb18030")
+        data = _read_csv_data(source, header_index, separator)
     except pl.exceptions.NoDataError as error:
         raise TableError("文件为空", "the file is empty") from error
+    ragged = ragged_rows(
+        source, separator, header_index=header_index, data_rows=data.height, width=data.width
+    )
+    if ragged is None:
+        raise TableError(
+            "CSV 文件的引号或换行无法确定（可能有未成对的引号）：请在 Excel 中打开并另存为 .xlsx 后再读入",
+            "the CSV file's quotes or line breaks cannot be told apart (an unpaired quote?): "
+            "open it in Excel and save it as .xlsx, then read that",
+        )
     # Polars renames repeated or empty headers; the problems must name them as written.
     written = records[header_index] if header_index < len(records) else []
     if len(written) != data.width:
         written = list(data.columns)
-    return _number(data, tuple(cell or "" for cell in written), header_index + 1)
+    controls = has_control_characters(source if isinstance(source, bytes) else path.read_bytes())
+    headers = tuple(cell or "" for cell in written)
+    return _number(data, headers, header_index + 1, ragged, may_hold_controls=controls)
 
 
 def _read_csv_data(source: Path | bytes, skip: int, separator: str) -> pl.DataFrame:
