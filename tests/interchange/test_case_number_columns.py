@@ -115,8 +115,34 @@ def test_old_form_court_code() -> None:
         }
     )
     parts = case_number_columns(frame, "text", "court")
-    # Known abbreviation; then the 法院 column; else the abbreviation as written; a modern code as it is.
-    assert parts.get_column("court_code").to_list() == ["甘1021", "甘1022", "环县", "甘10"]
+    # Known abbreviation; then the 法院 column; else no court (never one named after the abbreviation, issue 9);
+    # a modern code as it is.
+    assert parts.get_column("court_code").to_list() == ["甘1021", "甘1022", None, "甘10"]
+    assert parts.get_column("court_unknown").to_list() == [False, False, True, False]
+    assert not parts.get_column("court_conflict").any()
+    # Without a 法院 column, the court code is the number's own, as parse_case_number gives it.
+    alone = case_number_columns(frame.drop("court"), "text")
+    assert alone.get_column("court_code").to_list() == ["甘1021", "环县", "环县", "甘10"]
+    assert "court_unknown" not in alone.columns
+
+
+def test_court_column_contradicting_the_number() -> None:
+    frame = pl.DataFrame(
+        {
+            "text": [
+                "（2023）甘1002民初1号",
+                "（2014）庆城民初字第2号",
+                "（2023）甘1002民初3号",
+                "（2023）甘1002民初",
+            ],
+            "court": ["庆城县人民法院", "甘1021", "西峰法院", "庆城县人民法院"],
+        }
+    )
+    parts = case_number_columns(frame, "text", "court")
+    # The number's court stays; a 法院 cell qingji does not know (西峰法院) cannot contradict it; nor can a
+    # number that is not accepted.
+    assert parts.get_column("court_code").to_list() == ["甘1002", "甘1021", "甘1002", None]
+    assert parts.get_column("court_conflict").to_list() == [True, False, False, False]
 
 
 def test_whitespace_is_what_str_split_splits_on() -> None:

@@ -180,7 +180,7 @@ def test_pre_2016_and_full_width_numbers(tmp_path: Path) -> None:
         CASE_HEADERS,
         case_row("（2014）庆城民初字第833号", "2014-05-06", court="庆城县人民法院"),
         case_row("（2014）环县民初字第12号", "2014-05-06", court="环县人民法院"),
-        case_row("（２０２３）甘１０民初１２３号", "2023-05-06"),
+        case_row("（２０２３）甘１０民初１２３号", "2023-05-06", court="庆阳市中级人民法院"),
         case_row("(2019)最高法知民终1号", "2019-05-06", court="最高人民法院"),
     ]
     result = read_cases(write_csv(tmp_path / "cases.csv", rows))

@@ -21,7 +21,7 @@ def test_every_column_present(tmp_path: Path) -> None:
 def test_missing_and_unknown_columns(tmp_path: Path) -> None:
     rows = [
         ["案号", "立案日期", "备注栏", "", "法院"],
-        ["（2023）甘1002民初1001号", "2023-03-15", "x", "", "庆城县人民法院"],
+        ["（2023）甘1002民初1001号", "2023-03-15", "x", "", "庆阳市西峰区人民法院"],
     ]
     result = read_cases(write_csv(tmp_path / "cases.csv", rows, encoding="gb18030"))
     assert result.problems == []

@@ -107,3 +107,37 @@ def test_dates_after_the_export_and_closing_before_filing(tmp_path: Path) -> Non
     assert result.problems[2].reason_zh == "结案日期早于立案日期（2024-03-02）"
     # By default the export date is today: these dates are long past.
     assert [p.row for p in read_cases(path).problems] == [5]
+
+
+def test_courts_of_pre_2016_numbers_and_contradicting_court_columns(tmp_path: Path) -> None:
+    rows = [
+        CASE_HEADERS,
+        case_row("（2015）庆中民终字第45号", "2015-03-02", court="庆阳市中级人民法院"),  # 2 from 法院
+        case_row("（2015）庆中民终字第46号", "2015-03-02", court=""),  # 3 no court known
+        case_row("（2015）庆中民终字第47号", "2015-03-02", court="庆阳中院"),  # 4 nor here
+        case_row(N.format(5), court="镇原县人民法院"),  # 5 contradicts the number
+        case_row(
+            "（2014）庆城民初字第6号", "2014-03-02", court="宁县人民法院"
+        ),  # 6 contradicts the abbreviation
+        case_row(N.format(7), court="西峰法院"),  # 7 a name qingji does not know: kept as written
+    ]
+    result = read_cases(write_csv(tmp_path / "cases.csv", rows, encoding="gb18030"))
+    kept = result.frame.select("source_row", "court_code", "court").rows()
+    assert kept == [(2, "甘10", "庆阳市中级人民法院"), (7, "甘1002", "西峰法院")]
+    assert [(p.row, p.column, p.case_number) for p in result.problems] == [
+        (3, "法院", "（2015）庆中民终字第46号"),
+        (4, "法院", "（2015）庆中民终字第47号"),
+        (5, "法院", N.format(5)),
+        (6, "法院", "（2014）庆城民初字第6号"),
+    ]
+    unknown, conflict = result.problems[1], result.problems[2]
+    assert (
+        unknown.reason_zh.startswith("案号中的法院代字“庆中”不是已知的法院")
+        and "庆阳中院" in unknown.reason_zh
+    )
+    assert "abbreviation '庆中'" in unknown.reason_en
+    assert conflict.reason_zh == "法院列与案号中的法院（庆阳市西峰区人民法院）不一致"
+    assert (
+        result.problems[3].reason_en
+        == "the 法院 column names another court than the case number's (庆城县人民法院)"
+    )

@@ -70,8 +70,8 @@ def test_csv_title_rows_above_header(tmp_path: Path) -> None:
         ["庆阳市中级人民法院 案件清单"],
         [],
         CASE_HEADERS,
-        case_row("（2023）甘10民初1号"),
-        case_row("（2023）甘10民初号"),
+        case_row("（2023）甘10民初1号", court="庆阳市中级人民法院"),
+        case_row("（2023）甘10民初号", court="庆阳市中级人民法院"),
     ]
     result = read_cases(write_csv(tmp_path / "cases.csv", rows))
     assert result.frame.get_column("source_row").to_list() == [4]
@@ -93,7 +93,12 @@ def test_header_beyond_the_first_rows_is_not_searched(tmp_path: Path) -> None:
 
 def test_excel_unicode_text(tmp_path: Path) -> None:
     """Excel's "Unicode text" export: UTF-16 with a BOM, tab separated."""
-    rows = [CASE_HEADERS, case_row("（2023）甘10民初1号"), case_row("（2023）甘10民初2号", "2023/4/1")]
+    court = "甘10"  # a court's code in 法院 names it too
+    rows = [
+        CASE_HEADERS,
+        case_row("（2023）甘10民初1号", court=court),
+        case_row("（2023）甘10民初2号", "2023/4/1", court=court),
+    ]
     path = tmp_path / "cases.txt"
     path.write_bytes("\r\n".join("\t".join(row) for row in rows).encode("utf-16"))
     result = read_cases(path)

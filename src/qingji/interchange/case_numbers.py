@@ -21,7 +21,12 @@ from qingji.core.casenumber import (
     CaseNumberError,
     parse_case_number,
 )
-from qingji.core.courts import court_by_name, court_for_old_abbreviation, is_valid_court_code
+from qingji.core.courts import (
+    COURTS_BY_CODE,
+    court_by_name,
+    court_for_old_abbreviation,
+    is_valid_court_code,
+)
 from qingji.interchange.values import map_distinct
 
 OPEN, CLOSE = "（", "）"
@@ -74,8 +79,12 @@ def case_number_columns(
 ) -> pl.DataFrame:
     """``frame`` with the columns of :data:`PARTS_SCHEMA` added, parsed from its column ``text`` (trimmed text).
 
-    ``court_names`` names a column holding the 法院 text, used for a pre-2016 number whose abbreviation is not
-    known. A number that is not accepted gives nulls in every part column, ``case_number`` included.
+    ``court_names`` names a column holding the 法院 text (a court's name or code). With it, a pre-2016 number
+    whose abbreviation is not known takes its court from that column, and Boolean columns ``court_unknown`` (no
+    court known either way: ``court_code`` null) and ``court_conflict`` (the column names a known court other than
+    the number's) are added; without it such a number's ``court_code`` is the abbreviation, as
+    ``parse_case_number`` gives it. A number that is not accepted gives nulls in every part column, ``case_number``
+    included.
     ``alongside`` are other expressions over ``frame``, computed in the same pass (Polars runs them in parallel
     with the first step here). With ``mark_repeats``, Boolean column ``repeated`` is true on each row whose case
     number was already given on an earlier row.
@@ -107,12 +116,19 @@ def case_number_columns(
         & pl.col("_matched").fill_null(False)
         & (serial >= 1).fill_null(False)
     ).alias("_accepted")
-    court_code = pl.coalesce(
-        pl.col("_court"),
-        pl.col("_old_code"),
-        pl.col("_court_name").replace_strict(by_name, default=None, return_dtype=pl.String),
-        pl.col("_old_court"),
-    )
+    number_court = pl.coalesce(pl.col("_court"), pl.col("_old_code"))
+    named_court = pl.col("_court_name").replace_strict(by_name, default=None, return_dtype=pl.String)
+    if court_names:
+        # A pre-2016 abbreviation qingji does not know takes the court of the 法院 column, never a court named
+        # after the abbreviation; a 法院 column naming another court than the number's is flagged (issue 9).
+        court_code = pl.coalesce(number_court, named_court)
+        flags = {
+            "court_unknown": number_court.is_null() & named_court.is_null(),
+            "court_conflict": (number_court != named_court).fill_null(False),
+        }
+    else:
+        court_code = pl.coalesce(number_court, pl.col("_old_court"))
+        flags = {}
     parts = {
         "case_number": pl.col("_canon"),
         "court_code": court_code,
@@ -126,7 +142,9 @@ def case_number_columns(
         columns = [expr.alias(name) for name, expr in parts.items()]
     else:
         columns = [pl.when(pl.col("_accepted")).then(expr).alias(name) for name, expr in parts.items()]
-    result = work.select(columns)
+    result = work.select(
+        *columns, *((pl.col("_accepted") & flag).alias(name) for name, flag in flags.items())
+    )
     if mark_repeats:
         result = result.with_columns(repeats(result.get_column("case_number")).alias("repeated"))
     return pl.concat([frame.drop("_canon", "_court_name"), result], how="horizontal")
@@ -179,7 +197,8 @@ def _court_code_by_old_abbreviation(abbreviation: str) -> str | None:
 
 
 def _court_code_by_name(name: str) -> str | None:
-    court = court_by_name(name)
+    """The code of the known court a 法院 cell names, by its name or its code."""
+    court = court_by_name(name) or COURTS_BY_CODE.get(name.strip())
     return court.code if court else None
 
 

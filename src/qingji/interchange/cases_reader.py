@@ -15,6 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
+from qingji.core.casenumber import parse_case_number
+from qingji.core.courts import COURTS_BY_CODE, court_for_old_abbreviation
 from qingji.core.procedures import parse_procedure
 from qingji.interchange.case_numbers import PARTS_SCHEMA, case_number_columns, rejection_reason
 from qingji.interchange.dates import date_columns, date_reason
@@ -92,6 +94,8 @@ def _normalise(opened: Opened) -> pl.DataFrame:
         (text["closed_on"].is_not_null() & pl.col("closed_on").is_null()).alias(flag_column("closed_on")),
         (text["in_custody"].is_not_null() & pl.col("_custody").is_null()).alias(flag_column("in_custody")),
         pl.col("repeated").alias(flag_column("repeat")),
+        pl.col("court_unknown").alias(flag_column("court_unknown")),
+        pl.col("court_conflict").alias(flag_column("court_conflict")),
     )
 
 
@@ -137,6 +141,25 @@ def _checks(first_rows: dict[str, int], exported_on: date) -> list[Check]:
             f"the {en} is after the export date {exported_on}: an export cannot hold a date yet to come",
         )
 
+    def court_unknown(row: Row) -> tuple[str, str]:
+        abbreviation = parse_case_number(row["case_number"]).court_code
+        court = row[raw_column("court")] or ""
+        return (
+            f"案号中的法院代字“{abbreviation}”不是已知的法院（2016年以前的案号），法院列“{court}”也不是："
+            "无法确定案件属于哪个法院，请在法院列填写法院全称",
+            f"the court abbreviation {abbreviation!r} of this pre-2016 case number is not a known court, nor is "
+            f"the 法院 column's {court!r}: the case's court cannot be told; give the court's full name in 法院",
+        )
+
+    def court_conflict(row: Row) -> tuple[str, str]:
+        code = parse_case_number(row["case_number"]).court_code
+        number_court = COURTS_BY_CODE.get(code) or court_for_old_abbreviation(code)
+        name = number_court.name if number_court else code
+        return (
+            f"法院列与案号中的法院（{name}）不一致",
+            f"the 法院 column names another court than the case number's ({name})",
+        )
+
     words = "、".join(BOOLEAN_WORDS)
     return [
         Check("case_number", "case_number", case_number),
@@ -151,6 +174,8 @@ def _checks(first_rows: dict[str, int], exported_on: date) -> list[Check]:
                 "in custody not understood (expected 是/否 or yes/no)",
             ),
         ),
+        Check("court_unknown", "court", court_unknown),
+        Check("court_conflict", "court", court_conflict),
         Check("closed_before_filed", "closed_on", closed_before_filed),
         Check("filed_after_export", "filed_on", after_export("立案日期", "filing date")),
         Check("closed_after_export", "closed_on", after_export("结案日期", "closing date")),
