@@ -39,7 +39,10 @@ def test_bad_rows_exit_2_with_the_report(tmp_path: Path) -> None:
     assert "not imported" in result.output and "marked.xlsx" in result.output
     assert "第5行" in result.output  # the header is row 1, the fourth data row is row 5
     assert report.is_file()
-    assert Case.objects.count() == 0 and ImportRecord.objects.count() == 0
+    assert Case.objects.count() == 0
+    record = ImportRecord.objects.get()  # a refused import is recorded too, with its real problem count
+    assert (record.outcome, record.problems, record.file_name) == ("refused", 1, "cases.csv")
+    assert f"#{record.pk}" in result.output
 
 
 def test_a_missing_file_exits_1(tmp_path: Path) -> None:

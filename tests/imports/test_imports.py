@@ -10,7 +10,7 @@ import pytest
 from import_files import NEW_CASE, export, later_export, read_text
 
 from qingji.audit.models import AuditRecord
-from qingji.cases.imports import do_import
+from qingji.cases.imports import do_import, file_sha256
 from qingji.cases.models import Case, CaseEvent, ImportRecord
 from qingji.courts.actions import do_ensure_courts
 
@@ -131,9 +131,14 @@ def test_a_file_with_one_bad_row_changes_nothing_and_comes_back_marked(tmp_path:
         Case.objects.count(),
         CaseEvent.objects.count(),
         AuditRecord.objects.count(),
-        ImportRecord.objects.count(),
+        ImportRecord.objects.exclude(outcome=ImportRecord.Outcome.REFUSED).count(),
     )
-    assert after == before
+    assert after == before  # nothing written but the record of the refusal, with its real problem count
+    refused = ImportRecord.objects.get(outcome=ImportRecord.Outcome.REFUSED)
+    assert refused.pk == outcome.record_id and refused.problems == len(outcome.problems) >= 1
+    assert refused.file_name == "cases.csv" and refused.events_file_name == "events.csv"
+    assert refused.sha256 == file_sha256(later_cases) and refused.events_sha256 == file_sha256(later_events)
+    assert (refused.created, refused.updated, refused.rows) == (0, 0, cases.height)
     assert Case.objects.filter(judge="新法官").count() == 0
     assert (
         outcome.report is not None
@@ -167,7 +172,10 @@ def test_a_report_path_can_be_given(tmp_path: Path) -> None:
     outcome = do_import(cases_path, report_path=tmp_path / "out" / "marked.xlsx")
     assert outcome.report == tmp_path / "out" / "marked.xlsx" and outcome.report.is_file()
     assert len(outcome.problems) == cases.height
-    assert Case.objects.count() == 0 and ImportRecord.objects.count() == 0
+    assert Case.objects.count() == 0
+    assert ImportRecord.objects.get().problems == cases.height
+    # a marked copy written where the user said is not qingji's to remove
+    assert ImportRecord.objects.get().report == ""
 
 
 def test_the_shared_samples_import(tmp_path: Path) -> None:

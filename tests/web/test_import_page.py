@@ -67,7 +67,12 @@ def test_a_basic_court_cannot_import_another_courts_case(client: Client) -> None
     status, page = upload(signed_in(client, "office1002", "password-1002"), HEADER + XIFENG + ZHENYUAN)
     assert status == 422
     assert "甘1027" in page and "未导入" in page
-    assert Case.objects.count() == 0 and ImportRecord.objects.count() == 0
+    assert Case.objects.count() == 0
+    record = ImportRecord.objects.get()  # a refused upload is recorded: who, which file, how many problems
+    assert record.outcome == ImportRecord.Outcome.REFUSED and record.problems == 1
+    assert record.by is not None and record.by.get_username() == "office1002"
+    # the problems table names the row's case number in its own column, before the column and the value
+    assert "<td>3</td><td>（2024）甘1027民初1号</td><td>案号</td>" in page
     report = client.get("/import/report/")
     assert report.status_code == 200
     content = b"".join(report.streaming_content)  # type: ignore[attr-defined]

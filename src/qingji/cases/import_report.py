@@ -2,8 +2,9 @@
 
 Each input file becomes a sheet holding its rows where the spreadsheet had them (same row numbers as in the
 problems), every cell as text. A bad cell is filled red; beside each bad row two columns give the reasons, 原因
-in Chinese and reason in English (several problems of one row are joined with "；" / "; "). A last sheet lists
-every problem, one a line, as :func:`qingji.interchange.write_problems` does.
+in Chinese and reason in English (several problems of one row are joined with "；" / "; "); the row's own 案号
+cell is beside them. A last sheet lists every problem, one a line with its file, row and 案号, as
+:func:`qingji.interchange.write_problems` does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from qingji.interchange.problems import PROBLEM_HEADERS, WORKBOOK_OPTIONS, Problem
+from qingji.interchange.problems import PROBLEM_COLUMN_WIDTHS, PROBLEM_HEADERS, WORKBOOK_OPTIONS, Problem
 from qingji.interchange.tables import ROW, RawTable, TableError, load_table
 
 BAD_FILL = "#FF9999"
@@ -45,7 +46,7 @@ def write_import_report(inputs: Sequence[Path], problems: Sequence[Problem], pat
             mine = [p for p in problems if p.file == input_path.name]
             _copy_marked(sheet, input_path, mine, formats=(bad, header, reason))
         listing = workbook.add_worksheet("问题 problems")
-        for column, width in enumerate((24, 8, 14, 30, 50, 60)):
+        for column, width in enumerate(PROBLEM_COLUMN_WIDTHS):
             listing.set_column(column, column, width)
         listing.write_row(0, 0, PROBLEM_HEADERS, header)
         for number, problem in enumerate(problems, start=1):

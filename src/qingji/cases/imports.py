@@ -1,13 +1,16 @@
 """Importing a court's export into the database: upsert by case number, in one transaction (issue 3 §3).
 
 :func:`do_import` reads the cases file (and the events file, checked against the cases file's numbers) with
-:mod:`qingji.interchange`. A file with any bad row changes nothing: the outcome carries the problems and the path
-of an Excel copy of the input with the bad cells marked (:mod:`qingji.cases.import_report`). Otherwise, in one
-transaction: new cases are created, cases whose fields differ are updated, the others are left as they are;
+:mod:`qingji.interchange`. A file with any bad row (or none at all) changes nothing: the outcome carries the
+problems and the path of an Excel copy of the input with the bad cells marked (:mod:`qingji.cases.import_report`).
+Otherwise, in one transaction: new cases are created, cases whose fields differ are updated (a column the file
+lacks leaves its fields as they are; an import emptying fields of many cases waits for a confirmation and is
+rolled back meanwhile: :mod:`.import_guard`), the others are left as they are;
 with an events file, the events of the file's cases become the file's: added, changed, withdrawn (never deleted)
 or reinstated as :mod:`.import_events` says; without one, the events are untouched. Every created or updated case
 and every event added, changed, withdrawn or reinstated gets an audit record linked to the
-:class:`~qingji.cases.models.ImportRecord`, which holds who, the files and their hashes, and the counts.
+:class:`~qingji.cases.models.ImportRecord`, which holds who, the files and their hashes, and the counts; refused
+and unconfirmed imports leave one too. :mod:`.import_action` is the one action the command and the page run.
 Importing the same files again changes nothing but writes its own ImportRecord.
 
 No per-row queries: the existing cases of the file's numbers are loaded into Polars (all at once when the file
@@ -19,8 +22,9 @@ text, and written a block of rows at a time as the cases and events are, so that
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +38,7 @@ from qingji.cases.import_audit import json_changed as _json_changed
 from qingji.cases.import_audit import json_object as _json_object
 from qingji.cases.import_audit import load_rows as _load
 from qingji.cases.import_events import EVENT_FIELDS, EVENT_KEY_FIELDS, apply_events, event_frame, event_key
+from qingji.cases.import_guard import Blanking, blanking, kept_fields, missing_columns, needs_confirmation
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import Case, ImportRecord
 from qingji.courts.models import Court
@@ -65,6 +70,16 @@ class ImportOutcome:
     problems: list[Problem] = field(default_factory=list)
     report: Path | None = None
     record_id: int | None = None
+    # The cases file: the expected columns it lacked (their fields were left as they were) and the headers it had
+    # that match no column (ignored); whether it had no data row at all (then nothing was imported).
+    missing_columns: list[str] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    empty: bool = False
+    # What the import would empty on cases the database has (import_guard), and whether it therefore waits for
+    # a confirmation: then nothing was written (the counts above say what it would have done).
+    blanking: Blanking = field(default_factory=Blanking)
+    unconfirmed: bool = False
+    refreshed: date | None = None  # the snapshot's date when the import action brought it up to date
 
     @property
     def changed(self) -> bool:
@@ -75,8 +90,22 @@ class ImportOutcome:
 
     @property
     def exit_code(self) -> int:
-        """0 when imported, 2 when refused because of bad rows."""
-        return 0 if self.imported else 2
+        """0 when imported, 2 when refused because of bad rows (or no row at all), 3 when it awaits confirmation."""
+        return 0 if self.imported else 3 if self.unconfirmed else 2
+
+    @property
+    def record_outcome(self) -> str:
+        """The outcome as an ImportRecord stores it."""
+        if self.imported:
+            return ImportRecord.Outcome.IMPORTED
+        return ImportRecord.Outcome.UNCONFIRMED if self.unconfirmed else ImportRecord.Outcome.REFUSED
+
+
+CONFIRM_CASES = 20  # the default of settings.IMPORT_CONFIRM_CASES (qingji.server.settings says why)
+
+
+class _Unconfirmed(Exception):
+    """Raised inside the import's transaction to roll it back: the import waits for a confirmation."""
 
 
 def do_import(
@@ -86,11 +115,19 @@ def do_import(
     actor: Any = None,
     report_path: Path | None = None,
     allowed_courts: Collection[str] | None = None,
+    confirm: bool = False,
+    confirm_limit: int = CONFIRM_CASES,
+    report_until: datetime | None = None,
 ) -> ImportOutcome:
     """Import ``cases_path`` (and ``events_path``): all of it in one transaction, or nothing when a row is bad.
 
     With ``allowed_courts`` (the court codes the importing user may change), a case of another court is a bad row.
-    Raises FileNotFoundError when a file does not exist.
+    Columns the cases file lacks leave the fields they fill as they are (:mod:`.import_guard`). An import that
+    would empty a field or reopen a case on more than ``confirm_limit`` cases is computed in full and rolled back
+    unless ``confirm``: the outcome says what it would do (``blanking``, ``unconfirmed``). Every import, refused
+    and unconfirmed ones too, leaves an ImportRecord; ``report_until`` is kept on a refused one's record when
+    qingji keeps its marked copy (the nightly run removes it then). Raises FileNotFoundError when a file does not
+    exist.
     """
     inputs = [cases_path] if events_path is None else [cases_path, events_path]
     for path in inputs:
@@ -103,41 +140,80 @@ def do_import(
         *(_outside_courts(cases_path, cases.frame, allowed_courts) if allowed_courts is not None else []),
         *(events.problems if events else []),
     ]
-    event_rows = events.rows_read if events else 0
+    if cases.rows_read == 0 and not problems:
+        problems.append(_nothing_to_import(cases_path))
+    outcome = ImportOutcome(
+        imported=False,
+        rows=cases.rows_read,
+        event_rows=events.rows_read if events else 0,
+        missing_columns=missing_columns(cases.present_fields),
+        unknown_columns=list(cases.unknown_columns),
+        empty=cases.rows_read == 0,
+    )
+    files = {
+        "file_name": cases_path.name,
+        "sha256": file_sha256(cases_path),
+        "events_file_name": events_path.name if events_path else "",
+        "events_sha256": file_sha256(events_path) if events_path else "",
+    }
     if problems:
-        report = write_import_report(inputs, problems, report_path or default_report_path(cases_path))
-        return ImportOutcome(
-            imported=False, rows=cases.rows_read, event_rows=event_rows, problems=problems, report=report
-        )
+        outcome.problems = problems
+        outcome.report = write_import_report(inputs, problems, report_path or default_report_path(cases_path))
+        kept = {"report": str(outcome.report), "report_until": report_until} if report_until else {}
+        outcome.record_id = _record(outcome, actor, files, **kept).pk
+        return outcome
     incoming = _case_frame(cases.frame)
     incoming_events = event_frame(events.frame) if events else None
-    outcome = ImportOutcome(imported=True, rows=cases.rows_read, event_rows=event_rows)
-    with transaction.atomic():
-        record = ImportRecord.objects.create(
-            by=actor,
-            file_name=cases_path.name,
-            sha256=file_sha256(cases_path),
-            events_file_name=events_path.name if events_path else "",
-            events_sha256=file_sha256(events_path) if events_path else "",
-            rows=cases.rows_read,
-        )
-        audits = _Audits(record, actor, timezone.now())
-        ids = _upsert_cases(incoming, outcome, audits)
-        apply_events(incoming_events, ids, outcome, audits)
-        record.created = outcome.created
-        record.updated = outcome.updated
-        record.unchanged = outcome.unchanged
-        record.events_added = outcome.events_added
-        record.events_changed = outcome.events_changed
-        record.events_withdrawn = outcome.events_withdrawn
-        record.problems = 0
-        record.save(
-            update_fields=[
-                "created", "updated", "unchanged", "events_added", "events_changed", "events_withdrawn", "problems"
-            ]
-        )  # fmt: skip
+    try:
+        with transaction.atomic():
+            record = _record(outcome, actor, files)
+            audits = _Audits(record, actor, timezone.now())
+            ids = _upsert_cases(incoming, outcome, audits, kept_fields(cases.present_fields))
+            apply_events(incoming_events, ids, outcome, audits)
+            if not confirm and needs_confirmation(outcome, confirm_limit):
+                raise _Unconfirmed
+            outcome.imported = True
+            for name, value in _counts(outcome).items():
+                setattr(record, name, value)
+            record.save(update_fields=list(_counts(outcome)))
+    except _Unconfirmed:
+        # rolled back: nothing of it is kept but the record that it waits for a confirmation
+        outcome.unconfirmed = True
+        record = _record(outcome, actor, files)
     outcome.record_id = record.pk
     return outcome
+
+
+def _counts(outcome: ImportOutcome) -> dict[str, Any]:
+    """The fields of an ImportRecord that come from the outcome."""
+    return {
+        "outcome": outcome.record_outcome,
+        "rows": outcome.rows,
+        "created": outcome.created,
+        "updated": outcome.updated,
+        "unchanged": outcome.unchanged,
+        "events_added": outcome.events_added,
+        "events_changed": outcome.events_changed,
+        "events_withdrawn": outcome.events_withdrawn,
+        "problems": len(outcome.problems),
+        "missing_columns": outcome.missing_columns,
+        "unknown_columns": outcome.unknown_columns,
+    }
+
+
+def _record(outcome: ImportOutcome, actor: Any, files: dict[str, str], **more: Any) -> ImportRecord:
+    return ImportRecord.objects.create(by=actor, **files, **_counts(outcome), **more)
+
+
+def _nothing_to_import(path: Path) -> Problem:
+    return Problem(
+        path.name,
+        1,
+        "",
+        "",
+        "文件中没有数据行（只有表头），没有可导入的内容",
+        "the file has no data rows (only the header): there is nothing to import",
+    )
 
 
 def _outside_courts(path: Path, frame: pl.DataFrame, allowed: Collection[str]) -> list[Problem]:
@@ -151,6 +227,7 @@ def _outside_courts(path: Path, frame: pl.DataFrame, allowed: Collection[str]) -
             row["case_number"],
             f"法院 {row['court_code']} 不在您可管理的法院之内",
             f"court {row['court_code']} is not one you may change",
+            case_number=row["case_number"],
         )
         for row in outside.select("source_row", "case_number", "court_code").iter_rows(named=True)
     ]
@@ -180,16 +257,22 @@ def _case_frame(frame: pl.DataFrame) -> pl.DataFrame:
 # --- cases --------------------------------------------------------------------------------------------------
 
 
-def _upsert_cases(incoming: pl.DataFrame, outcome: ImportOutcome, audits: _Audits) -> pl.DataFrame:
+def _upsert_cases(
+    incoming: pl.DataFrame, outcome: ImportOutcome, audits: _Audits, kept: Sequence[str] = ()
+) -> pl.DataFrame:
     """Create and update the cases of ``incoming``, with their audit records; returns every case number of the
-    file with its id and court."""
+    file with its id and court. The fields ``kept`` (those of columns the file lacks) of the cases the database
+    has are left as they are; what the others would empty is counted in ``outcome.blanking``."""
     numbers = incoming.get_column("case_number").to_list()
     schema: dict[str, pl.DataType] = {"id": pl.Int64(), **dict(incoming.schema)}
     existing = _load(Case, schema, "case_number", numbers)
     joined = incoming.join(existing, on="case_number", how="left", suffix="_db", maintain_order="left")
     new = joined.filter(pl.col("id").is_null()).select("case_number", *_COMPARED)
-    old = joined.filter(pl.col("id").is_not_null())
+    old = joined.filter(pl.col("id").is_not_null()).with_columns(
+        pl.col(f"{name}_db").alias(name) for name in kept
+    )
     del joined, existing
+    outcome.blanking = blanking(old)
     differs = [pl.col(name).ne_missing(pl.col(f"{name}_db")) for name in _COMPARED]
     changed = old.filter(pl.any_horizontal(differs))
     outcome.unchanged = old.height - changed.height

@@ -4,7 +4,8 @@ At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the
 stored one is older than today. It runs in a daemon thread of the server process, so there is no other service to
 install on a court's machine; an error is logged and the next night tries again. The same run computes the
 statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
-due that day in every campaign (qingji.campaigns.lookback).
+due that day in every campaign (qingji.campaigns.lookback), and removes the uploaded exports and marked copies of
+refused uploads whose days are over (qingji.cases.import_action.remove_old_files).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from qingji.campaigns.lookback import open_all_lookbacks
+from qingji.cases.import_action import remove_old_files
 from qingji.cases.snapshot import do_snapshot, snapshot_date
 from qingji.cases.statistics import warm_statistics
 
@@ -60,6 +62,12 @@ def _loop(stop: threading.Event) -> None:
             log.info("look-back tasks opened: %d", open_all_lookbacks(timezone.localdate()))
         except Exception:
             log.exception("nightly look-back tasks failed")
+        finally:
+            close_old_connections()
+        try:
+            remove_old_files(timezone.now())
+        except Exception:
+            log.exception("nightly removal of old uploads failed")
         finally:
             close_old_connections()
         now = timezone.localtime()

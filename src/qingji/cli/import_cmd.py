@@ -1,16 +1,22 @@
-"""`qingji import CASES [--events EVENTS] [--report FILE]`: a court's export into the database, all or nothing."""
+"""`qingji import CASES [--events EVENTS] [--report FILE] [--confirm]`: a court's export into the database, all or
+nothing, by the same action as the upload page (qingji.cases.import_action)."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from qingji.cli.summary_view import print_problems
 from qingji.server.setup import setup_django
+
+if TYPE_CHECKING:
+    from qingji.cases.imports import ImportOutcome
+
+EXIT_UNCONFIRMED = 3
 
 
 def import_(
@@ -20,9 +26,20 @@ def import_(
         Path | None,
         typer.Option("--report", help="where the marked copy goes when rows are bad (default beside CASES)"),
     ] = None,
+    confirm: Annotated[
+        bool,
+        typer.Option(
+            "--confirm",
+            help="确认：导入将清空许多案件的字段或使已结案件变为未结时，仍然导入 / import even when it empties a "
+            "field or reopens closed cases on more cases than QINGJI_IMPORT_CONFIRM_CASES",
+        ),
+    ] = False,
 ) -> None:
-    """Import cases (and their events): upsert by case number in one transaction. Exit 0 when imported, 2 when
-    refused because of bad rows (nothing is written; a marked Excel copy names them), 1 when a file is missing."""
+    """Import cases (and their events): upsert by case number in one transaction, then bring the snapshot up to
+    date. A column the file lacks leaves its field as it is. Exit 0 when imported; 2 when refused because of bad
+    rows or no rows (nothing is written; a marked Excel copy names them); 3 when the import would empty a field
+    or reopen closed cases on many cases and --confirm was not given (the preview is printed, nothing is
+    written); 1 when a file is missing. Every import, refused or not, leaves an import record."""
     console = Console()
     err = Console(stderr=True)
     for path in (cases, events):
@@ -30,29 +47,80 @@ def import_(
             err.print(f"[red]文件不存在 no such file: {path}[/red]")
             raise typer.Exit(1)
     setup_django()
-    from qingji.cases.imports import do_import
+    from qingji.cases.import_action import run_import
 
     started = time.perf_counter()
     try:
-        outcome = do_import(cases, events, report_path=report)
+        outcome = run_import(cases, events, confirm=confirm, report_path=report)
     except FileNotFoundError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
+    _print_columns(err, outcome)
+    if outcome.unconfirmed:
+        _print_preview(err, outcome)
+        raise typer.Exit(EXIT_UNCONFIRMED)
     if not outcome.imported:
         print_problems(err, outcome.problems, str(outcome.report) if outcome.report else None)
+        nothing = (
+            "文件中没有数据行，没有可导入的内容 / the file has no data rows: nothing to import; "
+            if outcome.empty
+            else ""
+        )
         err.print(
-            f"[red]未导入：有问题的行须先改正，数据库未作任何改动 / not imported: correct the rows above; "
-            f"nothing was written[/red]\n标记副本 marked copy: {outcome.report}"
+            f"[red]{nothing}未导入：有问题的行须先改正，数据库未作任何改动 / not imported: correct the rows above; "
+            f"nothing was written[/red]\n标记副本 marked copy: {outcome.report}\n"
+            f"导入记录 import record #{outcome.record_id}"
         )
         raise typer.Exit(outcome.exit_code)
     seconds = time.perf_counter() - started
+    refreshed = (
+        f"  案件状态已重新计算，截至 {outcome.refreshed} / case states recomputed as of {outcome.refreshed}"
+        if outcome.refreshed
+        else "  无改动，案件状态无需重新计算 / nothing changed: the case states stay as they were"
+    )
     console.print(
         f"已导入 imported {cases.name}（{outcome.rows} 行 rows，{seconds:.1f} s）：\n"
         f"  新增 created {outcome.created}，更新 updated {outcome.updated}，未变 unchanged {outcome.unchanged}，"
         f"新增事项 events added {outcome.events_added}（事项行 event rows {outcome.event_rows}）\n"
         f"  事项更正 events changed {outcome.events_changed}，撤回 withdrawn {outcome.events_withdrawn}"
         f"{'' if events else '（未给事项表，事项未动 / no events file: events left as they were）'}\n"
-        f"  导入记录 import record #{outcome.record_id}\n"
-        f"  页面上的状态在下次快照后更新 / the pages show the changes after the next snapshot: qingji snapshot "
-        f"(qingji serve 每晚 02:00 自动 / nightly while serving)"
+        f"  导入记录 import record #{outcome.record_id}\n{refreshed}"
+    )
+
+
+def _print_columns(err: Console, outcome: ImportOutcome) -> None:
+    """The expected columns the cases file lacked (their fields kept) and the headers it had that match none."""
+    if outcome.missing_columns:
+        names = "、".join(outcome.missing_columns)
+        err.print(
+            f"[yellow]案件表缺少这些列，已有案件的相应字段保持不变：{names}\n"
+            f"the cases file has no column {names}: those fields of the cases already held were left as they "
+            f"were[/yellow]",
+            highlight=False,
+        )
+    if outcome.unknown_columns:
+        names = "、".join(outcome.unknown_columns)
+        err.print(
+            f"[yellow]未识别的列（已忽略）：{names} / columns not recognised (ignored): {names}[/yellow]",
+            highlight=False,
+        )
+
+
+def _print_preview(err: Console, outcome: ImportOutcome) -> None:
+    from qingji.cases.import_guard import describe
+
+    blank = outcome.blanking
+    err.print(
+        f"[red]待确认，未导入：此次导入将使 {blank.cases} 件已有案件的字段被清空或重新变为未结\n"
+        f"awaiting confirmation, not imported: this import would empty a field of, or reopen, {blank.cases} "
+        f"cases the database holds[/red]",
+        highlight=False,
+    )
+    for line in describe(blank):
+        err.print(line, markup=False, highlight=False)
+    err.print(
+        "如确属有意（例如法院系统的导出确已清空这些字段），请加 --confirm 再次导入；否则请检查导出文件。数据库未作任何改动。\n"
+        "If this is meant, import again with --confirm; otherwise check the export. Nothing was written.\n"
+        f"导入记录 import record #{outcome.record_id}（待确认 unconfirmed）",
+        highlight=False,
     )

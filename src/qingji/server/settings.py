@@ -8,6 +8,13 @@
 | QINGJI_DEBUG | 0 | 1 shows tracebacks (never on a court's server) |
 | QINGJI_ALLOWED_HOSTS | 127.0.0.1,localhost | host names the server answers to |
 | QINGJI_SECURE_COOKIES | 0 | 1 when served over HTTPS: cookies only over HTTPS |
+| QINGJI_IMPORT_CONFIRM_CASES | 20 | an import that would empty a field or reopen a closed case on more cases than this waits for a confirmation (`qingji import --confirm`, the upload page's confirm button); 0: every such import |
+| QINGJI_UPLOAD_KEEP_DAYS | 0 | days an uploaded export is kept in <QINGJI_HOME>/uploads for review after its import; 0: deleted at once |
+| QINGJI_IMPORT_REPORT_KEEP_DAYS | 7 | days the marked copy of a refused upload stays downloadable (its import record says until when) |
+
+Why 20 cases: a correction the court means, a remanded case reopened or a judge who left, touches a handful of
+cases and goes through at once; the mistakes seen (a renamed or dropped column) emptied thousands. The uploads
+and marked copies hold parties' names: they are removed by the nightly run once their days are over.
 """
 
 from __future__ import annotations
@@ -46,6 +53,18 @@ def _database() -> dict[str, object]:
         config["CONN_MAX_AGE"] = 0
         Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
     return config
+
+
+def _count(name: str, default: int) -> int:
+    """A whole number of at least 0 from the environment variable ``name``."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise ValueError(
+            f"{name}={text!r}：应为不小于 0 的整数 / {name}={text!r}: expected a whole number, 0 or more"
+        )
+    return int(text)
 
 
 SECRET_KEY = _secret_key()
@@ -135,3 +154,8 @@ CSRF_COOKIE_SAMESITE = "Strict"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Imports (qingji.cases.import_action): the confirmation of wide blanking, how long uploads and reports stay.
+IMPORT_CONFIRM_CASES = _count("QINGJI_IMPORT_CONFIRM_CASES", 20)
+UPLOAD_KEEP_DAYS = _count("QINGJI_UPLOAD_KEEP_DAYS", 0)
+IMPORT_REPORT_KEEP_DAYS = _count("QINGJI_IMPORT_REPORT_KEEP_DAYS", 7)

@@ -1,32 +1,36 @@
-"""The upload page: a court's export into the database, as `qingji import` does it (issue 3 §3).
+"""The upload page: a court's export into the database by the same action as `qingji import` (issue 3 §3, issue 9).
 
 For the trial management office and administrators, and only for cases of the courts they may see: a file with a
-case of another court is refused whole, like a file with any other bad row.
+case of another court is refused whole, like a file with any other bad row. An import that would empty a field or
+reopen closed cases on many cases is shown as a preview: the uploaded files wait under a token kept in the
+session (qingji.cases.import_action says where and how long) until the user confirms, which runs the same action
+again with the confirmation, or discards them.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
+import shutil
 from pathlib import Path
+from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from qingji.cases.imports import do_import
-from qingji.cases.snapshot import do_snapshot
-from qingji.courts.models import Role
+from qingji.cases.import_action import finish_upload, new_upload, report_place, run_import, upload_named
+from qingji.cases.import_guard import BLANKABLE
+from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_court_codes
+from qingji.web.import_labels import import_texts
 from qingji.web.views import page_context, person_of
 
 IMPORT_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
 SUFFIXES = (".csv", ".xlsx", ".xls")
 SHOWN_PROBLEMS = 50
 _SESSION_REPORT = "qingji_import_report"
+_SESSION_PENDING = "qingji_import_pending"  # {"token": …, "cases": file name, "events": file name or ""}
 
 
 def _save(upload: UploadedFile, directory: Path) -> Path:
@@ -43,40 +47,87 @@ def _save(upload: UploadedFile, directory: Path) -> Path:
 def import_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     allowed = person is not None and person.role in IMPORT_ROLES
-    context = page_context(request, allowed=allowed, outcome=None, error="")
+    context = page_context(request, allowed=allowed, outcome=None, error="", notice="")
+    context["t"] = {**context["t"], **import_texts(bool(context.get("english")))}
     if request.method != "POST" or not allowed or person is None:
         return render(
             request, "web/import.html", context, status=200 if allowed or request.method != "POST" else 403
         )
+    if "token" in request.POST:
+        return _confirm(request, person, context)
     cases_upload = request.FILES.get("cases")
     events_upload = request.FILES.get("events")
     uploads = [u for u in (cases_upload, events_upload) if u is not None]
     if cases_upload is None or any(Path(u.name or "").suffix.lower() not in SUFFIXES for u in uploads):
         context["error"] = context["t"]["import_choose"]
         return render(request, "web/import.html", context, status=400)
-    home = Path(settings.HOME) / "uploads"
-    home.mkdir(parents=True, exist_ok=True)
-    directory = Path(tempfile.mkdtemp(prefix="import-", dir=home))
+    directory = new_upload()
     cases_path = _save(cases_upload, directory)
     events_path = _save(events_upload, directory) if events_upload is not None else None
-    outcome = do_import(
-        cases_path, events_path, actor=request.user, report_path=directory / "问题报告.xlsx",
-        allowed_courts=visible_court_codes(person),
+    return _run(request, person, context, directory, cases_path, events_path, confirm=False)
+
+
+def _confirm(request: HttpRequest, person: Person, context: dict[str, Any]) -> HttpResponse:
+    """The confirm or discard button of a preview: the pending upload of this session, if still there."""
+    pending = request.session.pop(_SESSION_PENDING, None)
+    token = request.POST.get("token", "")
+    directory = upload_named(token) if isinstance(pending, dict) and pending.get("token") == token else None
+    if directory is None or not isinstance(pending, dict):
+        context["error"] = context["t"]["import_expired"]
+        return render(request, "web/import.html", context, status=409)
+    if "discard" in request.POST:
+        shutil.rmtree(directory, ignore_errors=True)
+        context["notice"] = context["t"]["import_discarded"]
+        return render(request, "web/import.html", context)
+    cases_path = directory / str(pending["cases"])
+    events_path = directory / str(pending["events"]) if pending.get("events") else None
+    return _run(request, person, context, directory, cases_path, events_path, confirm=True)
+
+
+def _run(
+    request: HttpRequest,
+    person: Person,
+    context: dict[str, Any],
+    directory: Path,
+    cases_path: Path,
+    events_path: Path | None,
+    *,
+    confirm: bool,
+) -> HttpResponse:
+    report_path, report_until = report_place(directory)
+    outcome = run_import(
+        cases_path, events_path, actor=request.user, allowed_courts=visible_court_codes(person),
+        confirm=confirm, report_path=report_path, report_until=report_until,
     )  # fmt: skip
+    finish_upload(directory, outcome)
     if outcome.report is not None:
         request.session[_SESSION_REPORT] = str(outcome.report)
-    refreshed = None
-    if outcome.imported and outcome.changed:
-        # the ledger and the summary read the snapshot: bring it up to date so that the upload shows at once
-        refreshed = timezone.localdate()
-        do_snapshot(refreshed, actor=request.user)
-    context.update(outcome=outcome, problems=outcome.problems[:SHOWN_PROBLEMS], refreshed=refreshed)
-    return render(request, "web/import.html", context, status=200 if outcome.imported else 422)
+    if outcome.unconfirmed:
+        request.session[_SESSION_PENDING] = {
+            "token": directory.name,
+            "cases": cases_path.name,
+            "events": events_path.name if events_path else "",
+        }
+    blanked = [
+        (column, outcome.blanking.fields[column])
+        for column in BLANKABLE.values()
+        if column in outcome.blanking.fields
+    ]
+    context.update(
+        outcome=outcome,
+        problems=outcome.problems[:SHOWN_PROBLEMS],
+        refreshed=outcome.refreshed,
+        token=directory.name,
+        blanked=blanked,
+    )
+    return render(
+        request, "web/import.html", context, status=200 if outcome.imported or outcome.unconfirmed else 422
+    )
 
 
 @login_required
 def import_report(request: HttpRequest) -> FileResponse:
-    """The marked Excel copy of this user's last refused upload."""
+    """The marked Excel copy of this user's last refused upload, while it is kept."""
     stored = request.session.get(_SESSION_REPORT)
     path = Path(stored) if isinstance(stored, str) else None
     if path is None or not path.is_file():

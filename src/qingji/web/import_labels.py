@@ -1,0 +1,49 @@
+"""The upload page's own words (issue 9): missing columns, an empty file, the preview and its confirmation."""
+
+from __future__ import annotations
+
+IMPORT_TEXTS: dict[str, tuple[str, str]] = {
+    "import_case_number": ("案号", "Case number"),
+    "import_missing": (
+        "案件表缺少这些列，已有案件的相应字段保持不变",
+        "The cases file has no column for these; those fields of the cases already held were left as they were",
+    ),
+    "import_unknown": ("未识别的列（已忽略）", "Columns not recognised (ignored)"),
+    "import_empty": (
+        "文件中没有数据行（只有表头），没有可导入的内容",
+        "The file has no data rows (only the header): there was nothing to import",
+    ),
+    "import_preview": (
+        "待确认，尚未导入：此次导入将使下列已有案件的字段被清空或重新变为未结",
+        "Awaiting confirmation, nothing imported yet: this import would empty fields of, or reopen, cases "
+        "already held",
+    ),
+    "import_preview_cases": ("涉及案件", "Cases affected"),
+    "import_preview_field": ("将被清空的列", "Column that would be emptied"),
+    "import_preview_count": ("案件数", "Cases"),
+    "import_reopened": (
+        "已结案件将变为未结（结案日期为空）",
+        "Closed cases that would reopen (结案日期 empty)",
+    ),
+    "import_examples": ("例", "For example"),
+    "import_preview_hint": (
+        "如确属有意（例如法院系统的导出确已清空这些字段），请确认导入；否则请检查导出文件后重新上传。",
+        "If this is meant (the court's system really emptied these fields), confirm; otherwise check the export "
+        "and upload it again.",
+    ),
+    "import_confirm": ("确认导入", "Confirm the import"),
+    "import_cancel": ("放弃", "Discard"),
+    "import_expired": (
+        "待确认的上传已过期或已处理，请重新上传。",
+        "The upload awaiting confirmation has expired or was handled already: upload it again.",
+    ),
+    "import_discarded": ("已放弃，未导入任何数据。", "Discarded: nothing was imported."),
+    "import_record_no": ("导入记录", "Import record"),
+    "import_page_events_changed": ("事项更正", "events corrected"),
+    "import_page_events_withdrawn": ("事项撤回", "events withdrawn"),
+}
+
+
+def import_texts(english: bool) -> dict[str, str]:
+    index = 1 if english else 0
+    return {key: pair[index] for key, pair in IMPORT_TEXTS.items()}
