@@ -162,3 +162,52 @@ def test_bad_rows_are_reported_and_the_rest_is_kept(tmp_path: Path) -> None:
     assert all(r[0] == "cases.csv" and r[5] and r[6] for r in body)
     assert "第11行 row 11, （2024）甘1002民初10号, 立案日期 = '2024-02-30'" in result.output
     assert openpyxl.load_workbook(output).worksheets[0].max_row == 2 + 8
+
+
+CASES_HEADER = "案号,法院,适用程序,案由,立案日期,结案日期,结案方式,承办法官,审判庭,羁押,当事人\n"
+EVENTS_HEADER = "案号,事项,类别,开始日期,结束日期,期间,批准人,批准日期,备注\n"
+N1, N2 = "（2024）甘1002民初1号", "（2024）甘1002民初2号"
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("empty", ["cases", "events"])
+def test_a_file_with_no_data_rows_is_refused(tmp_path: Path, empty: str) -> None:
+    rows = f"{N1},庆阳市西峰区人民法院,普通程序,,2024-01-05,,,,,,\n"
+    cases = write_text(tmp_path / "cases.csv", CASES_HEADER + ("" if empty == "cases" else rows), "gb18030")
+    events = write_text(tmp_path / "events.csv", EVENTS_HEADER + ",,,,,,,,\n")
+    output = tmp_path / "ledger.xlsx"
+    result = runner.invoke(app, ["ledger", str(cases), "--events", str(events), "-o", str(output)])
+    assert result.exit_code == 1, result.output
+    assert f"{empty}.csv 第1行" in result.output
+    assert "文件中没有数据行" in result.output and "the file has no data rows" in result.output
+    assert not output.exists()
+
+
+def test_a_case_with_a_refused_event_row_is_warned(tmp_path: Path) -> None:
+    cases = write_text(
+        tmp_path / "cases.csv",
+        CASES_HEADER
+        + f"{N1},庆阳市西峰区人民法院,普通程序,,2024-01-05,,,,,,\n"
+        + f"{N2},庆阳市西峰区人民法院,普通程序,,2024-01-05,,,,,,\n",
+    )
+    events = write_text(
+        tmp_path / "events.csv",
+        EVENTS_HEADER
+        + f"{N1},扣除审限,鉴定,2024-03-01,2024-03-30,,,,\n"
+        + f"{N1},延长审限,,,,6个月,院长,2024-07-01,经审批,多一格\n"  # 12 cells: refused
+        + f"{N2},扣除审限,鉴定,2024-03-01,2024-03-30,,,,\n",
+    )
+    result = runner.invoke(
+        app, ["ledger", str(cases), "--events", str(events), "--as-of", "2024-07-10", "--format", "json"]
+    )
+    assert result.exit_code == 2, result.output
+    rows = {row["case_number"]: row for row in json.loads(result.stdout)}
+    # Added after the ledger was computed, in the order of the warnings (an approaching one first).
+    assert rows[N1]["warnings"] == ["approaching_30", "event_refused"]
+    assert rows[N2]["warnings"] == ["approaching_30"]
+    assert rows[N1]["deducted_days"] == rows[N2]["deducted_days"] == 30
+    assert f"第3行 row 3, {N1}, （整行）" in result.stderr

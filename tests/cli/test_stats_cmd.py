@@ -168,3 +168,12 @@ def test_a_bad_measures_file_is_refused_with_its_place(files: tuple[Path, Path],
     result = run(files, "--json", "--measures", str(settings))
     assert result.exit_code == 2
     assert "weights.on_time_rate" in result.output and "measures.toml" in result.output
+
+
+def test_an_events_file_with_no_data_rows_is_refused(files: tuple[Path, Path]) -> None:
+    _, events = files
+    events.write_text("案号,事项,类别,开始日期,结束日期\n", encoding="utf-8")
+    result = run(files, "--json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "events.csv 第1行" in result.stderr and "the file has no data rows" in result.stderr

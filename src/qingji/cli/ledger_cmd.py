@@ -13,7 +13,7 @@ import polars as pl
 import typer
 from rich.console import Console
 
-from qingji.cli.inputs import database_frames, read_files
+from qingji.cli.inputs import database_frames, read_files, with_refused_events
 from qingji.cli.options import parse_day
 from qingji.cli.progress import stages
 from qingji.cli.summary_view import print_problems, print_summary
@@ -64,7 +64,8 @@ def ledger(
     """Compute every case's expiry, age and warnings on a date, and write the ledger (台账).
 
     Exit code 0 when every row was read, 2 when some rows could not be read (they are in the report and the
-    ledger holds the rest), 1 when nothing could be done.
+    ledger holds the rest; a case with a refused event row is warned ``event_refused``), 1 when nothing could be
+    done (a file that cannot be read, lacks a required column or has no data rows).
     """
     if output is None and output_format is None:
         raise typer.BadParameter(
@@ -87,6 +88,7 @@ def ledger(
     console = Console(stderr=output_format is not None)
     size = cases.stat().st_size if cases is not None and cases.exists() else 0
     problems: list[Problem] = []
+    refused: set[str] = set()
     event_frame: pl.DataFrame | None
     with stages(5, show=size > BIG_FILE_BYTES and sys.stderr.isatty()) as progress:
         if cases is None:
@@ -99,9 +101,9 @@ def ledger(
             progress.done()
             progress.done()
         else:
-            case_frame, event_frame = read_files(cases, events, problems, progress)
+            case_frame, event_frame = read_files(cases, events, problems, progress, refused)
         progress.start("计算审限 computing")
-        frame = compute_ledger(case_frame, event_frame, on, calendar)
+        frame = with_refused_events(compute_ledger(case_frame, event_frame, on, calendar), refused)
         progress.done()
         progress.start("写出台账 writing")
         if output is not None:

@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-from qingji.cli.inputs import database_frames, read_files
+from qingji.cli.inputs import database_frames, read_files, with_refused_events
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
 from qingji.engine.ledger import compute_ledger
@@ -78,6 +78,7 @@ def stats(
     except MeasureSettingsError as error:
         raise typer.BadParameter(str(error), param_hint="--measures") from None
     problems: list[Problem] = []
+    refused: set[str] = set()
     event_frame: pl.DataFrame | None
     if cases is None:
         if events is not None:
@@ -86,8 +87,8 @@ def stats(
             )
         case_frame, event_frame = database_frames()
     else:
-        case_frame, event_frame = read_files(cases, events, problems)
-    ledger = compute_ledger(case_frame, event_frame, on, calendar)
+        case_frame, event_frame = read_files(cases, events, problems, refused=refused)
+    ledger = with_refused_events(compute_ledger(case_frame, event_frame, on, calendar), refused)
     result = court_statistics(case_frame, ledger, on, compare=other, since=first, settings=settings)
     err = Console(stderr=True)
     if as_json:

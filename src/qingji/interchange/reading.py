@@ -42,7 +42,7 @@ def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataTyp
         table = load_table(path)
     except TableError as error:
         problem = Problem(file, 1, "", "", error.reason_zh, error.reason_en)
-        return ReadResult(pl.DataFrame(schema=schema), [problem], 0)
+        return ReadResult(pl.DataFrame(schema=schema), [problem], 0, file_refused=True)
     match = match_headers(table.headers, fields)
     if match.missing:
         names_zh = "、".join(f.zh for f in match.missing)
@@ -64,6 +64,7 @@ def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataTyp
             data_rows.height,
             present_fields=match.present,
             unknown_columns=match.unknown,
+            file_refused=True,
         )
     columns: list[pl.Expr] = [pl.col(ROW)]
     for field in fields:
@@ -98,6 +99,7 @@ def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataTyp
             0,
             present_fields=match.present,
             unknown_columns=match.unknown,
+            file_refused=True,
         )
     work, checks = cell_check_columns(work, match, table)
     return Opened(file, table, match, work, tuple(checks))

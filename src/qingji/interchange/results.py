@@ -25,6 +25,9 @@ class ReadResult:
     present_fields: frozenset[str] | None = None
     # Headers of the file that match no field, as written: their columns are ignored, and callers say so.
     unknown_columns: tuple[str, ...] = ()
+    # The file as a whole was refused (it cannot be read, lacks a required column or has no data rows): its
+    # problems are the file's, and no row of it was read. Every caller refuses such a file (issue 9).
+    file_refused: bool = False
 
     @property
     def ok(self) -> bool:
