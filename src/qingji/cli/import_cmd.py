@@ -55,23 +55,30 @@ def import_(
     except FileNotFoundError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
-    _print_columns(err, outcome)
     if outcome.unconfirmed:
+        _print_columns(err, outcome)
         _print_preview(err, outcome)
         raise typer.Exit(EXIT_UNCONFIRMED)
-    if not outcome.imported:
-        print_problems(err, outcome.problems, str(outcome.report) if outcome.report else None)
-        nothing = (
-            "文件中没有数据行，没有可导入的内容 / the file has no data rows: nothing to import; "
-            if outcome.empty
-            else ""
-        )
+    if outcome.empty:
+        for problem in outcome.problems:
+            err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         err.print(
-            f"[red]{nothing}未导入：有问题的行须先改正，数据库未作任何改动 / not imported: correct the rows above; "
-            f"nothing was written[/red]\n标记副本 marked copy: {outcome.report}\n"
-            f"导入记录 import record #{outcome.record_id}"
+            f"[red]未导入：文件中没有数据行，没有可导入的内容，数据库未作任何改动 / not imported: the file has no "
+            f"data rows, there was nothing to import; nothing was written[/red]\n"
+            f"导入记录 import record #{outcome.record_id}",
+            soft_wrap=True,
         )
         raise typer.Exit(outcome.exit_code)
+    if not outcome.imported:
+        print_problems(err, outcome.problems, str(outcome.report) if outcome.report else None)
+        err.print(
+            f"[red]未导入：有问题的行须先改正，数据库未作任何改动 / not imported: correct the rows above; "
+            f"nothing was written[/red]\n标记副本 marked copy: {outcome.report}\n"
+            f"导入记录 import record #{outcome.record_id}",
+            soft_wrap=True,
+        )
+        raise typer.Exit(outcome.exit_code)
+    _print_columns(err, outcome)
     seconds = time.perf_counter() - started
     refreshed = (
         f"  案件状态已重新计算，截至 {outcome.refreshed} / case states recomputed as of {outcome.refreshed}"
@@ -97,12 +104,14 @@ def _print_columns(err: Console, outcome: ImportOutcome) -> None:
             f"the cases file has no column {names}: those fields of the cases already held were left as they "
             f"were[/yellow]",
             highlight=False,
+            soft_wrap=True,
         )
     if outcome.unknown_columns:
         names = "、".join(outcome.unknown_columns)
         err.print(
             f"[yellow]未识别的列（已忽略）：{names} / columns not recognised (ignored): {names}[/yellow]",
             highlight=False,
+            soft_wrap=True,
         )
 
 
@@ -117,7 +126,7 @@ def _print_preview(err: Console, outcome: ImportOutcome) -> None:
         highlight=False,
     )
     for line in describe(blank):
-        err.print(line, markup=False, highlight=False)
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
     err.print(
         "如确属有意（例如法院系统的导出确已清空这些字段），请加 --confirm 再次导入；否则请检查导出文件。数据库未作任何改动。\n"
         "If this is meant, import again with --confirm; otherwise check the export. Nothing was written.\n"

@@ -1,0 +1,144 @@
+"""`qingji import` end to end (issue 9, "Every row exactly as written"): a missing column is "not given", wide
+blanking waits for --confirm (exit 3), every import is recorded, the snapshot is brought up to date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from import_files import export, read_text
+from typer.testing import CliRunner
+
+from qingji.audit.models import AuditRecord
+from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot
+from qingji.cli.app import app
+
+pytestmark = pytest.mark.django_db
+
+runner = CliRunner()
+
+
+def imported(tmp_path: Path, cases: int = 120) -> Path:
+    cases_path, events_path = export(tmp_path, cases=cases)
+    result = runner.invoke(app, ["import", str(cases_path), "--events", str(events_path)])
+    assert result.exit_code == 0, result.output
+    return cases_path
+
+
+def stored(*fields: str) -> dict[str, tuple[Any, ...]]:
+    return {row[0]: row[1:] for row in Case.objects.values_list("case_number", *fields)}
+
+
+def test_a_renamed_judge_header_keeps_every_judge(tmp_path: Path, settings: Any) -> None:
+    settings.IMPORT_CONFIRM_CASES = 0  # a blank would need confirmation: none must be found
+    cases_path = imported(tmp_path)
+    judges = stored("judge")
+    assert sum(1 for (judge,) in judges.values() if judge) == 120
+    later = tmp_path / "later.csv"
+    read_text(cases_path).rename({"承办法官": "办案法官"}).write_csv(later)
+    result = runner.invoke(app, ["import", str(later)])
+    assert result.exit_code == 0, result.output
+    assert stored("judge") == judges
+    assert "承办法官" in result.output and "办案法官" in result.output  # missing, and not recognised
+    record = ImportRecord.objects.get(file_name="later.csv")
+    assert record.outcome == "imported" and record.updated == 0
+    assert record.missing_columns == ["承办法官"] and record.unknown_columns == ["办案法官"]
+
+
+def test_a_dropped_closing_date_reopens_nothing(tmp_path: Path, settings: Any) -> None:
+    settings.IMPORT_CONFIRM_CASES = 0
+    cases_path = imported(tmp_path, cases=300)
+    closed = stored("closed_on", "closure_method")
+    assert any(value[0] is not None for value in closed.values())
+    later = tmp_path / "later.csv"
+    read_text(cases_path).drop("结案日期").write_csv(later)
+    result = runner.invoke(app, ["import", str(later)])
+    assert result.exit_code == 0, result.output
+    assert stored("closed_on", "closure_method") == closed
+    assert ImportRecord.objects.get(file_name="later.csv").missing_columns == ["结案日期"]
+
+
+def test_missing_procedure_and_custody_columns_keep_them(tmp_path: Path) -> None:
+    cases_path = imported(tmp_path)
+    before = stored("procedure", "procedure_raw", "in_custody")
+    assert any(
+        value[2] for value in before.values()
+    )  # some in custody: the reader would read 否 without a column
+    later = tmp_path / "later.csv"
+    read_text(cases_path).drop("适用程序", "羁押").write_csv(later)
+    result = runner.invoke(app, ["import", str(later)])
+    assert result.exit_code == 0, result.output
+    assert stored("procedure", "procedure_raw", "in_custody") == before
+    assert ImportRecord.objects.get(file_name="later.csv").missing_columns == ["适用程序", "羁押"]
+
+
+def test_blanking_many_judges_needs_confirm(tmp_path: Path) -> None:
+    cases_path = imported(tmp_path)
+    judges = stored("judge")
+    audits = AuditRecord.objects.count()
+    later = tmp_path / "later.csv"
+    read_text(cases_path).with_columns(pl.lit(None, pl.String).alias("承办法官")).write_csv(later)
+
+    result = runner.invoke(app, ["import", str(later)])
+    assert result.exit_code == 3, result.output
+    assert "承办法官：120 件" in result.output and "--confirm" in result.output
+    assert stored("judge") == judges and AuditRecord.objects.count() == audits  # nothing written
+    record = ImportRecord.objects.get(file_name="later.csv")
+    assert record.outcome == ImportRecord.Outcome.UNCONFIRMED and f"#{record.pk}" in result.output
+
+    confirmed = runner.invoke(app, ["import", str(later), "--confirm"])
+    assert confirmed.exit_code == 0, confirmed.output
+    assert set(stored("judge").values()) == {("",)}
+    assert ImportRecord.objects.filter(file_name="later.csv", outcome="imported", updated=120).count() == 1
+
+
+def test_reopening_many_cases_needs_confirm(tmp_path: Path, settings: Any) -> None:
+    cases_path = imported(tmp_path, cases=300)
+    closed = Case.objects.filter(closed_on__isnull=False).count()
+    settings.IMPORT_CONFIRM_CASES = closed - 1
+    later = tmp_path / "later.csv"
+    read_text(cases_path).with_columns(pl.lit(None, pl.String).alias("结案日期")).write_csv(later)
+    result = runner.invoke(app, ["import", str(later)])
+    assert result.exit_code == 3, result.output
+    assert f"已结案件将被重新变为未结：{closed} 件" in result.output
+    assert Case.objects.filter(closed_on__isnull=False).count() == closed
+    settings.IMPORT_CONFIRM_CASES = closed  # as many as the limit: no confirmation
+    assert runner.invoke(app, ["import", str(later)]).exit_code == 0
+    assert Case.objects.filter(closed_on__isnull=False).count() == 0
+
+
+def test_one_correction_needs_no_confirmation(tmp_path: Path) -> None:
+    cases_path = imported(tmp_path)
+    cases = read_text(cases_path)
+    number = cases.item(0, "案号")
+    later = tmp_path / "later.csv"
+    cases.with_columns(
+        pl.when(pl.col("案号") == number).then(None).otherwise(pl.col("承办法官")).alias("承办法官")
+    ).write_csv(later)
+    result = runner.invoke(app, ["import", str(later)])
+    assert result.exit_code == 0, result.output
+    assert Case.objects.get(case_number=number).judge == ""
+
+
+def test_the_command_brings_the_snapshot_up_to_date(tmp_path: Path) -> None:
+    cases_path, events_path = export(tmp_path, cases=60)
+    result = runner.invoke(app, ["import", str(cases_path), "--events", str(events_path)])
+    assert result.exit_code == 0, result.output
+    assert "案件状态已重新计算" in result.output and "qingji snapshot" not in result.output
+    assert Snapshot.objects.count() == 1 and CaseState.objects.count() == 60
+    again = runner.invoke(app, ["import", str(cases_path), "--events", str(events_path)])
+    assert again.exit_code == 0 and Snapshot.objects.count() == 1  # nothing changed: no new snapshot
+
+
+def test_a_file_with_only_its_header_imports_nothing(tmp_path: Path) -> None:
+    cases_path = tmp_path / "cases.csv"
+    cases_path.write_text("案号,法院,立案日期,结案日期,承办法官\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(cases_path)])
+    assert result.exit_code == 2, result.output
+    assert "没有数据行" in result.output and "nothing to import" in result.output
+    assert "无法读取" not in result.output  # not "rows could not be read": there were none
+    assert "已导入" not in result.output
+    record = ImportRecord.objects.get()
+    assert (record.outcome, record.problems, record.rows) == ("refused", 1, 0)
