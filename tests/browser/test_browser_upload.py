@@ -40,7 +40,11 @@ def test_the_office_uploads_an_export_and_again_unchanged(page: Page, tmp_path: 
     expect(page.get_by_role("heading", level=1)).to_have_text("导入")
 
     upload(page, cases, events)
-    expect(page.locator("p.notice")).to_have_text("已导入: 2 行; 新增 2, 更新 0, 未变 0, 新增事项 1.")
+    expect(page.locator("p.notice")).to_have_text(
+        re.compile(
+            r"^已导入: 2 行; 新增 2, 更新 0, 未变 0, 新增事项 1, 事项更正 0, 事项撤回 0\. 导入记录 #\d+$"
+        )
+    )
     expect(page.locator("p.error")).to_have_count(0)
 
     # The new case is in the database, with its extension.
@@ -58,7 +62,11 @@ def test_the_office_uploads_an_export_and_again_unchanged(page: Page, tmp_path: 
     # The same export again changes nothing.
     page.goto("/import/")
     upload(page, cases, events)
-    expect(page.locator("p.notice")).to_have_text("已导入: 2 行; 新增 0, 更新 0, 未变 2, 新增事项 0.")
+    expect(page.locator("p.notice")).to_have_text(
+        re.compile(
+            r"^已导入: 2 行; 新增 0, 更新 0, 未变 2, 新增事项 0, 事项更正 0, 事项撤回 0\. 导入记录 #\d+$"
+        )
+    )
 
 
 def test_a_file_with_a_bad_row_is_refused_with_the_marked_copy(page: Page, tmp_path: Path) -> None:
@@ -69,8 +77,9 @@ def test_a_file_with_a_bad_row_is_refused_with_the_marked_copy(page: Page, tmp_p
     expect(page.locator("p.error")).to_have_text("文件中有无法读取的行，未导入任何数据 (1)")
     problems = cell_texts(page, "table.problems tbody tr")
     assert len(problems) == 1
-    assert problems[0][:4] == ["西峰案件.csv", "3", "立案日期", "2024-13-01"]
-    assert "立案日期" in problems[0][4] and re.search(r"[\u4e00-\u9fff]", problems[0][4])
+    # file, row, the row's case number, column, value, reason
+    assert problems[0][:5] == ["西峰案件.csv", "3", "（2024）甘1002民初8号", "立案日期", "2024-13-01"]
+    assert "立案日期" in problems[0][5] and re.search(r"[\u4e00-\u9fff]", problems[0][5])
 
     link = page.get_by_role("link", name="下载标注问题的 Excel 副本")
     with page.expect_download() as info:
