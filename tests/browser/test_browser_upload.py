@@ -42,7 +42,7 @@ def test_the_office_uploads_an_export_and_again_unchanged(page: Page, tmp_path: 
     upload(page, cases, events)
     expect(page.locator("p.notice")).to_have_text(
         re.compile(
-            r"^已导入: 2 行; 新增 2, 更新 0, 未变 0, 新增事项 1, 事项更正 0, 事项撤回 0\. 导入记录 #\d+$"
+            r"^已导入: 2 行; 新增 2, 更新 0, 未变 0, 新增事项 1, 更正事项 0, 撤回事项 0\. 导入记录 #\d+$"
         )
     )
     expect(page.locator("p.error")).to_have_count(0)
@@ -64,7 +64,7 @@ def test_the_office_uploads_an_export_and_again_unchanged(page: Page, tmp_path: 
     upload(page, cases, events)
     expect(page.locator("p.notice")).to_have_text(
         re.compile(
-            r"^已导入: 2 行; 新增 0, 更新 0, 未变 2, 新增事项 0, 事项更正 0, 事项撤回 0\. 导入记录 #\d+$"
+            r"^已导入: 2 行; 新增 0, 更新 0, 未变 2, 新增事项 0, 更正事项 0, 撤回事项 0\. 导入记录 #\d+$"
         )
     )
 

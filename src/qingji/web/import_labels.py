@@ -39,8 +39,6 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import_discarded": ("已放弃，未导入任何数据。", "Discarded: nothing was imported."),
     "import_record_no": ("导入记录", "Import record"),
-    "import_page_events_changed": ("事项更正", "events corrected"),
-    "import_page_events_withdrawn": ("事项撤回", "events withdrawn"),
 }
 
 
