@@ -76,9 +76,17 @@ def test_a_basic_court_cannot_import_another_courts_case(client: Client) -> None
     report = client.get("/import/report/")
     assert report.status_code == 200
     content = b"".join(report.streaming_content)  # type: ignore[attr-defined]
-    sheet = openpyxl.load_workbook(filename=io.BytesIO(content)).worksheets[0]
+    workbook = openpyxl.load_workbook(filename=io.BytesIO(content))
+    sheet = workbook.worksheets[0]
     texts = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
     assert any("甘1027" in text for text in texts)
+    # the list of problems names each row's case number in its own column, after the row
+    listing = [[cell.value for cell in row] for row in workbook.worksheets[-1].iter_rows()]
+    assert listing[0][:3] == ["文件", "行", "案号"] and listing[1][:3] == [
+        "cases.csv",
+        3,
+        "（2024）甘1027民初1号",
+    ]
 
 
 def test_a_judge_cannot_import(client: Client) -> None:
