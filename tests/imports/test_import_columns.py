@@ -142,3 +142,12 @@ def test_a_file_with_only_its_header_imports_nothing(tmp_path: Path) -> None:
     assert "已导入" not in result.output
     record = ImportRecord.objects.get()
     assert (record.outcome, record.problems, record.rows) == ("refused", 1, 0)
+
+
+def test_an_unreadable_file_is_not_called_empty(tmp_path: Path) -> None:
+    cases_path = tmp_path / "cases.xlsx"
+    cases_path.write_bytes(b"not a workbook")
+    result = runner.invoke(app, ["import", str(cases_path)])
+    assert result.exit_code == 2, result.output
+    assert "没有数据行" not in result.output and "未导入" in result.output
+    assert ImportRecord.objects.get().outcome == "refused"

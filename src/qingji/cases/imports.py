@@ -148,7 +148,7 @@ def do_import(
         event_rows=events.rows_read if events else 0,
         missing_columns=missing_columns(cases.present_fields),
         unknown_columns=list(cases.unknown_columns),
-        empty=cases.rows_read == 0,
+        empty=cases.rows_read == 0 and cases.present_fields is not None,  # read, but no row (not unreadable)
     )
     files = {
         "file_name": cases_path.name,
