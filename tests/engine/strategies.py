@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from qingji.core.conventions import Conventions
-from qingji.core.dates import last_day_of_month
+from qingji.core.dates import add_period, last_day_of_month
 from qingji.core.events import (
     DEDUCTION_KINDS,
     LOCAL_DEDUCTION_KINDS,
@@ -56,10 +56,27 @@ def near(anchor: date, spread: int = 500) -> st.SearchStrategy[date]:
     return st.integers(-30, spread).map(lambda offset: anchor + timedelta(days=offset))
 
 
+def around_expiry(anchor: date) -> st.SearchStrategy[date]:
+    """Days a week either side of the ends of common periods (15 days to 15 months): acts just before, on and
+    after an expiry, on the rolled-forward day after a weekend or holiday, and under the 5-day lead (issue 9)."""
+    return st.builds(
+        lambda months, days, offset: add_period(anchor, Period(months, days)) + timedelta(days=offset),
+        st.sampled_from([0, 1, 2, 3, 3, 3, 4, 6, 6, 6, 9, 12, 15]),
+        st.sampled_from([0, 0, 0, 15, 30]),
+        st.one_of(st.integers(-7, 7), st.integers(-5, 1)),
+    )
+
+
+def act_day(anchor: date, spread: int) -> st.SearchStrategy[date]:
+    """An act's date: anywhere in the case's life, or around an expiry (late acts drawn often)."""
+    return st.one_of(near(anchor, spread), around_expiry(anchor), around_expiry(anchor))
+
+
 @st.composite
 def case_facts(draw: st.DrawFn, index: int = 0) -> CaseFacts:
     filed = draw(days())
-    code = draw(st.sampled_from(TYPE_CODES))
+    # Every type code, and the busiest ones (where the 5- and 3-day leads apply) more often.
+    code = draw(st.one_of(st.sampled_from(TYPE_CODES), st.sampled_from(["民初", "民终", "行初"])))
     procedure = draw(st.one_of(st.none(), st.sampled_from(list(Procedure))))
     closed = draw(st.one_of(st.none(), near(filed, 900)))
     extensions = draw(
@@ -71,20 +88,20 @@ def case_facts(draw: st.DrawFn, index: int = 0) -> CaseFacts:
                     st.builds(Period, st.integers(0, 7), st.sampled_from([0, 0, 5, 15, 30])),
                 ),
                 st.sampled_from(APPROVERS),
-                st.one_of(st.none(), near(filed, 700)),
+                st.one_of(st.none(), act_day(filed, 700)),
             ),
             max_size=4,
         )
     )
     deductions = []
     for _ in range(draw(st.integers(0, 4))):
-        start = draw(near(filed, 800))
+        start = draw(act_day(filed, 800))
         length = draw(st.one_of(st.none(), st.integers(0, 200)))
         end = None if length is None else start + timedelta(days=length)
         kind = draw(st.sampled_from([*DEDUCTION_KINDS, *LOCAL_DEDUCTION_KINDS]))
         deductions.append(Deduction(kind, start, end))
     conversions = draw(
-        st.lists(st.builds(Conversion, st.sampled_from(list(Procedure)), near(filed, 300)), max_size=2)
+        st.lists(st.builds(Conversion, st.sampled_from(list(Procedure)), act_day(filed, 300)), max_size=2)
     )
     restarts = draw(
         st.lists(
@@ -109,6 +126,7 @@ def case_facts(draw: st.DrawFn, index: int = 0) -> CaseFacts:
 
 conventions_strategy = st.one_of(
     st.just(Conventions()),
+    st.just(Conventions(count_late_acts=True)),
     st.builds(
         Conventions,
         anchor_day_counted=st.booleans(),
@@ -123,6 +141,7 @@ conventions_strategy = st.one_of(
         long_pending_gross=st.booleans(),
         criminal_first_instance_outer_limit=st.booleans(),
         count_disallowed_deductions=st.booleans(),
+        count_late_acts=st.booleans(),
         local_deduction_kinds=st.sampled_from([frozenset(), frozenset(LOCAL_DEDUCTION_KINDS)]),
         approaching_days=st.sampled_from([(30, 15, 7), (10,), (60, 20)]),
         age_warning_months=st.sampled_from([9, 10]),

@@ -18,10 +18,19 @@ SPAN = 4_000_000
 
 
 def count_deductions(
-    resolved: pl.DataFrame, events: pl.DataFrame, as_of: date, conventions: Conventions, cases: int
-) -> pl.DataFrame:
+    resolved: pl.DataFrame,
+    events: pl.DataFrame,
+    as_of: date,
+    conventions: Conventions,
+    cases: int,
+    late_from: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """deducted_days and the deduction warnings of every case, one row per case in case-id order (``cid`` is the
-    row position, 0 to ``cases`` − 1), so that the caller lays the columns beside its cases without a join.
+    row position, 0 to ``cases`` − 1), so that the caller lays the columns beside its cases without a join; and
+    the intervals counted, (cid, s, e, days) in the order of the sweep (by case, start, end), s and e day numbers.
+
+    ``late_from`` (cid, late_from) leaves out the intervals starting on or after that day (qingji.core.late); the
+    warnings for open deductions and deductions outside the case's life still cover them, as in the core.
 
     ``resolved`` has cid, type_code, anchor, filed_on, closed_eff (closing date if on or before as_of) and
     base_months (null: no limit, nothing to deduct from).
@@ -68,9 +77,13 @@ def count_deductions(
     # by case first: cid * SPAN + end.
     inclusive = 1 if conventions.deductions_inclusive else 0
     key = pl.col("cid") * SPAN + pl.col("e") + OFFSET
+    kept = rows.filter(pl.col("s") <= pl.col("e"))
+    if late_from is not None:
+        kept = kept.join(late_from, on="cid", how="left").filter(
+            pl.col("late_from").is_null() | (pl.col("s") < pl.col("late_from").cast(pl.Int64))
+        )
     intervals = (
-        rows.filter(pl.col("s") <= pl.col("e"))
-        .select("cid", "s", "e")
+        kept.select("cid", "s", "e")
         .sort("cid", "s", "e")
         .with_columns(
             previous=pl.when(pl.col("cid") == pl.col("cid").shift(1)).then(
@@ -84,7 +97,7 @@ def count_deductions(
             .otherwise(pl.col("e") - pl.col("s") + inclusive)
         )
     )
-    return pl.DataFrame(
+    per_case = pl.DataFrame(
         {
             "deducted_days": _per_case(intervals.get_column("cid"), cases, intervals.get_column("days")),
             "w_open": _per_case(rows.filter(pl.col("w_open")).get_column("cid"), cases) > 0,
@@ -93,6 +106,7 @@ def count_deductions(
             "w_not_allowed": _per_case(not_allowed, cases) > 0,
         }
     ).with_columns(pl.col("deducted_days").cast(pl.Int32))
+    return per_case, intervals.select("cid", "s", "e", "days")
 
 
 def _per_case(cid: pl.Series, cases: int, weights: pl.Series | None = None) -> np.ndarray:

@@ -38,11 +38,15 @@ def count_extensions(
     as_of: date,
     rules: RuleTable,
     conventions: Conventions,
-) -> pl.DataFrame:
-    """Per case with extensions: total_months, total_days, chain_end (C4 chained) and the extension warnings.
+    late_from: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Per case with extensions: total_months, total_days, chain_end (C4 chained) and the extension warnings; and
+    the moves: per counted extension with an approval date, (cid, k, approved_on, end_after), the end (before
+    the anchor-day shift, deductions and roll-forward) once it and those before it count.
 
     ``resolved`` has cid, rule_id, anchor, base/max periods, n_steps, last_repeatable, extension_cutoff,
-    court_code, month_end.
+    court_code, month_end. ``late_from`` (cid, late_from) marks extensions approved on or after that day late
+    (qingji.core.late): they keep their place k but add nothing, as ``skip`` in qingji.core.extensions.
     """
     rows = (
         events.filter(
@@ -97,9 +101,15 @@ def count_extensions(
             w_ext_capped=pl.lit(False),
         )
     )
-    steps = rows.filter(has_step).select(
-        "cid", "k", "length_months", "length_days", "step_months", "step_days", "to_total"
-    )
+    counted = rows.filter(has_step)
+    if late_from is not None:
+        counted = counted.join(late_from, on="cid", how="left").filter(
+            pl.col("late_from").is_null()
+            | pl.col("approved_on").is_null()
+            | (pl.col("approved_on") < pl.col("late_from"))
+        )
+    steps = counted.select("cid", "k", "length_months", "length_days", "step_months", "step_days", "to_total")
+    ends: list[pl.DataFrame] = []
     rounds = steps.get_column("k").max() if steps.height else None
     rounds = int(rounds) + 1 if isinstance(rounds, int) else 0
     tm, td = pl.col("total_months"), pl.col("total_days")
@@ -147,6 +157,12 @@ def count_extensions(
             .then(add_period(pl.col("chain_end"), pl.col("add_m"), pl.col("add_d"), month_end))
             .otherwise(pl.col("chain_end")),
         )
+        after = (
+            add_period(pl.col("anchor"), tm, td, month_end)
+            if conventions.extensions_from_anchor
+            else pl.col("chain_end")
+        )
+        ends.append(state.filter(present).select("cid", pl.lit(k, pl.Int32).alias("k"), end_after=after))
         state = state.drop(
             "length_months",
             "length_days",
@@ -157,9 +173,20 @@ def count_extensions(
             "add_d",
             "w_too_long",
         )
-    return (
+    moves = (
+        counted.filter(pl.col("approved_on").is_not_null())
+        .select("cid", "k", "approved_on")
+        .join(
+            pl.concat(ends)
+            if ends
+            else pl.DataFrame(schema={"cid": pl.Int64, "k": pl.Int32, "end_after": pl.Date}),
+            on=["cid", "k"],
+        )
+    )
+    totals = (
         state.select("cid", "total_months", "total_days", "chain_end", "w_ext_capped")
         .join(flags, on="cid", how="left")
         .with_columns(w_ext_beyond=pl.col("w_ext_beyond") | pl.col("w_ext_capped"))
         .drop("w_ext_capped")
     )
+    return totals, moves

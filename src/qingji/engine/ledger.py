@@ -23,14 +23,11 @@ from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warni
 from qingji.engine.dates import (
     add_days,
     add_months,
-    add_period,
     days_between,
 )
-from qingji.engine.deductions import count_deductions
-from qingji.engine.extensions import count_extensions
+from qingji.engine.expiry import counted_frame
 from qingji.engine.facts import EVENT_SCHEMA
-from qingji.engine.resolve import resolve_rules
-from qingji.engine.tables import roll_frame
+from qingji.engine.late import judge_conversions
 from qingji.interchange.ledger_layout import LEDGER_COLUMNS as LEDGER_LAYOUT
 
 # The ledger's columns, in order: the layout courts read, whose names are the JSON keys relied on from outside.
@@ -81,37 +78,15 @@ def compute_ledger(
     if "in_custody" not in filed.columns:
         filed = filed.with_columns(in_custody=pl.lit(False))
     evts = _events_with_case_ids(filed, events if events is not None else empty_events())
-    resolved = resolve_rules(filed, evts, as_of, rules, conventions)
-    context = filed.select(
-        "cid",
-        "type_code",
-        "court_code",
-        "filed_on",
-        "closed_on",
-        pl.col("in_custody").fill_null(False),
-        closed_eff=pl.when(pl.col("closed_on") <= as_of)
-        .then(pl.col("closed_on"))
-        .otherwise(pl.lit(None, pl.Date)),
+    evts = evts.with_row_index("eid")
+
+    def expiries(cases: pl.DataFrame, events: pl.DataFrame) -> pl.Series:
+        return counted_frame(cases, events, as_of, calendar, conventions, rules).get_column("expiry")
+
+    evts, late_conversions = judge_conversions(filed, evts, as_of, conventions, expiries)
+    frame = counted_frame(filed, evts, as_of, calendar, conventions, rules).join(
+        late_conversions.with_columns(w_conv_late=pl.lit(True)), on="cid", how="left", maintain_order="left"
     )
-    # In case-id order from here on, so that per-case columns can be laid beside the frame without joins.
-    resolved = resolved.hstack(context.drop("cid")).with_columns(
-        month_end=pl.col("criminal").fill_null(False) & conventions.criminal_month_end_rule
-    )
-    extensions = count_extensions(resolved, evts, as_of, rules, conventions)
-    deductions = count_deductions(resolved, evts, as_of, conventions, resolved.height)
-    frame = (
-        resolved.join(extensions, on="cid", how="left", maintain_order="left")
-        .hstack(deductions)
-        .with_columns(
-            pl.col("w_ext_beyond", "w_ext_without_approver", "w_ext_wrong_level").fill_null(False),
-            total_months=pl.coalesce("total_months", "base_months"),
-            total_days=pl.coalesce("total_days", "base_days"),
-            deducted_days=pl.when(pl.col("base_months").is_not_null())
-            .then(pl.col("deducted_days").fill_null(0))
-            .otherwise(0),
-        )
-    )
-    frame = _expiry(frame, calendar, conventions)
     frame = _state(frame, as_of, conventions)
     court_names = {code: court.name for code, court in COURTS_BY_CODE.items()}
     court_name = pl.col("court_code").replace_strict(court_names, default=pl.col("court")).alias("court_name")
@@ -128,44 +103,6 @@ def compute_ledger(
     ):  # only then are some cases not yet filed on the as-of date
         ledger = ledger.filter(pl.col("filed_on") <= as_of)
     return ledger
-
-
-def _expiry(frame: pl.DataFrame, calendar: WorkCalendar, conventions: Conventions) -> pl.DataFrame:
-    has_limit = pl.col("base_months").is_not_null()
-    if conventions.extensions_from_anchor:
-        end = add_period(pl.col("anchor"), pl.col("total_months"), pl.col("total_days"), pl.col("month_end"))
-    else:
-        end = pl.coalesce(
-            "chain_end",
-            add_period(pl.col("anchor"), pl.col("base_months"), pl.col("base_days"), pl.col("month_end")),
-        )
-    if conventions.anchor_day_counted:
-        end = add_days(end, -1)
-    frame = frame.with_columns(end=pl.when(has_limit).then(add_days(end, pl.col("deducted_days"))))
-    custody = pl.col("criminal").fill_null(False) & pl.col("in_custody") & conventions.custody_exception
-    roll = conventions.roll_forward_rest_days
-    ends = frame["end"].drop_nulls()
-    if roll and ends.len():
-        first, last = ends.min(), ends.max()
-        assert isinstance(first, date) and isinstance(last, date)
-        rolled = frame.select("end").join(
-            roll_frame(calendar, first, last),
-            left_on="end",
-            right_on="day",
-            how="left",
-            maintain_order="left",
-        )
-        frame = frame.with_columns(rolled.get_column("rolled"), rolled.get_column("roll_provisional"))
-    else:
-        frame = frame.with_columns(rolled=pl.col("end"), roll_provisional=pl.lit(False))
-    rolls = pl.lit(roll) & ~custody
-    return frame.with_columns(
-        expiry=pl.when(rolls).then(pl.col("rolled")).otherwise(pl.col("end")),
-        moved=rolls & (pl.col("rolled") != pl.col("end")).fill_null(False),
-        provisional=(rolls & pl.col("roll_provisional")).fill_null(False),
-        extended_months=pl.when(has_limit).then(pl.col("total_months") - pl.col("base_months")).otherwise(0),
-        extended_days=pl.when(has_limit).then(pl.col("total_days") - pl.col("base_days")).otherwise(0),
-    )
 
 
 def _state(frame: pl.DataFrame, as_of: date, conventions: Conventions) -> pl.DataFrame:
@@ -254,6 +191,10 @@ def _warning_conditions(conventions: Conventions) -> list[tuple[str, pl.Expr]]:
         Warning.EXTENSION_WITHOUT_APPROVER: limited & pl.col("w_ext_without_approver"),
         Warning.CONVERSION_NOT_ALLOWED: pl.col("w_conversion_not_allowed"),
         Warning.RESTART_NOT_ALLOWED: pl.col("w_restart_not_allowed"),
+        Warning.EXTENSION_AFTER_EXPIRY: limited & pl.col("w_ext_late"),
+        Warning.EXTENSION_DECIDED_LATE: limited & pl.col("w_ext_decided_late"),
+        Warning.DEDUCTION_AFTER_EXPIRY: limited & pl.col("w_ded_late"),
+        Warning.CONVERSION_AFTER_EXPIRY: pl.col("w_conv_late").fill_null(False),
     }
     approaching = [
         (approaching_warning(days), pl.col("approaching_at") == days)

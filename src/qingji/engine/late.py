@@ -1,0 +1,160 @@
+"""Acts dated after the expiry they would move, over columns (mirrors qingji.core.late and the conversion part of
+qingji.core.deadline; issue 9).
+
+The core walks one case's dated acts in order and stops counting at the first late one (every later dated act is
+late too, since a late act leaves the expiry where it was). Here every act is first counted, which gives each act
+the expiry as it stood before it as long as no earlier act was late; the first act dated after that expiry is the
+first late one, and its date (``late_from``) cuts the acts not counted: those dated on or after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import polars as pl
+
+from qingji.core.calendar import WorkCalendar
+from qingji.core.conventions import Conventions
+from qingji.core.late import DECISION_LEAD
+from qingji.engine.dates import add_days, add_period
+from qingji.engine.tables import roll_frame
+
+_FLAGS = ("w_ext_late", "w_ded_late", "w_ext_decided_late")
+
+
+def real_expiry(frame: pl.DataFrame, column: str, calendar: WorkCalendar, rolls: pl.Expr) -> pl.Series:
+    """``column`` moved past rest days where ``rolls`` holds (C6), as the expiry is."""
+    ends = frame.get_column(column).drop_nulls()
+    if not ends.len():
+        return frame.get_column(column)
+    first, last = ends.min(), ends.max()
+    assert isinstance(first, date) and isinstance(last, date)
+    rolled = frame.select(column).join(
+        roll_frame(calendar, first, last), left_on=column, right_on="day", how="left", maintain_order="left"
+    )
+    return frame.with_columns(rolled.get_column("rolled")).select(
+        pl.when(rolls).then(pl.col("rolled")).otherwise(pl.col(column)).alias(column)
+    )[column]
+
+
+def judge_acts(
+    resolved: pl.DataFrame,
+    extension_moves: pl.DataFrame,
+    intervals: pl.DataFrame,
+    calendar: WorkCalendar,
+    conventions: Conventions,
+) -> pl.DataFrame:
+    """Per case with dated acts: late_from (null when none is late, or when late acts count) and the flags
+    w_ext_late, w_ded_late, w_ext_decided_late.
+
+    ``resolved`` has cid, anchor, base_months, base_days, month_end, family, criminal, in_custody;
+    ``extension_moves`` (cid, k, approved_on, end_after) and ``intervals`` (cid, s, e, days) as counted with every
+    act.
+    """
+    moves = pl.concat(
+        [
+            extension_moves.select(
+                "cid", on=pl.col("approved_on"), kind=pl.lit(0, pl.Int8), order=pl.col("k").cast(pl.Int64),
+                end_after=pl.col("end_after"), inc=pl.lit(0, pl.Int64),
+            ),
+            intervals.with_row_index("order").select(
+                "cid", on=pl.col("s").cast(pl.Int32).cast(pl.Date), kind=pl.lit(1, pl.Int8),
+                order=pl.col("order").cast(pl.Int64), end_after=pl.lit(None, pl.Date),
+                inc=pl.col("days").cast(pl.Int64),
+            ),
+        ]
+    )  # fmt: skip
+    if moves.is_empty():
+        return pl.DataFrame(
+            schema={"cid": pl.Int64, "late_from": pl.Date, **dict.fromkeys(_FLAGS, pl.Boolean)}
+        )
+    case = resolved.select(
+        "cid", "family",
+        base_end=add_period(pl.col("anchor"), pl.col("base_months"), pl.col("base_days"), pl.col("month_end")),
+        rolls=pl.lit(conventions.roll_forward_rest_days)
+        & ~(pl.col("criminal").fill_null(False) & pl.col("in_custody") & conventions.custody_exception),
+    )  # fmt: skip
+    shift = -1 if conventions.anchor_day_counted else 0
+    moves = (
+        moves.join(case, on="cid")
+        .sort("cid", "on", "kind", "order")
+        .with_columns(
+            ext_before=pl.coalesce(
+                pl.col("end_after").shift(1).forward_fill().over("cid"), pl.col("base_end")
+            ),
+            ded_before=(pl.col("inc").cum_sum() - pl.col("inc")).over("cid"),
+        )
+        .with_columns(end_before=add_days(pl.col("ext_before"), pl.col("ded_before") + shift))
+    )
+    moves = moves.with_columns(expiry=real_expiry(moves, "end_before", calendar, pl.col("rolls")))
+    moves = moves.with_columns(late=pl.col("on") > pl.col("expiry"))
+    if conventions.count_late_acts:
+        moves = moves.with_columns(late_from=pl.lit(None, pl.Date), final_late=pl.col("late"))
+    else:
+        moves = moves.with_columns(
+            late_from=pl.col("on").filter(pl.col("late")).min().over("cid")
+        ).with_columns(final_late=(pl.col("on") >= pl.col("late_from")).fill_null(False))
+    lead: pl.Expr = pl.lit(None, pl.Int64)
+    for family, (days, _) in DECISION_LEAD.items():
+        lead = pl.when(pl.col("family") == family.value).then(pl.lit(days, pl.Int64)).otherwise(lead)
+    extension = pl.col("kind") == 0
+    decided_late = (
+        extension
+        & ~pl.col("final_late")
+        & ((pl.col("expiry") - pl.col("on")).dt.total_days() < lead).fill_null(False)
+    )
+    return moves.group_by("cid").agg(
+        late_from=pl.col("late_from").first(),
+        w_ext_late=(extension & pl.col("final_late")).any(),
+        w_ded_late=(~extension & pl.col("final_late")).any(),
+        w_ext_decided_late=decided_late.any(),
+    )
+
+
+def judge_conversions(
+    filed: pl.DataFrame,
+    events: pl.DataFrame,
+    as_of: date,
+    conventions: Conventions,
+    expiries: Callable[[pl.DataFrame, pl.DataFrame], pl.Series],
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The events with late conversions left out (unless counted by setting), and the cases (cid) with one.
+
+    Conversions are judged one round per place in each case's date order: the r-th conversion on day c against
+    the expiry ``expiries`` gives for the case's events dated before c (extensions without a date included), with
+    the conversions rejected in earlier rounds left out; ``filed`` and ``events`` carry ``cid`` and events an
+    ``eid`` of their own. ``expiries(cases, events)`` is the expiry per case of ``cases`` (cid 0 … n − 1).
+    """
+    conversions = (
+        events.filter((pl.col("event") == "conversion") & (pl.col("start") <= as_of))
+        .sort("cid", "start", "source_row", "eid")
+        .select("cid", "eid", c="start")
+        .with_columns(rank=pl.int_range(pl.len()).over("cid"))
+    )
+    none = pl.DataFrame(schema={"cid": pl.Int64})
+    if conversions.is_empty():
+        return events, none
+    rejected: list[pl.DataFrame] = []
+    late: list[pl.DataFrame] = []
+    day = pl.when(pl.col("event") == "extension").then(pl.col("approved_on")).otherwise(pl.col("start"))
+    rounds = conversions.get_column("rank").max()
+    assert isinstance(rounds, int)
+    for rank in range(rounds + 1):
+        current = conversions.filter(pl.col("rank") == rank).sort("cid").with_row_index("sub", 0)
+        current = current.with_columns(pl.col("sub").cast(pl.Int64))
+        cases = filed.join(current.select("cid", "sub"), on="cid").sort("sub")
+        before = events.join(current.select("cid", "sub", "c"), on="cid").filter(
+            ((pl.col("event") == "extension") & pl.col("approved_on").is_null()) | (day < pl.col("c"))
+        )
+        if rejected:
+            before = before.join(pl.concat(rejected), on="eid", how="anti")
+        expiry = expiries(
+            cases.drop("cid").rename({"sub": "cid"}), before.drop("cid", "c").rename({"sub": "cid"})
+        )
+        verdict = current.with_columns(expiry=expiry).filter(pl.col("c") > pl.col("expiry"))
+        late.append(verdict.select("cid"))
+        if not conventions.count_late_acts:
+            rejected.append(verdict.select("eid"))
+    kept = events.join(pl.concat(rejected), on="eid", how="anti") if rejected else events
+    return kept, pl.concat(late).unique()
