@@ -141,9 +141,8 @@ def _held(cases: pl.DataFrame) -> pl.DataFrame:
         **{name: _SCHEMA[name] for name in EVENT_FIELDS},
     }  # fmt: skip
     rows = load_rows(CaseEvent, schema, "case_id", cases.get_column("case_id").to_list())
-    return rows.join(
-        cases, on="case_id", how="inner"
-    )  # the whole table may have been read: this file's cases
+    # the whole table may have been read: keep this file's cases
+    return rows.join(cases, on="case_id", how="inner")
 
 
 def _pair(appearing: pl.DataFrame, gone: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
