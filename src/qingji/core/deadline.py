@@ -12,7 +12,6 @@ expiry = roll_forward(add_months(anchor, base + extensions) + deducted days)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -22,20 +21,20 @@ from qingji.core.dates import add_period
 from qingji.core.deducting import collect_deductions, deduction_steps, late_step
 from qingji.core.events import CaseFacts, Period
 from qingji.core.explain import Step, basis_summary
-from qingji.core.extensions import CountedExtension, ExtensionCount, count_extensions
+from qingji.core.extensions import ExtensionCount, count_extensions, extension_ends
 from qingji.core.late import (
     DeductionMove,
     ExtensionMove,
     decided_late_note,
     decision_lead,
     judge_acts,
-    late_conversion_step,
+    judge_conversions,
     late_extension_step,
 )
 from qingji.core.periods import DEFAULT_RULES, PeriodRule, RuleTable
 from qingji.core.procedures import Procedure
 from qingji.core.resolution import resolve
-from qingji.core.typecodes import Family, type_code
+from qingji.core.typecodes import Family
 from qingji.core.vocabulary import Warning
 
 
@@ -87,7 +86,12 @@ def compute_deadline(
     rules: RuleTable = DEFAULT_RULES,
 ) -> Deadline:
     """The expiry of ``facts`` as known on ``as_of``: events dated after it are not yet known."""
-    kept, late_steps, warnings = _judge_conversions(facts, as_of, calendar, conventions, rules)
+    kept, late_steps, warnings = judge_conversions(
+        facts,
+        as_of,
+        lambda before: compute_deadline(before, as_of, calendar, conventions, rules).expiry,
+        count_late=conventions.count_late_acts,
+    )
     res = resolve(kept, as_of, rules, conventions)
     warnings |= res.warnings
     steps = [*late_steps, *res.steps]
@@ -125,9 +129,11 @@ def compute_deadline(
         )
     )
 
+    rule, base = res.rule, res.base
+
     def counted(skip: dict[int, Step] | None = None) -> ExtensionCount:
         return count_extensions(
-            res.rule, res.base, kept.extensions, as_of=as_of, cutoff=res.extension_cutoff,
+            rule, base, kept.extensions, as_of=as_of, cutoff=res.extension_cutoff,
             court_code=facts.court_code, skip=skip,
         )  # fmt: skip
 
@@ -138,7 +144,9 @@ def compute_deadline(
         base_end,
         [
             ExtensionMove(entry.extension.approved_on, entry.position, end)
-            for _, entry, end in _extension_ends(count, base_end, shift, end_for, month_end, conventions)
+            for _, entry, end in extension_ends(
+                count, base_end, shift, end_for, month_end, conventions.extensions_from_anchor
+            )
             if entry is not None and entry.extension.approved_on is not None
         ],
         [DeductionMove(i.start, i.end, n) for n, i in enumerate(collected.intervals)],
@@ -157,14 +165,16 @@ def compute_deadline(
         approved = {e.position: e.extension.approved_on for e in count.counted}
         count = counted(
             {
-                position: late_extension_step(res.family, approved[position], expiry, counted=False)
+                position: late_extension_step(res.family, on, expiry, counted=False)
                 for position, expiry in verdicts.late_extensions.items()
-                if approved[position] is not None
+                if (on := approved[position]) is not None
             }
         )
     warnings |= count.warnings
     end = base_end
-    for step, entry, after in _extension_ends(count, base_end, shift, end_for, month_end, conventions):
+    for step, entry, after in extension_ends(
+        count, base_end, shift, end_for, month_end, conventions.extensions_from_anchor
+    ):
         if entry is not None:
             end = after
             step = replace(step, result=end)
@@ -250,70 +260,3 @@ def _roll_source(family: Family | None) -> str:
     if family is Family.ADMINISTRATIVE:
         return "ALL-Interp 48(3)"
     return "CPL 85(3)"
-
-
-def _extension_ends(
-    count: ExtensionCount,
-    base_end: date,
-    shift: timedelta,
-    end_for: Callable[[Period], date],
-    month_end: bool,
-    conventions: Conventions,
-) -> list[tuple[Step, CountedExtension | None, date]]:
-    """Each extension step with the end (before deductions and roll-forward) after it (C4)."""
-    end = base_end
-    # C4 chained: each extension runs on from the previous end before the anchor-day shift (C1), which
-    # shortens the whole period by one day, once.
-    chained = end - shift
-    result = []
-    for step, entry in count.steps:
-        if entry is not None:
-            # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method (C5).
-            if conventions.extensions_from_anchor or entry.step.to_total:
-                end = end_for(entry.total)
-                chained = end - shift
-            else:
-                chained = add_period(chained, entry.counted, month_end_rule=month_end)
-                end = chained + shift
-        result.append((step, entry, end))
-    return result
-
-
-def _judge_conversions(
-    facts: CaseFacts, as_of: date, calendar: WorkCalendar, conventions: Conventions, rules: RuleTable
-) -> tuple[CaseFacts, list[Step], set[Warning]]:
-    """The facts with late conversions left out (unless counted by setting), their steps and warning.
-
-    A conversion on day c is late when c is after the expiry of the period in force before it: the deadline of the
-    events dated before c (extensions without a date included), with the conversions accepted before it.
-    """
-    dated = sorted((c for c in facts.conversions if c.on <= as_of), key=lambda c: c.on)
-    accepted: list = []
-    steps: list[Step] = []
-    warnings: set[Warning] = set()
-    for conversion in dated:
-        on = conversion.on
-        before = replace(
-            facts,
-            conversions=tuple(c for c in accepted if c.on < on),
-            extensions=tuple(e for e in facts.extensions if e.approved_on is None or e.approved_on < on),
-            deductions=tuple(d for d in facts.deductions if d.start < on),
-            restarts=tuple(r for r in facts.restarts if r.on < on),
-        )
-        earlier = compute_deadline(before, as_of, calendar, conventions, rules)
-        if earlier.expiry is not None and on > earlier.expiry:
-            warnings.add(Warning.CONVERSION_AFTER_EXPIRY)
-            family = type_code(facts.type_code)
-            steps.append(
-                late_conversion_step(
-                    family.family if family else None, conversion.procedure.label_zh, on, earlier.expiry,
-                    counted=conventions.count_late_acts,
-                )
-            )  # fmt: skip
-            if not conventions.count_late_acts:
-                continue
-        accepted.append(conversion)
-    if len(accepted) == len(dated):
-        return facts, steps, warnings
-    later = tuple(c for c in facts.conversions if c.on > as_of)
-    return replace(facts, conversions=(*accepted, *later)), steps, warnings

@@ -7,11 +7,12 @@ an authority, or with no approver recorded, is counted and flagged, since the re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from qingji.core.approvers import approver_authority, required_authority
+from qingji.core.dates import add_period
 from qingji.core.events import Extension, Period
 from qingji.core.explain import Step
 from qingji.core.periods import ExtensionStep, PeriodRule
@@ -152,3 +153,30 @@ def _check_approver(
     authority = approver_authority(extension.approved_by, court_code)
     if authority is None or authority < required_authority(step.approver, court_code):
         result.warnings.add(Warning.EXTENSION_WRONG_LEVEL)
+
+
+def extension_ends(
+    count: ExtensionCount,
+    base_end: date,
+    shift: timedelta,
+    end_for: Callable[[Period], date],
+    month_end: bool,
+    from_anchor: bool,
+) -> list[tuple[Step, CountedExtension | None, date]]:
+    """Each extension step with the end (before deductions and roll-forward) after it (C4)."""
+    end = base_end
+    # C4 chained: each extension runs on from the previous end before the anchor-day shift (C1), which
+    # shortens the whole period by one day, once.
+    chained = end - shift
+    result = []
+    for step, entry in count.steps:
+        if entry is not None:
+            # An extension *to* a total (CrPL 220, 225) is that total from the anchor under either C4 method (C5).
+            if from_anchor or entry.step.to_total:
+                end = end_for(entry.total)
+                chained = end - shift
+            else:
+                chained = add_period(chained, entry.counted, month_end_rule=month_end)
+                end = chained + shift
+        result.append((step, entry, end))
+    return result

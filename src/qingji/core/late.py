@@ -29,11 +29,13 @@ expiry, so a decision in the last days is the normal course).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from qingji.core.events import CaseFacts, Conversion
 from qingji.core.explain import Step
-from qingji.core.typecodes import Family
+from qingji.core.typecodes import Family, type_code
+from qingji.core.vocabulary import Warning
 
 # Days before the expiry by which an extension must be decided, with the rule, per family.
 DECISION_LEAD: dict[Family, tuple[int, str]] = {
@@ -175,3 +177,47 @@ def late_conversion_step(family: Family | None, label: str, on: date, expiry: da
         f"{on}转为{label}时原审限已于{expiry}届满{zh}",
         f"conversion to {label} on {on}, after the earlier period expired on {expiry}{en}",
     )
+
+
+def judge_conversions(
+    facts: CaseFacts,
+    as_of: date,
+    expiry_of: Callable[[CaseFacts], date | None],
+    *,
+    count_late: bool,
+) -> tuple[CaseFacts, list[Step], set[Warning]]:
+    """The facts with late conversions left out (unless counted by setting), their steps and warning.
+
+    A conversion on day c is late when c is after the expiry of the period in force before it: the deadline of the
+    events dated before c (extensions without a date included), with the conversions accepted before it.
+    """
+    dated = sorted((c for c in facts.conversions if c.on <= as_of), key=lambda c: c.on)
+    accepted: list[Conversion] = []
+    steps: list[Step] = []
+    warnings: set[Warning] = set()
+    for conversion in dated:
+        on = conversion.on
+        before = replace(
+            facts,
+            conversions=tuple(c for c in accepted if c.on < on),
+            extensions=tuple(e for e in facts.extensions if e.approved_on is None or e.approved_on < on),
+            deductions=tuple(d for d in facts.deductions if d.start < on),
+            restarts=tuple(r for r in facts.restarts if r.on < on),
+        )
+        expiry = expiry_of(before)
+        if expiry is not None and on > expiry:
+            warnings.add(Warning.CONVERSION_AFTER_EXPIRY)
+            family = type_code(facts.type_code)
+            steps.append(
+                late_conversion_step(
+                    family.family if family else None, conversion.procedure.label_zh, on, expiry,
+                    counted=count_late,
+                )
+            )  # fmt: skip
+            if not count_late:
+                continue
+        accepted.append(conversion)
+    if len(accepted) == len(dated):
+        return facts, steps, warnings
+    later = tuple(c for c in facts.conversions if c.on > as_of)
+    return replace(facts, conversions=(*accepted, *later)), steps, warnings
