@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from qingji.cli.app import app
@@ -160,3 +161,64 @@ def test_a_bad_holiday_file_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "2027-02-30" in flat(result.output)
+
+
+LATE_CASES = "案号,法院,适用程序,案由,立案日期,结案日期,结案方式,承办法官,审判庭,羁押,当事人\n"
+LATE_EVENTS = "案号,事项,类别,开始日期,结束日期,期间,批准人,批准日期,备注\n"
+
+
+@pytest.mark.parametrize(
+    ("closed", "events", "options"),
+    [
+        # An appraisal begun after the expiry (2023-09-15): no days added, closed 2023-10-20 is 35 days late.
+        (
+            "2023-10-20",
+            ["扣除审限,鉴定,2023-09-20,2023-10-19,,,,"],
+            ["--deduct", "鉴定:2023-09-20:2023-10-19"],
+        ),
+        # An extension approved nine days after the expiry: closed 2023-12-01, late since 2023-09-15.
+        ("2023-12-01", ["延长审限,,,,6个月,院长,2023-09-24,"], ["--extend", "6m:院长:2023-09-24"]),
+        # An appraisal begun in time: 30 days → 2023-10-15 (Sun) → 10-16; closed 10-16 is in time.
+        (
+            "2023-10-16",
+            ["扣除审限,鉴定,2023-09-01,2023-09-30,,,,"],
+            ["--deduct", "鉴定:2023-09-01:2023-09-30"],
+        ),
+    ],
+)
+def test_deadline_with_closed_agrees_with_the_ledger(
+    tmp_path: Path, closed: str, events: list[str], options: list[str]
+) -> None:
+    number = "（2023）甘1002民初1001号"
+    cases_file, events_file = tmp_path / "cases.csv", tmp_path / "events.csv"
+    cases_file.write_text(
+        LATE_CASES
+        + f"{number},庆阳市西峰区人民法院,普通程序,民间借贷纠纷,2023-03-15,{closed},判决,张伟,民一庭,,王某\n",
+        encoding="utf-8",
+    )
+    events_file.write_text(LATE_EVENTS + "".join(f"{number},{e}\n" for e in events), encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "ledger",
+            str(cases_file),
+            "--events",
+            str(events_file),
+            "--as-of",
+            "2024-01-31",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    single = run_json(
+        number, "--filed", "2023-03-15", "--procedure", "普通程序", "--closed", closed, "--as-of", "2024-01-31",
+        *options,
+    )  # fmt: skip
+    keys = ["expiry", "status", "days_over", "deducted_days", "extended_months", "warnings", "basis"]
+    assert {k: single[k] for k in keys} == {k: row[k] for k in keys}
+    if closed == "2023-10-16":
+        assert (single["expiry"], single["status"]) == ("2023-10-16", "closed_in_time")
+    else:
+        assert (single["expiry"], single["status"]) == ("2023-09-15", "closed_late")
