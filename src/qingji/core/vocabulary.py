@@ -117,7 +117,7 @@ WARNING_LABELS: dict[str, tuple[str, str]] = {
     Warning.CONVERSION_NOT_ALLOWED: ("程序转换不符合规定", "procedure conversion not allowed"),
     Warning.RESTART_NOT_ALLOWED: ("重新计算理由不适用于该类案件", "restart reason not allowed for this case type"),
     Warning.EXTENSION_AFTER_EXPIRY: ("审限届满后才批准延长（未计入，隐形超审限）", "extension approved after expiry (not counted: hidden over-deadline)"),
-    Warning.EXTENSION_DECIDED_LATE: ("延长审限决定距届满不足5日", "extension decided less than 5 days before expiry"),
+    Warning.EXTENSION_DECIDED_LATE: ("延长审限决定晚于规定（民事应在届满5日前、行政3日前作出）", "extension decided later than required (civil: 5 days before expiry, administrative: 3)"),
     Warning.DEDUCTION_AFTER_EXPIRY: ("扣除期间始于审限届满之后（未扣除，隐形超审限）", "deduction begins after expiry (not counted: hidden over-deadline)"),
     Warning.CONVERSION_AFTER_EXPIRY: ("审限届满后才转换程序（届满日不变）", "procedure converted after expiry (expiry unchanged)"),
     Warning.EVENT_REFUSED: ("该案有事项行未能读取，届满日可能不全（见问题报告）", "an event row of this case could not be read: the expiry may be incomplete (see the problem report)"),
