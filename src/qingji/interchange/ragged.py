@@ -1,11 +1,10 @@
 """Rows of a CSV file with more or fewer cells than its header (issue 9: no cell is ever cut off silently).
 
 Polars reads a CSV file quickly but cuts the cells of a long row and fills a short one without telling. So the
-file is read a second time as plain lines (Polars again, a fraction of the first read's time) and each record's
-separators are counted: a line is a record unless an open quote carries it on from the line before (a quoted cell
-may hold a line break, as Excel writes Alt+Enter); in a record holding quotes, quoted text is taken out first. When
-the records found that way do not line up with the rows Polars read (a stray quote inside an unquoted cell, a NUL
-in a line), Python's csv module counts them instead, slower but exact.
+file is scanned a second time as plain lines (Polars again, in parallel, keeping only two integers a line) and each
+line's separators are counted, quoted text taken out first. When a line's quotes do not pair up (a quoted cell
+holding a line break, as Excel writes Alt+Enter, or a stray quote), when a line holds a NUL, or when the lines do
+not line up with the rows Polars read, Python's csv module counts the records instead, slower but exact.
 """
 
 from __future__ import annotations
@@ -60,53 +59,50 @@ def ragged_rows(
 
 
 def _fast_records(source: Path | bytes, separator: str, width: int) -> tuple[int, pl.DataFrame] | None:
-    """The number of records and the ragged ones (index, text, cells); None when a line holds a NUL or the
-    quotes do not pair up."""
+    """The number of records and the ragged ones (index, text, cells); None when a line holds a NUL, the quotes do
+    not pair up or a quoted cell holds a line break (the exact count handles those)."""
+    lines = pl.scan_csv(
+        source,
+        has_header=False,
+        separator="\x00",
+        quote_char=None,
+        new_columns=["text"],
+        infer_schema=False,
+        truncate_ragged_lines=False,
+        raise_if_empty=False,
+    )
+    text = pl.col("text").fill_null("")
+    quotes = text.str.count_matches('"', literal=True)
+    naive = text.str.count_matches(separator, literal=True) + 1
     try:
-        lines = pl.read_csv(
-            source,
-            has_header=False,
-            separator="\x00",
-            quote_char=None,
-            new_columns=["text"],
-            infer_schema=False,
-            truncate_ragged_lines=False,
-            raise_if_empty=False,
-        ).get_column("text")
+        # The scan runs in parallel over the file's chunks and keeps two integers a line, and the text of the lines
+        # that need a closer look: those holding quotes or not of the header's width.
+        counts = lines.select(
+            quotes.alias("quotes"),
+            naive.cast(pl.Int64).alias("cells"),
+            pl.when((quotes > 0) | (naive != width)).then(text).alias("text"),
+        ).collect()
     except pl.exceptions.ComputeError:
         return None
-    text = pl.col("text")
-    # Both counts in one select: Polars runs them side by side.
-    frame = pl.DataFrame({"text": lines.fill_null("")}).with_columns(
-        text.str.count_matches('"', literal=True).alias("quotes"),
-        (text.str.count_matches(separator, literal=True) + 1).alias("naive"),
-    )
-    quotes = frame.get_column("quotes")
-    opened = quotes.cum_sum()
-    if len(opened) and opened[-1] % 2:
-        return None
-    starts = (opened - quotes) % 2 == 0
-    if not starts.all():  # a quoted cell holds a line break: join the lines of each record
-        frame = (
-            frame.with_columns(starts.cum_sum().alias("_record"))
-            .group_by("_record", maintain_order=True)
-            .agg(pl.col("text").str.join("\n"), pl.col("quotes").sum())
-            .drop("_record")
-            .with_columns((text.str.count_matches(separator, literal=True) + 1).alias("naive"))
-        )
-    candidates = frame.with_row_index("index").filter((pl.col("quotes") > 0) | (pl.col("naive") != width))
+    if (counts.get_column("quotes") % 2 == 1).any():
+        return None  # an odd number of quotes on a line: a quoted line break, or a stray quote
     # Doubled quotes first (an empty quoted cell, or a quote inside a quoted cell: neither holds a separator nor
-    # changes which text is quoted), by plain replacement; the pattern then runs on the few records still quoted.
-    undoubled = text.str.replace_all('""', "", literal=True)
-    unquoted = (
-        pl.when(undoubled.str.contains('"', literal=True))
-        .then(undoubled.str.replace_all(_QUOTED, ""))
-        .otherwise(undoubled)
+    # changes which text is quoted), by plain replacement; then quoted text, before counting the separators.
+    unquoted = pl.col("text").str.replace_all('""', "", literal=True).str.replace_all(_QUOTED, "")
+    ragged = (
+        counts.with_row_index("index")
+        .filter(pl.col("text").is_not_null())
+        .with_columns(
+            pl.when(pl.col("quotes") > 0)
+            .then(unquoted.str.count_matches(separator, literal=True) + 1)
+            .otherwise(pl.col("cells"))
+            .cast(pl.Int64)
+            .alias("cells")
+        )
+        .filter(pl.col("cells") != width)
     )
-    cells = unquoted.str.count_matches(separator, literal=True) + 1
-    ragged = candidates.with_columns(cells.cast(pl.Int64).alias("cells")).filter(pl.col("cells") != width)
-    ragged = ragged.filter(~_blank(text, separator))
-    return frame.height, ragged.select(pl.col("index").cast(pl.Int64), "text", "cells")
+    ragged = ragged.filter(~_blank(pl.col("text"), separator))
+    return counts.height, ragged.select(pl.col("index").cast(pl.Int64), "text", "cells")
 
 
 def _blank(text: pl.Expr, separator: str) -> pl.Expr:
