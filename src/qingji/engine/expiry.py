@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import polars as pl
 
 from qingji.core.calendar import WorkCalendar
@@ -51,8 +52,20 @@ def counted_frame(
     verdicts = judge_acts(resolved, extension_moves, intervals, calendar, conventions)
     late_from = verdicts.select("cid", "late_from").drop_nulls()
     if not late_from.is_empty():
-        extensions, _ = count_extensions(resolved, evts, as_of, rules, conventions, late_from)
-        deductions, _ = count_deductions(resolved, evts, as_of, conventions, resolved.height, late_from)
+        # Counted again without the late acts, only for the cases that have one.
+        late_events = evts.join(late_from.select("cid"), on="cid", how="semi")
+        recounted, _ = count_extensions(resolved, late_events, as_of, rules, conventions, late_from)
+        extensions = pl.concat(
+            [extensions.join(late_from.select("cid"), on="cid", how="anti"), recounted],
+            how="diagonal_relaxed",
+        )
+        again, _ = count_deductions(resolved, late_events, as_of, conventions, resolved.height, late_from)
+        redone = pl.Series(np.zeros(resolved.height, dtype=bool))
+        redone.scatter(late_from.get_column("cid"), True)
+        deductions = deductions.select(
+            pl.when(redone).then(again.get_column(c)).otherwise(pl.col(c)).alias(c)
+            for c in deductions.columns
+        )
     frame = (
         resolved.join(extensions, on="cid", how="left", maintain_order="left")
         .hstack(deductions)

@@ -21,6 +21,9 @@ from qingji.engine.dates import add_days, add_period
 from qingji.engine.tables import roll_frame
 
 _FLAGS = ("w_ext_late", "w_ded_late", "w_ext_decided_late")
+# Day numbers shifted to be positive, and the span that keeps one case's keys above the previous case's.
+OFFSET = 1_000_000
+SPAN = 4_000_000
 
 
 def real_expiry(frame: pl.DataFrame, column: str, calendar: WorkCalendar, rolls: pl.Expr) -> pl.Series:
@@ -76,14 +79,23 @@ def judge_acts(
         & ~(pl.col("criminal").fill_null(False) & pl.col("in_custody") & conventions.custody_exception),
     )  # fmt: skip
     shift = -1 if conventions.anchor_day_counted else 0
+    # Per case in order, without windows over many small groups (slow): the end after the extensions before each
+    # move is a running maximum (ends only grow) over one key that orders by case first, and the days deducted
+    # before it a running sum less the sum where its case began.
+    key = pl.col("cid") * SPAN
+    first = pl.col("cid") != pl.col("cid").shift(1).fill_null(-1)
     moves = (
         moves.join(case, on="cid")
         .sort("cid", "on", "kind", "order")
         .with_columns(
-            ext_before=pl.coalesce(
-                pl.col("end_after").shift(1).forward_fill().over("cid"), pl.col("base_end")
-            ),
-            ded_before=(pl.col("inc").cum_sum() - pl.col("inc")).over("cid"),
+            ends=(key + pl.col("end_after").cast(pl.Int64).fill_null(-OFFSET) + OFFSET).cum_max().shift(1),
+            sums=pl.col("inc").cum_sum() - pl.col("inc"),
+        )
+        .with_columns(
+            ext_before=pl.when(~first & (pl.col("ends") > key))
+            .then((pl.col("ends") - key - OFFSET).cast(pl.Int32).cast(pl.Date))
+            .otherwise(pl.col("base_end")),
+            ded_before=pl.col("sums") - pl.when(first).then(pl.col("sums")).forward_fill(),
         )
         .with_columns(end_before=add_days(pl.col("ext_before"), pl.col("ded_before") + shift))
     )
@@ -92,9 +104,10 @@ def judge_acts(
     if conventions.count_late_acts:
         moves = moves.with_columns(late_from=pl.lit(None, pl.Date), final_late=pl.col("late"))
     else:
-        moves = moves.with_columns(
-            late_from=pl.col("on").filter(pl.col("late")).min().over("cid")
-        ).with_columns(final_late=(pl.col("on") >= pl.col("late_from")).fill_null(False))
+        first_late = moves.filter(pl.col("late")).group_by("cid").agg(late_from=pl.col("on").min())
+        moves = moves.join(first_late, on="cid", how="left", maintain_order="left").with_columns(
+            final_late=(pl.col("on") >= pl.col("late_from")).fill_null(False)
+        )
     lead: pl.Expr = pl.lit(None, pl.Int64)
     for family, (days, _) in DECISION_LEAD.items():
         lead = pl.when(pl.col("family") == family.value).then(pl.lit(days, pl.Int64)).otherwise(lead)
