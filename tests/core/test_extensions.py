@@ -241,3 +241,17 @@ def test_extension_before_a_restart_is_discarded() -> None:
     deadline = compute_deadline(facts, d("2024-03-02"), CAL)
     assert deadline.extended == Period()
     assert deadline.expiry == d("2024-06-03")  # 2024-06-01 Saturday → Monday
+
+
+def test_two_extensions_approved_on_one_day_count_alike_in_either_row_order() -> None:
+    """The order of the export's rows never decides: [3个月, 6个月] and [6个月, 3个月] approved on one day give
+    one expiry (the database need not keep the file's order; the engine sorts alike, tests/engine)."""
+
+    def expiry(lengths: tuple[int, ...]) -> date | None:
+        facts = CaseFacts(
+            "民初", date(2024, 3, 1), P.ORDINARY, court_code="甘1002",
+            extensions=tuple(Extension(Period(m), "院长", date(2024, 8, 20)) for m in lengths),
+        )  # fmt: skip
+        return compute_deadline(facts, date(2025, 12, 31), CAL).expiry
+
+    assert expiry((3, 6)) == expiry((6, 3)) is not None

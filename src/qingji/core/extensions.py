@@ -50,9 +50,19 @@ def step_for(rule: PeriodRule, index: int) -> ExtensionStep | None:
     return None
 
 
-def extension_order(extension: Extension) -> tuple[bool, date]:
-    """Extensions in order of approval; those without a date after the dated ones, in file order."""
-    return (extension.approved_on is None, extension.approved_on or date.min)
+def extension_order(extension: Extension) -> tuple[bool, date, bool, int, int, str]:
+    """Extensions in order of approval, those without a date after the dated ones. Two approved on one day (or
+    both undated) are ordered by their content: length (none last), then approver; so that the result does not
+    depend on the order of the export's rows, which a database need not keep (the engine sorts alike)."""
+    length = extension.length
+    return (
+        extension.approved_on is None,
+        extension.approved_on or date.min,
+        length is None,
+        length.months if length else 0,
+        length.days if length else 0,
+        extension.approved_by or "",
+    )
 
 
 def count_extensions(

@@ -60,7 +60,17 @@ def count_extensions(
             | pl.col("extension_cutoff").is_null()
             | (pl.col("approved_on") >= pl.col("extension_cutoff"))
         )
-        .sort("cid", pl.col("approved_on").is_null(), "approved_on", "source_row")
+        # core.extensions.extension_order: by approval date, then content, so that row order never decides
+        .sort(
+            "cid",
+            pl.col("approved_on").is_null(),
+            "approved_on",
+            pl.col("length_months").is_null() & pl.col("length_days").is_null(),
+            pl.col("length_months").fill_null(0),
+            pl.col("length_days").fill_null(0),
+            pl.col("approved_by").fill_null(""),
+            "source_row",
+        )
         .with_columns(k=pl.int_range(pl.len(), dtype=pl.Int32).over("cid"))
         .with_columns(
             step=pl.when(pl.col("k") < pl.col("n_steps"))
