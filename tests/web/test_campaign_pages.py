@@ -109,6 +109,14 @@ def test_the_office_creates_a_campaign_from_a_list_and_a_bad_list_is_refused(log
         "（2020）甘1002民初9号" in refused.content.decode()
         and not Campaign.objects.filter(name="反馈二").exists()
     )
+    repeated = SimpleUploadedFile(
+        "反馈台账.csv", "案号\n（2024）甘1002民初2号\n（2024）甘1002民初2号\n".encode()
+    )
+    refused = client.post("/campaigns/", {**form, "name": "反馈三", "scope_file": repeated})
+    page = refused.content.decode()
+    # the problems table names the row's case number in its own column (the same table as the upload page's)
+    assert refused.status_code == 422 and "<th>案号</th>" in page
+    assert "<td>（2024）甘1002民初2号</td>" in page
 
 
 def test_a_basic_court_office_cannot_create_for_another_court(login: Login) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 IMPORT_TEXTS: dict[str, tuple[str, str]] = {
-    "import_case_number": ("案号", "Case number"),
     "import_missing": (
         "案件表缺少这些列，已有案件的相应字段保持不变",
         "The cases file has no column for these; those fields of the cases already held were left as they were",

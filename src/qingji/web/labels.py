@@ -44,6 +44,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "import_report": ("下载标注问题的 Excel 副本", "Download the Excel copy with the problems marked"),
     "import_file": ("文件", "File"),
     "import_row": ("行", "Row"),
+    "import_case_number": ("案号", "Case number"),
     "import_column": ("列", "Column"),
     "import_value": ("值", "Value"),
     "import_reason": ("原因", "Reason"),
