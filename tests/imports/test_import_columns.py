@@ -12,7 +12,7 @@ from import_files import export, read_text
 from typer.testing import CliRunner
 
 from qingji.audit.models import AuditRecord
-from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot
+from qingji.cases.models import Case, CaseEvent, CaseState, ImportRecord, Snapshot
 from qingji.cli.app import app
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +151,44 @@ def test_an_unreadable_file_is_not_called_empty(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "没有数据行" not in result.output and "未导入" in result.output
     assert ImportRecord.objects.get().outcome == "refused"
+
+
+def test_an_events_file_withdrawing_events_of_many_cases_needs_confirm(tmp_path: Path) -> None:
+    """An events export that left out most events (a kind, a period of time) would withdraw them from many cases:
+    shown as a preview (exit 3, nothing written) until confirmed; one case's correction goes through."""
+    cases_path, events_path = export(tmp_path, cases=300)
+    assert runner.invoke(app, ["import", str(cases_path), "--events", str(events_path)]).exit_code == 0
+    events = read_text(events_path)
+    with_events = events.get_column("案号").unique().to_list()
+    assert len(with_events) > 21
+    held = CaseEvent.objects.filter(withdrawn_at__isnull=True).count()
+    # only the deductions: the extensions, conversions and restarts of every case would be withdrawn
+    deductions = tmp_path / "deductions.csv"
+    events.filter(pl.col("事项") == "扣除审限").write_csv(deductions)
+    gone = events.filter(pl.col("事项") != "扣除审限").get_column("案号").n_unique()
+    assert gone > 20
+    result = runner.invoke(app, ["import", str(cases_path), "--events", str(deductions)])
+    assert result.exit_code == 3, result.output
+    assert f"{gone} cases would have events withdrawn" in " ".join(result.output.split())
+    assert CaseEvent.objects.filter(withdrawn_at__isnull=True).count() == held
+    assert ImportRecord.objects.get(events_file_name="deductions.csv").outcome == "unconfirmed"
+    confirmed = runner.invoke(app, ["import", str(cases_path), "--events", str(deductions), "--confirm"])
+    assert confirmed.exit_code == 0, confirmed.output
+    assert (
+        CaseEvent.objects.filter(withdrawn_at__isnull=False).count()
+        == held - events.filter(pl.col("事项") == "扣除审限").unique().height
+    )
+
+
+def test_withdrawing_the_events_of_one_case_needs_no_confirm(tmp_path: Path) -> None:
+    cases_path, events_path = export(tmp_path, cases=300)
+    assert runner.invoke(app, ["import", str(cases_path), "--events", str(events_path)]).exit_code == 0
+    events = read_text(events_path)
+    one = events.get_column("案号").first()
+    corrected = tmp_path / "corrected.csv"
+    events.filter(pl.col("案号") != one).write_csv(corrected)
+    result = runner.invoke(app, ["import", str(cases_path), "--events", str(corrected)])
+    assert result.exit_code == 0, result.output
+    assert set(
+        CaseEvent.objects.filter(withdrawn_at__isnull=False).values_list("case__case_number", flat=True)
+    ) == {one}

@@ -132,6 +132,7 @@ def apply_events(
     outcome.events_added = added.height
     outcome.events_changed = changes.height
     outcome.events_withdrawn = withdrawn.height
+    outcome.blanking.events_withdrawn_cases = withdrawn.get_column("case_number").n_unique()
 
 
 def _held(cases: pl.DataFrame) -> pl.DataFrame:

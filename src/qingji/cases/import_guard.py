@@ -84,6 +84,9 @@ class Blanking:
     reopened: int = 0  # closed cases whose 结案日期 would be emptied
     cases: int = 0  # distinct cases losing a value or reopened
     examples: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (案号, the columns emptied)
+    # Cases some of whose events the events file no longer gives (withdrawn, not corrected; import_events): an
+    # events export that left out a kind or a period of time would withdraw events from many cases at once.
+    events_withdrawn_cases: int = 0
 
 
 def blanking(old: pl.DataFrame, suffix: str = "_db") -> Blanking:
@@ -119,8 +122,9 @@ class GuardCounts(Protocol):
 
 def needs_confirmation(outcome: GuardCounts, limit: int) -> bool:
     """Whether an import must be confirmed before it is kept: more than ``limit`` cases would lose a value or
-    reopen. (The hook for other wide changes: a count of the outcome compared here.)"""
-    return outcome.blanking.cases > limit
+    reopen, or more than ``limit`` cases would have events withdrawn."""
+    blank = outcome.blanking
+    return blank.cases > limit or blank.events_withdrawn_cases > limit
 
 
 def describe(blank: Blanking) -> Sequence[str]:
@@ -133,6 +137,11 @@ def describe(blank: Blanking) -> Sequence[str]:
         lines.append(
             f"  已结案件将被重新变为未结：{blank.reopened} 件（结案日期为空）/ "
             f"{blank.reopened} closed cases would reopen (结案日期 empty)"
+        )
+    if blank.events_withdrawn_cases:
+        lines.append(
+            f"  事项将被撤回（事项表不再列出）：{blank.events_withdrawn_cases} 件案件 / "
+            f"{blank.events_withdrawn_cases} cases would have events withdrawn (the events file no longer gives them)"
         )
     for number, columns in blank.examples:
         lines.append(f"  例 e.g. {number}：{'、'.join(columns)}")

@@ -120,11 +120,16 @@ def _print_preview(err: Console, outcome: ImportOutcome) -> None:
 
     blank = outcome.blanking
     err.print(
-        f"[red]待确认，未导入：此次导入将使 {blank.cases} 件已有案件的字段被清空或重新变为未结\n"
-        f"awaiting confirmation, not imported: this import would empty a field of, or reopen, {blank.cases} "
-        f"cases the database holds[/red]",
+        "[red]待确认，未导入：此次导入将使下列已有案件的字段被清空、重新变为未结或事项被撤回\n"
+        "awaiting confirmation, not imported: this import would empty fields of, reopen, or withdraw events of "
+        "cases the database holds[/red]",
         highlight=False,
     )
+    if blank.cases:
+        err.print(
+            f"  涉及 {blank.cases} 件案件的字段或结案日期 / {blank.cases} cases lose a value or reopen",
+            highlight=False,
+        )
     for line in describe(blank):
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     err.print(

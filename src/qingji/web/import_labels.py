@@ -13,16 +13,20 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
         "The file has no data rows (only the header): there was nothing to import",
     ),
     "import_preview": (
-        "待确认，尚未导入：此次导入将使下列已有案件的字段被清空或重新变为未结",
-        "Awaiting confirmation, nothing imported yet: this import would empty fields of, or reopen, cases "
-        "already held",
+        "待确认，尚未导入：此次导入将使下列已有案件的字段被清空、重新变为未结或事项被撤回",
+        "Awaiting confirmation, nothing imported yet: this import would empty fields of, reopen, or withdraw "
+        "events of cases already held",
     ),
-    "import_preview_cases": ("涉及案件", "Cases affected"),
+    "import_preview_cases": ("字段被清空或重新未结的案件", "Cases losing a value or reopened"),
     "import_preview_field": ("将被清空的列", "Column that would be emptied"),
     "import_preview_count": ("案件数", "Cases"),
     "import_reopened": (
         "已结案件将变为未结（结案日期为空）",
         "Closed cases that would reopen (结案日期 empty)",
+    ),
+    "import_events_gone": (
+        "事项将被撤回的案件（事项表不再列出这些事项）",
+        "Cases whose events would be withdrawn (the events file no longer gives them)",
     ),
     "import_examples": ("例", "For example"),
     "import_preview_hint": (
