@@ -137,7 +137,11 @@ def _print(facts: CaseFacts, state: CaseState) -> None:
     console.print(line)
     if state.age_bucket:
         console.print(f"案龄 age: {state.age_days} 日, {BUCKET_LABELS[state.age_bucket][0]}")
-    table = Table("依据 basis", "步骤 step", "结果 result", show_lines=False)
+    table = Table(show_lines=False)
+    table.add_column("依据 basis")
+    # Chinese has no spaces to wrap at: fold the step's text instead of cutting it short with an ellipsis
+    table.add_column("步骤 step", overflow="fold")
+    table.add_column("结果 result", no_wrap=True)
     for step in state.deadline.steps:
         table.add_row(
             step.basis, f"{step.zh}\n[dim]{step.en}[/dim]", step.result.isoformat() if step.result else ""
