@@ -43,6 +43,10 @@ def test_withdrawn_events_are_listed_apart(login: Callable[..., Client]) -> None
     english = client.get(reverse("web:case", args=[NUMBER])).content.decode()
     assert "Events withdrawn by a later export (kept for the record, not counted)" in english
     assert "Withdrawn by import" in english and f"Import #{record.pk}" in english
+    # the event types and the case's procedure in English words, never their codes
+    assert "<del>Extension</del>" in english and "Deduction" in english
+    assert ">extension<" not in english and ">deduction<" not in english
+    assert case.procedure and f">{case.procedure}<" not in english
 
 
 def test_a_case_without_withdrawn_events_has_no_such_list(login: Callable[..., Client]) -> None:

@@ -200,16 +200,39 @@ def summary_label(column: str, language: str | None = None) -> str:
     return _pick(SUMMARY_COLUMNS.get(column), column, language)
 
 
+# English words for the event types and procedures (the Chinese ones are the core's): a page never shows a code.
+EVENT_TYPE_ENGLISH: dict[str, str] = {
+    EventType.EXTENSION: "Extension",
+    EventType.DEDUCTION: "Deduction",
+    EventType.CONVERSION: "Procedure conversion",
+    EventType.RESTART: "Restart of the period",
+}
+PROCEDURE_ENGLISH: dict[str, str] = {
+    Procedure.ORDINARY: "Ordinary procedure",
+    Procedure.SIMPLE: "Simple procedure",
+    Procedure.SMALL_CLAIMS: "Small claims",
+    Procedure.FAST_TRACK: "Fast-track procedure",
+    Procedure.APPEAL_JUDGMENT: "Appeal against a judgment",
+    Procedure.APPEAL_RULING: "Appeal against a ruling",
+    Procedure.FOREIGN_RELATED: "Foreign-related",
+    Procedure.MARITIME: "Maritime",
+    Procedure.PRIVATE_PROSECUTION: "Private prosecution",
+    Procedure.FIRST_INSTANCE_PROCEDURE: "Retrial under first-instance procedure",
+    Procedure.SECOND_INSTANCE_PROCEDURE: "Retrial under second-instance procedure",
+    Procedure.NON_LITIGATION: "Non-litigation enforcement",
+}
+
+
 def event_label(code: str, language: str | None = None) -> str:
-    if code in EVENT_TYPE_LABELS and not is_english(language):
-        return EVENT_TYPE_LABELS[EventType(code)]
-    return code
+    if code not in EVENT_TYPE_LABELS:
+        return code  # as the export wrote it (the reader keeps only known types)
+    return EVENT_TYPE_ENGLISH[code] if is_english(language) else EVENT_TYPE_LABELS[EventType(code)]
 
 
 def procedure_label(code: str, language: str | None = None) -> str:
-    if code in PROCEDURE_LABELS and not is_english(language):
-        return PROCEDURE_LABELS[Procedure(code)]
-    return code
+    if code not in PROCEDURE_LABELS:
+        return code
+    return PROCEDURE_ENGLISH[code] if is_english(language) else PROCEDURE_LABELS[Procedure(code)]
 
 
 def audit_action_label(code: str, language: str | None = None) -> str:
