@@ -98,6 +98,25 @@ def test_blanking_many_cases_is_previewed_then_confirmed(office: Client) -> None
     assert again.status_code == 409 and "已过期" in again.content.decode()
 
 
+def test_a_confirmation_covers_only_what_its_preview_showed(office: Client) -> None:
+    """Between the preview and the confirmation the database changed: the import would now do something else, so
+    it is shown again, not imported; the new preview's confirmation goes through."""
+    assert upload(office, HEADER + rows())[0] == 200
+    upload(office, HEADER + rows(judge=""))
+    [waiting] = uploads()
+    numbers = [f"（2024）甘1002民初{n}号" for n in (1, 2, 3)]
+    Case.objects.filter(case_number__in=numbers).update(judge="")  # another import meanwhile
+    changed = office.post("/import/", {"token": waiting.name, "confirm": "1"})
+    page = changed.content.decode()
+    assert changed.status_code == 200 and "与您看到的预览不同" in page and 'name="confirm"' in page
+    assert judges() == {"张伟", ""} and Case.objects.filter(judge="张伟").count() == 22  # nothing written
+    assert ImportRecord.objects.order_by("-pk")[0].outcome == ImportRecord.Outcome.UNCONFIRMED
+    [waiting] = uploads()
+    confirmed = office.post("/import/", {"token": waiting.name, "confirm": "1"})
+    assert confirmed.status_code == 200 and "已导入" in confirmed.content.decode()
+    assert judges() == {""}
+
+
 def test_a_preview_can_be_discarded(office: Client) -> None:
     assert upload(office, HEADER + rows())[0] == 200
     status, _ = upload(office, HEADER + rows(judge=""))

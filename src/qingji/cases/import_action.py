@@ -24,7 +24,7 @@ import logging
 import shutil
 import tempfile
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ def run_import(
     confirm: bool = False,
     report_path: Path | None = None,
     report_until: datetime | None = None,
+    previewed: Sequence[object] | None = None,
 ) -> ImportOutcome:
     """Import ``cases`` (and ``events``) and bring the snapshot up to date when anything changed.
 
@@ -65,6 +66,7 @@ def run_import(
         confirm=confirm,
         confirm_limit=settings.IMPORT_CONFIRM_CASES,
         report_until=report_until,
+        previewed=previewed,
     )
     if outcome.imported and outcome.changed:
         outcome.refreshed = timezone.localdate()

@@ -88,6 +88,15 @@ class Blanking:
     # events export that left out a kind or a period of time would withdraw events from many cases at once.
     events_withdrawn_cases: int = 0
 
+    def summary(self) -> list[object]:
+        """What a preview showed, as JSON values (kept in the session until the preview is confirmed)."""
+        return [
+            self.cases,
+            self.reopened,
+            self.events_withdrawn_cases,
+            sorted(map(list, self.fields.items())),
+        ]
+
 
 def blanking(old: pl.DataFrame, suffix: str = "_db") -> Blanking:
     """What the rows of ``old`` (incoming values beside the stored ones, ``name`` and ``name + suffix``, with
@@ -125,6 +134,13 @@ def needs_confirmation(outcome: GuardCounts, limit: int) -> bool:
     reopen, or more than ``limit`` cases would have events withdrawn."""
     blank = outcome.blanking
     return blank.cases > limit or blank.events_withdrawn_cases > limit
+
+
+def confirmed(blank: Blanking, confirm: bool, previewed: Sequence[object] | None) -> bool:
+    """Whether a wide import is confirmed: ``confirm`` given and, when the confirmation answers a preview
+    (``previewed``, that preview's :meth:`Blanking.summary`), the import still does what the preview showed: had
+    the database changed between the two, the confirmation would cover something nobody saw."""
+    return confirm and (previewed is None or list(previewed) == blank.summary())
 
 
 def describe(blank: Blanking) -> Sequence[str]:

@@ -38,7 +38,14 @@ from qingji.cases.import_audit import json_changed as _json_changed
 from qingji.cases.import_audit import json_object as _json_object
 from qingji.cases.import_audit import load_rows as _load
 from qingji.cases.import_events import EVENT_FIELDS, EVENT_KEY_FIELDS, apply_events, event_frame, event_key
-from qingji.cases.import_guard import Blanking, blanking, kept_fields, missing_columns, needs_confirmation
+from qingji.cases.import_guard import (
+    Blanking,
+    blanking,
+    confirmed,
+    kept_fields,
+    missing_columns,
+    needs_confirmation,
+)
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import Case, ImportRecord
 from qingji.courts.models import Court
@@ -79,6 +86,7 @@ class ImportOutcome:
     # a confirmation: then nothing was written (the counts above say what it would have done).
     blanking: Blanking = field(default_factory=Blanking)
     unconfirmed: bool = False
+    preview_changed: bool = False  # a confirmed preview no longer matched: shown again, not imported
     refreshed: date | None = None  # the snapshot's date when the import action brought it up to date
 
     @property
@@ -118,13 +126,15 @@ def do_import(
     confirm: bool = False,
     confirm_limit: int = CONFIRM_CASES,
     report_until: datetime | None = None,
+    previewed: Sequence[object] | None = None,
 ) -> ImportOutcome:
     """Import ``cases_path`` (and ``events_path``): all of it in one transaction, or nothing when a row is bad.
 
     With ``allowed_courts`` (the court codes the importing user may change), a case of another court is a bad row.
     Columns the cases file lacks leave the fields they fill as they are (:mod:`.import_guard`). An import that
     would empty a field or reopen a case on more than ``confirm_limit`` cases is computed in full and rolled back
-    unless ``confirm``: the outcome says what it would do (``blanking``, ``unconfirmed``). Every import, refused
+    unless ``confirm`` (and, for the confirmation of a ``previewed`` one, unless it would now do something else:
+    ``preview_changed``): the outcome says what it would do (``blanking``, ``unconfirmed``). Every import, refused
     and unconfirmed ones too, leaves an ImportRecord; ``report_until`` is kept on a refused one's record when
     qingji keeps its marked copy (the nightly run removes it then). Raises FileNotFoundError when a file does not
     exist.
@@ -170,7 +180,10 @@ def do_import(
             audits = _Audits(record, actor, timezone.now())
             ids = _upsert_cases(incoming, outcome, audits, kept_fields(cases.present_fields))
             apply_events(incoming_events, ids, outcome, audits)
-            if not confirm and needs_confirmation(outcome, confirm_limit):
+            if needs_confirmation(outcome, confirm_limit) and not confirmed(
+                outcome.blanking, confirm, previewed
+            ):
+                outcome.preview_changed = confirm
                 raise _Unconfirmed
             outcome.imported = True
             for name, value in _counts(outcome).items():

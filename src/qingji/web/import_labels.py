@@ -28,6 +28,11 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
         "事项将被撤回的案件（事项表不再列出这些事项）",
         "Cases whose events would be withdrawn (the events file no longer gives them)",
     ),
+    "import_preview_changed": (
+        "确认时的导入结果与您看到的预览不同（其间数据库已有变化），未导入：请核对下面新的预览后再确认。",
+        "Not imported: the import no longer does what the preview you confirmed showed (the database changed "
+        "meanwhile). Check the new preview below before confirming.",
+    ),
     "import_examples": ("例", "For example"),
     "import_preview_hint": (
         "如确属有意（例如法院系统的导出确已清空这些字段），请确认导入；否则请检查导出文件后重新上传。",

@@ -81,7 +81,11 @@ def _confirm(request: HttpRequest, person: Person, context: dict[str, Any]) -> H
         return render(request, "web/import.html", context)
     cases_path = directory / str(pending["cases"])
     events_path = directory / str(pending["events"]) if pending.get("events") else None
-    return _run(request, person, context, directory, cases_path, events_path, confirm=True)
+    previewed = pending.get("preview")
+    return _run(
+        request, person, context, directory, cases_path, events_path, confirm=True,
+        previewed=previewed if isinstance(previewed, list) else [],
+    )  # fmt: skip
 
 
 def _run(
@@ -93,11 +97,12 @@ def _run(
     events_path: Path | None,
     *,
     confirm: bool,
+    previewed: list[object] | None = None,
 ) -> HttpResponse:
     report_path, report_until = report_place(directory)
     outcome = run_import(
         cases_path, events_path, actor=request.user, allowed_courts=visible_court_codes(person),
-        confirm=confirm, report_path=report_path, report_until=report_until,
+        confirm=confirm, report_path=report_path, report_until=report_until, previewed=previewed,
     )  # fmt: skip
     finish_upload(directory, outcome)
     if outcome.report is not None:
@@ -107,6 +112,7 @@ def _run(
             "token": directory.name,
             "cases": cases_path.name,
             "events": events_path.name if events_path else "",
+            "preview": outcome.blanking.summary(),
         }
     blanked = [
         (column, outcome.blanking.fields[column])
