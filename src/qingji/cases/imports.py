@@ -32,32 +32,14 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
-from qingji.cases.bulk import db_stamp, insert_frame, update_frame
-from qingji.cases.import_audit import Audits as _Audits
-from qingji.cases.import_audit import json_changed as _json_changed
-from qingji.cases.import_audit import json_object as _json_object
-from qingji.cases.import_audit import load_rows as _load
+from qingji.cases.import_audit import Audits
+from qingji.cases.import_cases import CASE_FIELDS, case_frame, upsert_cases
 from qingji.cases.import_events import EVENT_FIELDS, EVENT_KEY_FIELDS, apply_events, event_frame, event_key
-from qingji.cases.import_guard import (
-    Blanking,
-    blanking,
-    confirmed,
-    kept_fields,
-    missing_columns,
-    needs_confirmation,
-)
+from qingji.cases.import_guard import Blanking, confirmed, kept_fields, missing_columns, needs_confirmation
 from qingji.cases.import_report import default_report_path, write_import_report
-from qingji.cases.models import Case, ImportRecord
-from qingji.courts.models import Court
+from qingji.cases.models import ImportRecord
 from qingji.interchange import Problem, read_cases, read_events
 
-# The fields of a case that an export carries (besides the case number), compared to decide on an update.
-CASE_FIELDS: tuple[str, ...] = (
-    "court_code", "type_code", "procedure", "procedure_raw", "cause", "filed_on", "closed_on",
-    "closure_method", "judge", "division", "in_custody", "parties",
-)  # fmt: skip
-_TEXT_FIELDS = ("procedure", "procedure_raw", "cause", "closure_method", "judge", "division", "parties")
-_COMPARED = (*CASE_FIELDS, "court_id")
 __all__ = ["CASE_FIELDS", "EVENT_FIELDS", "EVENT_KEY_FIELDS", "ImportOutcome", "do_import", "event_key"]
 
 
@@ -172,13 +154,13 @@ def do_import(
         kept = {"report": str(outcome.report), "report_until": report_until} if report_until else {}
         outcome.record_id = _record(outcome, actor, files, **kept).pk
         return outcome
-    incoming = _case_frame(cases.frame)
+    incoming = case_frame(cases.frame)
     incoming_events = event_frame(events.frame) if events else None
     try:
         with transaction.atomic():
             record = _record(outcome, actor, files)
-            audits = _Audits(record, actor, timezone.now())
-            ids = _upsert_cases(incoming, outcome, audits, kept_fields(cases.present_fields))
+            audits = Audits(record, actor, timezone.now())
+            ids = upsert_cases(incoming, outcome, audits, kept_fields(cases.present_fields))
             apply_events(incoming_events, ids, outcome, audits)
             if needs_confirmation(outcome, confirm_limit) and not confirmed(
                 outcome.blanking, confirm, previewed
@@ -252,65 +234,3 @@ def file_sha256(path: Path) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-# --- frames -------------------------------------------------------------------------------------------------
-
-
-def _case_frame(frame: pl.DataFrame) -> pl.DataFrame:
-    """The cases read, as the database holds them: empty text instead of null, the court's id where known."""
-    courts = dict(Court.objects.values_list("code", "id"))
-    return frame.select(
-        "case_number",
-        *(pl.col(name).fill_null("") if name in _TEXT_FIELDS else pl.col(name) for name in CASE_FIELDS),
-        pl.col("court_code").replace_strict(courts, default=None, return_dtype=pl.Int64).alias("court_id"),
-    )
-
-
-# --- cases --------------------------------------------------------------------------------------------------
-
-
-def _upsert_cases(
-    incoming: pl.DataFrame, outcome: ImportOutcome, audits: _Audits, kept: Sequence[str] = ()
-) -> pl.DataFrame:
-    """Create and update the cases of ``incoming``, with their audit records; returns every case number of the
-    file with its id and court. The fields ``kept`` (those of columns the file lacks) of the cases the database
-    has are left as they are; what the others would empty is counted in ``outcome.blanking``."""
-    numbers = incoming.get_column("case_number").to_list()
-    schema: dict[str, pl.DataType] = {"id": pl.Int64(), **dict(incoming.schema)}
-    existing = _load(Case, schema, "case_number", numbers)
-    joined = incoming.join(existing, on="case_number", how="left", suffix="_db", maintain_order="left")
-    new = joined.filter(pl.col("id").is_null()).select("case_number", *_COMPARED)
-    old = joined.filter(pl.col("id").is_not_null()).with_columns(
-        pl.col(f"{name}_db").alias(name) for name in kept
-    )
-    del joined, existing
-    outcome.blanking = blanking(old)
-    differs = [pl.col(name).ne_missing(pl.col(f"{name}_db")) for name in _COMPARED]
-    changed = old.filter(pl.any_horizontal(differs))
-    outcome.unchanged = old.height - changed.height
-    stamp = pl.lit(db_stamp(timezone.now()))
-
-    insert_frame(Case, new.with_columns(stamp.alias("created_at"), stamp.alias("updated_at")))
-    audits.write("case_created", "case", new, None, _json_object([pl.col(name) for name in CASE_FIELDS]))
-    outcome.created = new.height
-
-    update_frame(Case, changed.select("id", *_COMPARED, stamp.alias("updated_at")))
-    audits.write(
-        "case_updated",
-        "case",
-        changed,
-        _json_changed(_COMPARED, differs, "_db"),
-        _json_changed(_COMPARED, differs, ""),
-    )
-    outcome.updated = changed.height
-
-    id_schema: dict[str, pl.DataType] = {
-        "case_number": pl.String(),
-        "id": pl.Int64(),
-        "court_code": pl.String(),
-    }
-    created_ids = _load(Case, id_schema, "case_number", new.get_column("case_number").to_list())
-    if created_ids.height > new.height:  # every case was loaded: keep those of this file
-        created_ids = created_ids.join(new.select("case_number"), on="case_number", how="semi")
-    return pl.concat([old.select("case_number", "id", "court_code"), created_ids])
