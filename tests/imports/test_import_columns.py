@@ -192,3 +192,23 @@ def test_withdrawing_the_events_of_one_case_needs_no_confirm(tmp_path: Path) -> 
     assert set(
         CaseEvent.objects.filter(withdrawn_at__isnull=False).values_list("case__case_number", flat=True)
     ) == {one}
+
+
+def test_an_events_file_without_its_end_dates_needs_confirm(tmp_path: Path) -> None:
+    """Without the 结束日期 column every deduction would be read open-ended: the same acts changed on many cases
+    at once, shown as a preview naming the missing column until confirmed."""
+    cases_path, events_path = export(tmp_path, cases=300)
+    assert runner.invoke(app, ["import", str(cases_path), "--events", str(events_path)]).exit_code == 0
+    events = read_text(events_path)
+    ended = events.filter((pl.col("事项") == "扣除审限") & pl.col("结束日期").is_not_null())
+    assert ended.get_column("案号").n_unique() > 20
+    held = dict(CaseEvent.objects.filter(event="deduction").values_list("id", "end"))
+    no_end = tmp_path / "no-end.csv"
+    events.drop("结束日期").write_csv(no_end)
+    result = runner.invoke(app, ["import", str(cases_path), "--events", str(no_end)])
+    assert result.exit_code == 3, result.output
+    output = " ".join(result.output.split())
+    assert (
+        "the events file has no column 结束日期" in output and "cases would have events corrected" in output
+    )
+    assert dict(CaseEvent.objects.filter(event="deduction").values_list("id", "end")) == held

@@ -131,6 +131,7 @@ def apply_events(
     _audit_changes(changes, audits)
     outcome.events_added = added.height
     outcome.events_changed = changes.height
+    outcome.blanking.events_changed_cases = changes.get_column("case_number").n_unique()
     outcome.events_withdrawn = withdrawn.height
     outcome.blanking.events_withdrawn_cases = withdrawn.get_column("case_number").n_unique()
 

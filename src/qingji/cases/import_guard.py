@@ -62,6 +62,25 @@ REOPENED = "结案日期"  # the column whose empty cell reopens a closed case
 EXAMPLES = 5  # cases named in a preview
 
 
+# The columns of an events file besides 案号 and 事项 (which it must have), as its header names them.
+EXPECTED_EVENT_COLUMNS: dict[str, str] = {
+    "kind": "类别",
+    "start": "开始日期",
+    "end": "结束日期",
+    "length": "期间",
+    "approved_by": "批准人",
+    "approved_on": "批准日期",
+}
+
+
+def missing_event_columns(present: Collection[str] | None) -> list[str]:
+    """The expected columns an events file has none of (read as empty: an event has no "kept" fields, it is
+    the file's; a wide change this brings waits for a confirmation)."""
+    if present is None:
+        return []
+    return [name for key, name in EXPECTED_EVENT_COLUMNS.items() if key not in present]
+
+
 def missing_columns(present: Collection[str] | None) -> list[str]:
     """The expected columns (header names) a cases file has none of; none when not known."""
     if present is None:
@@ -87,6 +106,9 @@ class Blanking:
     # Cases some of whose events the events file no longer gives (withdrawn, not corrected; import_events): an
     # events export that left out a kind or a period of time would withdraw events from many cases at once.
     events_withdrawn_cases: int = 0
+    # Cases some of whose events the file gives changed (the same act, another end, length or approver): an events
+    # export without its 结束日期 column would make every deduction open-ended at once.
+    events_changed_cases: int = 0
 
     def summary(self) -> list[object]:
         """What a preview showed, as JSON values (kept in the session until the preview is confirmed)."""
@@ -94,6 +116,7 @@ class Blanking:
             self.cases,
             self.reopened,
             self.events_withdrawn_cases,
+            self.events_changed_cases,
             sorted(map(list, self.fields.items())),
         ]
 
@@ -131,9 +154,9 @@ class GuardCounts(Protocol):
 
 def needs_confirmation(outcome: GuardCounts, limit: int) -> bool:
     """Whether an import must be confirmed before it is kept: more than ``limit`` cases would lose a value or
-    reopen, or more than ``limit`` cases would have events withdrawn."""
+    reopen, or more than ``limit`` cases would have events withdrawn, or changed."""
     blank = outcome.blanking
-    return blank.cases > limit or blank.events_withdrawn_cases > limit
+    return max(blank.cases, blank.events_withdrawn_cases, blank.events_changed_cases) > limit
 
 
 def confirmed(blank: Blanking, confirm: bool, previewed: Sequence[object] | None) -> bool:
@@ -158,6 +181,11 @@ def describe(blank: Blanking) -> Sequence[str]:
         lines.append(
             f"  事项将被撤回（事项表不再列出）：{blank.events_withdrawn_cases} 件案件 / "
             f"{blank.events_withdrawn_cases} cases would have events withdrawn (the events file no longer gives them)"
+        )
+    if blank.events_changed_cases:
+        lines.append(
+            f"  事项将被更正（同一事项的日期、期间或批准人不同）：{blank.events_changed_cases} 件案件 / "
+            f"{blank.events_changed_cases} cases would have events corrected (another date, length or approver)"
         )
     for number, columns in blank.examples:
         lines.append(f"  例 e.g. {number}：{'、'.join(columns)}")

@@ -35,7 +35,14 @@ from django.utils import timezone
 from qingji.cases.import_audit import Audits
 from qingji.cases.import_cases import CASE_FIELDS, case_frame, upsert_cases
 from qingji.cases.import_events import EVENT_FIELDS, EVENT_KEY_FIELDS, apply_events, event_frame, event_key
-from qingji.cases.import_guard import Blanking, confirmed, kept_fields, missing_columns, needs_confirmation
+from qingji.cases.import_guard import (
+    Blanking,
+    confirmed,
+    kept_fields,
+    missing_columns,
+    missing_event_columns,
+    needs_confirmation,
+)
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import ImportRecord
 from qingji.interchange import Problem, read_cases, read_events
@@ -63,6 +70,7 @@ class ImportOutcome:
     # that match no column (ignored); whether it had no data row at all (then nothing was imported).
     missing_columns: list[str] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
+    missing_event_columns: list[str] = field(default_factory=list)  # the events file's: read as empty
     empty: bool = False
     # What the import would empty on cases the database has (import_guard), and whether it therefore waits for
     # a confirmation: then nothing was written (the counts above say what it would have done).
@@ -140,6 +148,7 @@ def do_import(
         event_rows=events.rows_read if events else 0,
         missing_columns=missing_columns(cases.present_fields),
         unknown_columns=list(cases.unknown_columns),
+        missing_event_columns=missing_event_columns(events.present_fields) if events else [],
         empty=cases.rows_read == 0 and cases.present_fields is not None,  # read, but no row (not unreadable)
     )
     files = {

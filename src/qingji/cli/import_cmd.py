@@ -106,6 +106,14 @@ def _print_columns(err: Console, outcome: ImportOutcome) -> None:
             highlight=False,
             soft_wrap=True,
         )
+    if outcome.missing_event_columns:
+        names = "、".join(outcome.missing_event_columns)
+        err.print(
+            f"[yellow]事项表缺少这些列，按空白读取：{names}\n"
+            f"the events file has no column {names}: read as empty[/yellow]",
+            highlight=False,
+            soft_wrap=True,
+        )
     if outcome.unknown_columns:
         names = "、".join(outcome.unknown_columns)
         err.print(

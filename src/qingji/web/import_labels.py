@@ -33,6 +33,14 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
         "Not imported: the import no longer does what the preview you confirmed showed (the database changed "
         "meanwhile). Check the new preview below before confirming.",
     ),
+    "import_missing_events": (
+        "事项表缺少这些列，按空白读取",
+        "The events file has no column for these: read as empty",
+    ),
+    "import_events_corrected": (
+        "事项将被更正的案件（同一事项的日期、期间或批准人不同）",
+        "Cases whose events would be corrected (another date, length or approver)",
+    ),
     "import_examples": ("例", "For example"),
     "import_preview_hint": (
         "如确属有意（例如法院系统的导出确已清空这些字段），请确认导入；否则请检查导出文件后重新上传。",
