@@ -51,3 +51,30 @@ def test_demo_builds_the_database(tmp_path: Path) -> None:
     assert kinds["weekly_supervision"] == courts and kinds.get("letter", 0) <= 1
     actions = {row[0] for row in database.execute("select action from audit_auditrecord")}
     assert {"campaign_created", "campaign_demo_determined", "supervision_recorded"} <= actions
+
+
+def test_the_demo_runs_again_on_a_later_day(tmp_path: Path) -> None:
+    """A later day's export brings closures and corrected events to many cases at once: the demo's own export is
+    the truth of its court system, so the second run imports it (a court's import would ask for a confirmation)."""
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("QINGJI_HOME", "QINGJI_DATABASE_URL")
+    }
+    run_on = (
+        "import sys, datetime, time_machine\n"
+        "time_machine.travel(datetime.datetime.fromisoformat(sys.argv[1]), tick=False).start()\n"
+        "from qingji.cli.app import app\n"
+        "app(sys.argv[2:])\n"
+    )
+    for day in ("2026-09-01", "2026-12-01"):
+        result = subprocess.run(
+            [sys.executable, "-c", run_on, day, "demo", "--dir", str(tmp_path), "--cases", "400", "--no-serve"],
+            env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
+    database = sqlite3.connect(tmp_path / "qingji.sqlite3")
+    outcomes = [row[0] for row in database.execute("select outcome from cases_importrecord order by id")]
+    assert outcomes == ["imported", "imported"]
+    (changed,) = database.execute(
+        "select events_changed + events_withdrawn + updated from cases_importrecord order by id desc limit 1"
+    ).fetchone()
+    assert changed > 20  # more than a court's import passes without a confirmation

@@ -45,7 +45,9 @@ def demo(
 
     cases_path, events_path = write(directory, cases, seed, today)
     init_database()
-    outcome = do_import(cases_path, events_path)
+    # The demo's own export is the truth of its court system: a run on a later day brings closures and corrected
+    # events to many cases at once, which a court's import would show for confirmation first.
+    outcome = do_import(cases_path, events_path, confirm=True)
     if not outcome.imported:
         console.print(
             f"[red]导入失败 import refused: {len(outcome.problems)} problems, see {outcome.report}[/red]"
