@@ -47,6 +47,10 @@ def counted_frame(
     resolved = resolved.hstack(context.drop("cid")).with_columns(
         month_end=pl.col("criminal").fill_null(False) & conventions.criminal_month_end_rule
     )
+    # The end of the base period, once: judging late acts and the expiry both start from it.
+    resolved = resolved.with_columns(
+        base_end=add_period(pl.col("anchor"), pl.col("base_months"), pl.col("base_days"), pl.col("month_end"))
+    )
     extensions, extension_moves = count_extensions(resolved, evts, as_of, rules, conventions)
     deductions, intervals = count_deductions(resolved, evts, as_of, conventions, resolved.height)
     verdicts = judge_acts(resolved, extension_moves, intervals, calendar, conventions)
@@ -94,10 +98,7 @@ def _expiry(frame: pl.DataFrame, calendar: WorkCalendar, conventions: Convention
     if conventions.extensions_from_anchor:
         end = add_period(pl.col("anchor"), pl.col("total_months"), pl.col("total_days"), pl.col("month_end"))
     else:
-        end = pl.coalesce(
-            "chain_end",
-            add_period(pl.col("anchor"), pl.col("base_months"), pl.col("base_days"), pl.col("month_end")),
-        )
+        end = pl.coalesce("chain_end", "base_end")
     if conventions.anchor_day_counted:
         end = add_days(end, -1)
     frame = frame.with_columns(end=pl.when(has_limit).then(add_days(end, pl.col("deducted_days"))))
