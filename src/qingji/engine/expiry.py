@@ -56,16 +56,17 @@ def counted_frame(
     verdicts = judge_acts(resolved, extension_moves, intervals, calendar, conventions)
     late_from = verdicts.select("cid", "late_from").drop_nulls()
     if not late_from.is_empty():
-        # Counted again without the late acts, only for the cases that have one.
+        # Counted again without the late acts, only for the cases that have one (their events and their rows).
+        redone = pl.Series(np.zeros(resolved.height, dtype=bool))
+        redone.scatter(late_from.get_column("cid"), True)
+        late_cases = resolved.filter(redone)
         late_events = evts.join(late_from.select("cid"), on="cid", how="semi")
-        recounted, _ = count_extensions(resolved, late_events, as_of, rules, conventions, late_from)
+        recounted, _ = count_extensions(late_cases, late_events, as_of, rules, conventions, late_from)
         extensions = pl.concat(
             [extensions.join(late_from.select("cid"), on="cid", how="anti"), recounted],
             how="diagonal_relaxed",
         )
-        again, _ = count_deductions(resolved, late_events, as_of, conventions, resolved.height, late_from)
-        redone = pl.Series(np.zeros(resolved.height, dtype=bool))
-        redone.scatter(late_from.get_column("cid"), True)
+        again, _ = count_deductions(late_cases, late_events, as_of, conventions, resolved.height, late_from)
         deductions = deductions.select(
             pl.when(redone).then(again.get_column(c)).otherwise(pl.col(c)).alias(c)
             for c in deductions.columns
