@@ -96,31 +96,21 @@ def import_(
 
 
 def _print_columns(err: Console, outcome: ImportOutcome) -> None:
-    """The expected columns the cases file lacked (their fields kept) and the headers it had that match none."""
-    if outcome.missing_columns:
-        names = "、".join(outcome.missing_columns)
-        err.print(
-            f"[yellow]案件表缺少这些列，已有案件的相应字段保持不变：{names}\n"
-            f"the cases file has no column {names}: those fields of the cases already held were left as they "
-            f"were[/yellow]",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if outcome.missing_event_columns:
-        names = "、".join(outcome.missing_event_columns)
-        err.print(
-            f"[yellow]事项表缺少这些列，按空白读取：{names}\n"
-            f"the events file has no column {names}: read as empty[/yellow]",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if outcome.unknown_columns:
-        names = "、".join(outcome.unknown_columns)
-        err.print(
-            f"[yellow]未识别的列（已忽略）：{names} / columns not recognised (ignored): {names}[/yellow]",
-            highlight=False,
-            soft_wrap=True,
-        )
+    """The expected columns the files lacked (the cases file's fields kept, the events file's read as empty) and
+    the headers the cases file had that match none."""
+    notes = (
+        (outcome.missing_columns, "案件表缺少这些列，已有案件的相应字段保持不变：{}",
+         "the cases file has no column {}: those fields of the cases already held were left as they were"),
+        (outcome.missing_event_columns, "事项表缺少这些列，按空白读取：{}",
+         "the events file has no column {}: read as empty"),
+        (outcome.unknown_columns, "未识别的列（已忽略）：{}", "columns not recognised (ignored): {}"),
+    )  # fmt: skip
+    for columns, zh, en in notes:
+        if columns:
+            names = "、".join(columns)
+            err.print(
+                f"[yellow]{zh.format(names)}\n{en.format(names)}[/yellow]", highlight=False, soft_wrap=True
+            )
 
 
 def _print_preview(err: Console, outcome: ImportOutcome) -> None:
