@@ -128,6 +128,9 @@ def test_csv_ledger(tmp_path: Path) -> None:
         "2023-03-15", "", "张伟", "民一庭", "超审限",
     ]  # fmt: skip
     assert "7日内届满；20日内届满" in lines[2]
+    # a text cell a spreadsheet would run as a formula is written behind a single quote; numbers as they are
+    assert "'=涉外合同纠纷" in lines[6].split(",") and "=涉外合同纠纷" not in lines[6].split(",")
+    assert "-438" in lines[1].split(",")
     result = read_cases(path)
     assert result.problems == []
     assert result.frame.get_column("closed_on").to_list()[3] == date(2024, 2, 1)

@@ -81,3 +81,19 @@ def test_a_judge_cannot_read_the_audit_trail(client: Client) -> None:
 def test_anonymous_readers_are_sent_to_login(client: Client) -> None:
     assert client.get("/audit/").status_code == 302
     assert client.get("/audit/export.csv").status_code == 302
+
+
+def test_the_export_quotes_text_a_spreadsheet_would_run(client: Client) -> None:
+    """A value from a court's export that begins like a formula (OWASP "CSV Injection") is written behind a single
+    quote in the audit CSV, so that Excel or WPS shows it and never runs it."""
+    from qingji.audit.models import AuditRecord
+
+    AuditRecord.objects.create(
+        action="case_updated", object_type="case", object_id="@SUM(1+1)*cmd|' /C calc'!A0", court_code="甘1002",
+        before={"parties": "甲"}, after={"parties": "=HYPERLINK(\"http://x\")"},
+    )  # fmt: skip
+    signed_in(client, "office10", "password-10")
+    rows = list(csv.reader(io.StringIO(client.get("/audit/export.csv").content.decode("utf-8-sig"))))
+    [row] = [row for row in rows if "SUM(1+1)" in row[4]]
+    assert row[4] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 import xlsxwriter
 
+from qingji.interchange.csv_safety import neutralised_frame
 from qingji.interchange.ledger_layout import (
     LEDGER_COLUMNS,
     LIGHT_RED,
@@ -65,7 +66,8 @@ def ledger_json_rows(frame: pl.DataFrame) -> list[dict[str, object]]:
 
 
 def _write_csv(frame: pl.DataFrame, path: Path) -> None:
-    ledger_display(frame).write_csv(path, include_bom=True, date_format="%Y-%m-%d")
+    # text that a spreadsheet would run as a formula is quoted (csv_safety)
+    neutralised_frame(ledger_display(frame)).write_csv(path, include_bom=True, date_format="%Y-%m-%d")
 
 
 def _write_xlsx(frame: pl.DataFrame, path: Path, *, as_of: date, title: str | None) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from qingji.interchange.csv_safety import neutralised
+
 PROBLEM_HEADERS: tuple[str, ...] = ("文件", "行", "案号", "列", "值", "原因", "reason")
 PROBLEM_COLUMN_WIDTHS: tuple[int, ...] = (24, 8, 26, 14, 30, 50, 60)
 ProblemRow = tuple[str, int, str, str, str, str, str]
@@ -70,7 +72,7 @@ def write_problems(problems: Iterable[Problem], path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(PROBLEM_HEADERS)
-        writer.writerows(rows)
+        writer.writerows([neutralised(cell) for cell in row] for row in rows)  # no formula runs (csv_safety)
 
 
 def _write_xlsx(rows: list[ProblemRow], path: Path) -> None:

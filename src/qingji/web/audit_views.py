@@ -21,6 +21,7 @@ from django.shortcuts import render
 from qingji.audit.models import AuditRecord
 from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_court_codes
+from qingji.interchange.csv_safety import neutralised
 from qingji.web.labels import audit_action_label
 from qingji.web.views import page_context, person_of
 
@@ -121,7 +122,7 @@ def audit_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(EXPORT_HEADERS)
     for record in records.iterator(chunk_size=2000):
-        writer.writerow(_row(record))
+        writer.writerow([neutralised(cell) for cell in _row(record)])  # no formula runs (csv_safety)
     return response
 
 
