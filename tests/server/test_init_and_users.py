@@ -34,3 +34,36 @@ def test_a_user_belongs_to_a_court_and_signs_in_with_an_argon2_password() -> Non
     record = AuditRecord.objects.get(action="user_created")
     assert record.object_id == "wangfang" and record.after is not None and record.after["role"] == "judge"
     assert "password" not in str(record.after)
+
+
+@pytest.mark.parametrize("password", ["1", "12345678901", "password123", "wangfang-1"])
+def test_a_weak_password_is_refused_on_every_path(password: str) -> None:
+    """Django's validators (length, common, numeric, like the user name) on do_create_user and so on `qingji
+    createuser`; nothing is created."""
+    from django.core.exceptions import ValidationError
+
+    do_ensure_courts()
+    with pytest.raises(ValidationError):
+        do_create_user("wangfang", password, name="王芳", court_code="甘1002", role=Role.JUDGE)
+    assert not AuditRecord.objects.filter(action="user_created").exists()
+
+
+def test_createuser_refuses_a_weak_password_with_exit_2() -> None:
+    from django.contrib.auth import get_user_model
+    from typer.testing import CliRunner
+
+    from qingji.cli.app import app
+
+    do_ensure_courts()
+    runner = CliRunner()
+    refused = runner.invoke(
+        app, ["createuser", "wangfang", "--court", "甘1002", "--role", "judge", "--password", "1"]
+    )
+    assert refused.exit_code == 2 and "password refused" in refused.output
+    assert not get_user_model().objects.filter(username="wangfang").exists()
+    done = runner.invoke(
+        app,
+        ["createuser", "wangfang", "--court", "甘1002", "--role", "judge", "--password", "庆阳-审判-2026"],
+    )
+    assert done.exit_code == 0, done.output
+    assert get_user_model().objects.filter(username="wangfang").exists()

@@ -49,10 +49,19 @@ def createuser(
             f"没有法院 {court!r}（先运行 qingji init） / no such court (run qingji init first)",
             param_hint="--court",
         )
+    from django.core.exceptions import ValidationError
+
     secret = password or getpass.getpass("密码 password: ")
-    person = do_create_user(
-        username, secret, name=name or username, court_code=court, role=Role(role), division=division
-    )
+    try:
+        person = do_create_user(
+            username, secret, name=name or username, court_code=court, role=Role(role), division=division
+        )
+    except ValidationError as error:
+        reasons = "; ".join(error.messages)
+        Console(stderr=True).print(
+            f"[red]密码不可用，未创建用户 / password refused, no user created: {reasons}[/red]"
+        )
+        raise typer.Exit(2) from None
     Console().print(f"已创建 created: {person}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from qingji.audit.actions import audit
@@ -38,8 +39,10 @@ def do_create_user(
     division: str | None = None,
     actor: Any = None,
 ) -> Person:
-    """Create a user of qingji belonging to a court (and division), with a role."""
+    """Create a user of qingji belonging to a court (and division), with a role. Raises Django's
+    ValidationError when the password fails the site's validators (settings.AUTH_PASSWORD_VALIDATORS)."""
     user_model = get_user_model()
+    validate_password(password, user=user_model(username=username))
     with transaction.atomic():
         court = Court.objects.get(code=court_code)
         division_row = Division.objects.get_or_create(court=court, name=division)[0] if division else None
