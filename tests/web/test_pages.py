@@ -222,3 +222,18 @@ def test_an_assistant_sees_the_cases_of_the_judge_they_are_granted(login: Login)
     assert client.get(case_url("（2024）甘1002民初2号")).status_code == 200
     assert client.get(case_url("（2024）甘1002民初1号")).status_code == 404  # 张伟's case: not granted
     assert client.get("/").context["summary"].total.counts[0] == 2
+
+
+def test_pages_and_exports_are_not_kept_by_the_browser_but_static_files_may_be(login: Login) -> None:
+    """Case pages, the ledger and its export carry parties' names: Cache-Control no-store on each; a login lasts a
+    working day (QINGJI_SESSION_HOURS, 10 by default)."""
+    from django.conf import settings
+
+    client = login("甘1002", Role.PRESIDENT)
+    for url in ("/", "/ledger/", case_url("（2024）甘1002民初1号"), "/ledger/export/?format=csv"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == "no-store", url
+    static = client.get("/static/web/qingji.css")
+    assert static.get("Cache-Control", "") != "no-store"
+    assert settings.SESSION_COOKIE_AGE == 10 * 3600

@@ -7,7 +7,8 @@
 | QINGJI_SECRET_KEY | generated once into <QINGJI_HOME>/secret_key | signing key; keep it secret |
 | QINGJI_DEBUG | 0 | 1 shows tracebacks (never on a court's server) |
 | QINGJI_ALLOWED_HOSTS | 127.0.0.1,localhost | host names the server answers to |
-| QINGJI_SECURE_COOKIES | 0 | 1 when served over HTTPS: cookies only over HTTPS |
+| QINGJI_SECURE_COOKIES | 0 | 1 when served over HTTPS: cookies only over HTTPS, and HSTS sent (a year) |
+| QINGJI_SESSION_HOURS | 10 | how long a login lasts: a working day, then the person signs in again |
 | QINGJI_IMPORT_CONFIRM_CASES | 20 | an import that would empty a field or reopen a closed case on more cases than this waits for a confirmation (`qingji import --confirm`, the upload page's confirm button); 0: every such import |
 | QINGJI_UPLOAD_KEEP_DAYS | 0 | days an uploaded export is kept in <QINGJI_HOME>/uploads for review after its import; 0: deleted at once |
 | QINGJI_IMPORT_REPORT_KEEP_DAYS | 7 | days the marked copy of a refused upload stays downloadable (its import record says until when) |
@@ -151,6 +152,9 @@ SECURE_COOKIES = os.environ.get("QINGJI_SECURE_COOKIES") == "1"
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = int(float(os.environ.get("QINGJI_SESSION_HOURS", "10")) * 3600)
+# HSTS only where the site is served over HTTPS (SecurityMiddleware sends it on secure requests alone).
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if SECURE_COOKIES else 0
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
 SECURE_CONTENT_TYPE_NOSNIFF = True
