@@ -131,6 +131,23 @@ def test_a_basic_court_office_cannot_create_for_another_court(login: Login) -> N
     assert set(Campaign.objects.get().courts.values_list("code", flat=True)) == {"甘1002"}
 
 
+def test_a_list_cannot_probe_another_courts_case_numbers(login: Login) -> None:
+    """A real case of another court and an invented number get the same answer: the list tells nothing of other
+    courts' cases (issue 10)."""
+    client = login("甘1002", Role.TRIAL_MANAGEMENT)
+    form = {"name": "探查", "start": "2024-09-01", "target": "2024-12-31", "scope": "list"}
+    answers = []
+    for number in ("（2024）甘1027民初1号", "（2024）甘1027民初999号"):  # the first exists, in 甘1027
+        upload = SimpleUploadedFile("反馈台账.csv", f"案号\n{number}\n".encode())
+        response = client.post("/campaigns/", {**form, "scope_file": upload})
+        assert response.status_code == 422
+        [problem] = response.context["problems"]
+        answers.append((problem.reason_zh, problem.reason_en))
+        assert "甘1027" not in problem.reason_zh + problem.reason_en
+    assert answers[0] == answers[1]
+    assert not Campaign.objects.exists()
+
+
 def test_the_supervision_team_records_and_sees_the_ladder(login: Login, campaign: Campaign) -> None:
     client = login("甘10", Role.SUPERVISION, name="督导组")
     url = f"/campaigns/{campaign.pk}/?as_of=2024-12-31"

@@ -102,6 +102,12 @@ def do_create_campaign(
     return campaign
 
 
+_NO_SUCH_CASE = (
+    "在您可管理的法院中没有该案件（请核对案号，或先导入）",
+    "no such case in the courts you may manage (check the number, or import it first)",
+)
+
+
 def _listed_cases(
     listed: Sequence[ListedNumber],
     chosen: set[str],
@@ -117,16 +123,15 @@ def _listed_cases(
         def refuse(zh: str, en: str, item: ListedNumber = item) -> None:
             problems.append(Problem(source, item.row, "案号", item.number, zh, en))
 
+        if case is not None and allowed is not None and case.court_code not in allowed:
+            # A case of a court the user may not manage is answered as one that does not exist, so that a list
+            # cannot probe other courts' case numbers (issue 10).
+            case = None
         if case is None:
-            refuse("数据库中没有该案件（请先导入）", "no such case in the database (import it first)")
+            refuse(*_NO_SUCH_CASE)
         elif chosen and case.court_code not in chosen:
             refuse(f"属于 {case.court_code}，不在本次行动的法院之内",
                    f"belongs to {case.court_code}, not one of the campaign's courts")  # fmt: skip
-        elif allowed is not None and case.court_code not in allowed:
-            refuse(
-                f"属于 {case.court_code}，无权管理",
-                f"belongs to {case.court_code}, a court you may not manage",
-            )
         else:
             cases.append(case)
     return cases
