@@ -36,6 +36,26 @@ def test_too_many_failures_lock_the_user_name_even_with_the_right_password(clien
     assert login(client, "admin", "right-password-2") == 302
 
 
+def test_the_admin_login_is_throttled_and_counts_with_the_login_page(client: Client) -> None:
+    """Guesses at /admin/login/ count as at /login/: after the limit the right password lets in on neither."""
+    for _ in range(FAILURES_ALLOWED):
+        response = client.post("/admin/login/", {"username": "admin", "password": "wrong", "next": "/admin/"})
+        assert response.status_code == 200
+    right = {"username": "admin", "password": "right-password-2", "next": "/admin/"}
+    assert client.post("/admin/login/", right).status_code == 200  # the form again: not let in
+    assert "_auth_user_id" not in client.session
+    assert login(client, "admin", "right-password-2") == 429
+
+
+@pytest.mark.parametrize("written", ["ｊudge", "𝗃udge", "JUDGE", " judge"])
+def test_other_unicode_forms_of_a_name_share_its_count(client: Client, written: str) -> None:
+    """Django signs in with the NFKC form of a name (ｊudge is judge): every form counts for the one name."""
+    for _ in range(FAILURES_ALLOWED):
+        login(client, written, "wrong")
+    assert login(client, "judge", "right-password-1") == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_a_success_before_the_limit_clears_the_count(client: Client) -> None:
     for _ in range(FAILURES_ALLOWED - 1):
         login(client, "judge", "wrong")

@@ -1,10 +1,18 @@
 """Login throttling: after a few failed attempts for one user name from one address, refuse for a while.
 
-Counts live in Django's cache (per process by default; the waitress server is one process with threads).
+Every login path goes through :class:`ThrottledBackend` (settings.AUTHENTICATION_BACKENDS): the login page and the
+admin site's alike, so that neither can be used to guess around the other. A user name is counted in the form
+Django signs in with (Unicode NFKC, as its login form normalises it) and case-folded: ``tｉng2`` and ``𝗍ing2``
+are ``ting2`` and share its count. Counts live in Django's cache (per process by default; the waitress server is
+one process with threads).
 """
 
 from __future__ import annotations
 
+import unicodedata
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.http import HttpRequest
 
@@ -14,7 +22,12 @@ WINDOW_SECONDS = 15 * 60
 
 def _key(request: HttpRequest, username: str) -> str:
     address = request.META.get("REMOTE_ADDR", "")
-    return f"qingji:login-failures:{address}:{username.strip().lower()}"
+    return f"qingji:login-failures:{address}:{normalised(username)}"
+
+
+def normalised(username: str) -> str:
+    """The user name as counted: NFKC (what Django's login form signs in with), trimmed, case-folded."""
+    return unicodedata.normalize("NFKC", username).strip().casefold()
 
 
 def is_locked(request: HttpRequest, username: str) -> bool:
@@ -32,3 +45,25 @@ def record_failure(request: HttpRequest, username: str) -> None:
 
 def clear(request: HttpRequest, username: str) -> None:
     cache.delete(_key(request, username))
+
+
+class ThrottledBackend(ModelBackend):
+    """Django's model backend, refusing a locked name without checking its password and counting failures."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        if request is None or not username:
+            return super().authenticate(request, username=username, password=password, **kwargs)
+        if is_locked(request, username):
+            return None
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None:
+            record_failure(request, username)
+        else:
+            clear(request, username)
+        return user

@@ -63,12 +63,7 @@ class QingjiLoginView(LoginView):
             # An unbound form: the password is not even checked while the name is locked.
             form = self.get_form_class()(request)
             return self.render_to_response(self.get_context_data(form=form, locked=True), status=429)
-        response = super().post(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            throttle.clear(request, username)
-        else:
-            throttle.record_failure(request, username)
-        return response
+        return super().post(request, *args, **kwargs)  # failures are counted by throttle.ThrottledBackend
 
 
 def _warnings(state: CaseState | None) -> list[str]:
