@@ -27,8 +27,8 @@ def test_csv_report(tmp_path: Path) -> None:
     )
     assert (
         lines[2]
-        == "cases.csv,5,（2023）甘1002民初5号,立案日期,=1+1,立案日期无法识别,filing date not understood"
-    )
+        == "cases.csv,5,（2023）甘1002民初5号,立案日期,'=1+1,立案日期无法识别,filing date not understood"
+    )  # a value a spreadsheet would run is written behind a single quote (csv_safety); the workbook holds it as text
 
 
 def test_xlsx_report(tmp_path: Path) -> None:
