@@ -8,17 +8,10 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from qingji.interchange.controls import CONTROL_CHARACTERS, visible
 from qingji.interchange.headers import HeaderMatch
 from qingji.interchange.ragged import RaggedRow
-from qingji.interchange.row_checks import (
-    CONTROL_CHARACTERS,
-    Check,
-    Reason,
-    Row,
-    flag_column,
-    raw_column,
-    visible,
-)
+from qingji.interchange.row_checks import Check, Reason, Row, flag_column, raw_column
 from qingji.interchange.tables import ROW, RawTable
 
 WHOLE_ROW = "whole_row"

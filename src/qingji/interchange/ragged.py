@@ -17,9 +17,6 @@ from pathlib import Path
 import polars as pl
 
 _QUOTED = r'"[^"]*"'  # a quoted text, once its doubled quotes are gone
-# Every byte but the C0 controls (other than tab, line feed, carriage return) and DEL. In UTF-8 these bytes are
-# never part of another character, so a file holds such a character exactly when deleting these leaves something.
-_NOT_CONTROL = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 
 
 @dataclass(frozen=True)
@@ -28,11 +25,6 @@ class RaggedRow:
 
     cells: int
     text: str
-
-
-def has_control_characters(data: bytes) -> bool:
-    """Whether UTF-8 ``data`` holds a control character other than tab, line feed and carriage return."""
-    return bool(data.translate(None, _NOT_CONTROL))
 
 
 def ragged_rows(

@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from qingji.interchange.controls import visible
 from qingji.interchange.headers import Field, HeaderMatch
 from qingji.interchange.problems import Problem
 from qingji.interchange.tables import ROW
@@ -44,20 +45,6 @@ class Check:
     @property
     def flag(self) -> str:
         return flag_column(self.name)
-
-
-# C0 control characters and DEL, except tab, line feed and carriage return: those three are legitimate inside a cell
-# (Excel's Alt+Enter, a tab pasted in), every other one is not text a person typed (issue 9).
-CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
-_PICTURES = {code: 0x2400 + code for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))} | {
-    0x7F: 0x2421
-}
-
-
-def visible(text: str) -> str:
-    """``text`` with each control character replaced by its picture (U+0000 by ␀): a problem report shows where it
-    was, and a workbook cannot hold the character itself."""
-    return text.translate(_PICTURES)
 
 
 def fixed(reason_zh: str, reason_en: str) -> Reason:

@@ -19,8 +19,9 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from qingji.interchange.controls import has_control_characters
 from qingji.interchange.headers import HEADER_SEARCH_ROWS, is_header_row
-from qingji.interchange.ragged import RaggedRow, has_control_characters, ragged_rows
+from qingji.interchange.ragged import RaggedRow, ragged_rows
 
 ROW = "source_row"
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
