@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.db import close_old_connections
@@ -42,34 +43,32 @@ def refresh_if_stale(today: date) -> bool:
     return True
 
 
+def _warm_statistics() -> None:
+    stored = snapshot_date()
+    if stored is not None:
+        log.info("statistics computed ahead for %d court-wide views", warm_statistics(stored))
+
+
+def _guarded(task: Callable[[], object], what: str) -> None:
+    """Run one of the night's tasks: an error is logged and the server keeps serving (the next night tries again);
+    the thread's database connection is closed after each."""
+    try:
+        task()
+    except Exception:
+        log.exception("nightly %s failed", what)
+    finally:
+        close_old_connections()
+
+
 def _loop(stop: threading.Event) -> None:
     while not stop.is_set():
-        try:
-            refresh_if_stale(timezone.localdate())
-        except Exception:  # the server keeps serving; the next night tries again
-            log.exception("nightly snapshot failed")
-        finally:
-            close_old_connections()
-        try:
-            stored = snapshot_date()
-            if stored is not None:
-                log.info("statistics computed ahead for %d court-wide views", warm_statistics(stored))
-        except Exception:
-            log.exception("nightly statistics failed")
-        finally:
-            close_old_connections()
-        try:
-            log.info("look-back tasks opened: %d", open_all_lookbacks(timezone.localdate()))
-        except Exception:
-            log.exception("nightly look-back tasks failed")
-        finally:
-            close_old_connections()
-        try:
-            remove_old_files(timezone.now())
-        except Exception:
-            log.exception("nightly removal of old uploads failed")
-        finally:
-            close_old_connections()
+        _guarded(lambda: refresh_if_stale(timezone.localdate()), "snapshot")
+        _guarded(_warm_statistics, "statistics")
+        _guarded(
+            lambda: log.info("look-back tasks opened: %d", open_all_lookbacks(timezone.localdate())),
+            "look-back tasks",
+        )
+        _guarded(lambda: remove_old_files(timezone.now()), "removal of old uploads")
         now = timezone.localtime()
         stop.wait((next_run(now) - now).total_seconds())
 
