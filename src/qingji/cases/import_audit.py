@@ -1,4 +1,4 @@
-"""What the halves of an import share (:mod:`.imports` for the cases, :mod:`.import_events` for the events):
+"""What the halves of an import share (:mod:`.import_cases` for the cases, :mod:`.import_events` for the events):
 loading existing rows into Polars without per-row queries, and writing audit records in bulk.
 
 The audit records are made in Polars, their before and after as JSON text, and written a block of rows at a
