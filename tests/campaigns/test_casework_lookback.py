@@ -4,6 +4,7 @@ pending one year, not over one (C10: over means ``closed_on > add_months(filed_o
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -19,6 +20,9 @@ from qingji.campaigns.models import Campaign, CampaignCase, LookBack
 from qingji.campaigns.scope import ListedNumber
 from qingji.cases import nightly
 from qingji.cases.models import Case
+from qingji.courts.actions import do_create_user
+from qingji.courts.models import Role
+from qingji.web.audit_views import visible_audit
 
 from .conftest import START, TARGET
 
@@ -67,6 +71,21 @@ def test_tasks_are_opened_once_and_the_opening_is_audited(campaign: Campaign) ->
     assert open_all_lookbacks(TODAY) == 1 and open_all_lookbacks(TODAY) == 0
     assert LookBack.objects.get(entry__case__case_number="（2021）甘1027民初1号").opened_on == TODAY
     assert AuditRecord.objects.filter(action="lookbacks_opened").count() == 2
+
+
+def test_each_court_has_its_own_record_of_the_opening_and_sees_no_other_courts_cases(
+    campaign: Campaign,
+) -> None:
+    do_open_lookbacks(campaign, date(2023, 5, 31))
+    records = AuditRecord.objects.filter(action="lookbacks_opened")
+    assert {record.court_code: record.after["cases"] for record in records if record.after} == {
+        "甘1002": ["（2021）甘1002民初3号", A_DAY_MORE], "甘1027": ["（2021）甘1027民初1号"],
+    }  # fmt: skip
+    auditor = do_create_user("auditor27", "Lantern-Quiet-Ridge", name="审管办", court_code="甘1027",
+                             role=Role.TRIAL_MANAGEMENT)  # fmt: skip
+    seen = [record for record in visible_audit(auditor) if record.action == "lookbacks_opened"]
+    assert [record.court_code for record in seen] == ["甘1027"]
+    assert "甘1002" not in json.dumps([record.after for record in seen], ensure_ascii=False)
 
 
 def test_opening_for_a_reader_limits_to_the_cases_they_may_see(campaign: Campaign) -> None:

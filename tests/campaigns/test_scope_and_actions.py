@@ -39,8 +39,12 @@ def test_a_rule_takes_the_cases_pending_on_the_start_and_older_than_the_threshol
         "（2022）甘1027刑初1号",
     }
     assert set(campaign.courts.values_list("code", flat=True)) == {"甘1002", "甘1027"}
-    record = AuditRecord.objects.get(action="campaign_created")
-    assert record.after is not None and record.after["cases"] == 4 and record.after["scope"] == "rule"
+    # one record per court of the scope, each counting that court's cases (issue 10: each court's auditors)
+    records = AuditRecord.objects.filter(action="campaign_created")
+    assert {record.court_code: record.after["cases"] for record in records if record.after} == {
+        "甘1002": 2, "甘1027": 2,
+    }  # fmt: skip
+    assert all(record.after and record.after["scope"] == "rule" for record in records)
 
 
 def test_a_rule_may_take_some_case_types_only() -> None:

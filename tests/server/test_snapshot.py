@@ -70,7 +70,14 @@ def test_snapshot_stores_each_cases_state() -> None:
             and state.warnings == row["warnings"]
             and state.basis == row["basis"]
         )
-    assert AuditRecord.objects.filter(action="snapshot_computed").count() == 1
+    # one record per court, each with that court's count, so that each court's auditors see theirs (issue 10)
+    records = AuditRecord.objects.filter(action="snapshot_computed")
+    per_court = {record.court_code: record.after["cases"] for record in records if record.after}
+    assert per_court == {
+        code: sum(1 for state in states.values() if state.court_code == code)
+        for code in {state.court_code for state in states.values()}
+    }
+    assert len(records) == len(per_court) > 1 and "" not in per_court
 
 
 def test_a_new_snapshot_replaces_the_old_one() -> None:

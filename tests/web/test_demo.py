@@ -51,6 +51,11 @@ def test_demo_builds_the_database(tmp_path: Path) -> None:
     assert kinds["weekly_supervision"] == courts and kinds.get("letter", 0) <= 1
     actions = {row[0] for row in database.execute("select action from audit_auditrecord")}
     assert {"campaign_created", "campaign_demo_determined", "supervision_recorded"} <= actions
+    # every record names the court it concerns, so that each court's auditors see theirs (issue 10)
+    nameless = database.execute(
+        "select distinct action from audit_auditrecord where court_code = ''"
+    ).fetchall()
+    assert nameless == []
 
 
 def test_the_demo_runs_again_on_a_later_day(tmp_path: Path) -> None:

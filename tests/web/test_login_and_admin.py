@@ -92,6 +92,7 @@ def test_what_an_administrator_changes_in_the_admin_site_is_audited(client: Clie
     assert client.post(f"/admin/auth/user/{judge.pk}/change/", form).status_code == 302
     record = AuditRecord.objects.get(action="user_changed_in_admin")
     assert record.object_id == "judge" and record.actor is not None and record.actor.username == "admin"
+    assert record.court_code == judge.person.court.code  # the judge's court's auditors see it (issue 10)
     assert record.before == {"email": "", "is_active": True, "groups": []}
     assert record.after == {"email": "zhang@court.example", "is_active": False, "groups": ["审管办"]}
 
@@ -99,6 +100,7 @@ def test_what_an_administrator_changes_in_the_admin_site_is_audited(client: Clie
     assert client.post(f"/admin/auth/user/{judge.pk}/password/", password).status_code == 302
     record = AuditRecord.objects.get(action="user_password_set_in_admin")
     assert record.object_id == "judge" and "a-new-password-9" not in str(record.after)
+    assert record.court_code == judge.person.court.code
 
     added = {"username": "clerk", "password1": "a-new-password-9", "password2": "a-new-password-9",
              "usable_password": "true"}  # fmt: skip

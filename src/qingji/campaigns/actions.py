@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from qingji.audit.actions import audit
+from qingji.audit.actions import audit, audit_per_court
 from qingji.campaigns.chain import ChainBook
 from qingji.campaigns.models import Campaign, CampaignCase, PlanStep, SupervisionAction
 from qingji.campaigns.scope import DEFAULT_NEW_BACKLOG_MONTHS, ListedNumber, cases_by_rule
@@ -94,11 +94,13 @@ def do_create_campaign(
         )  # fmt: skip
         campaign.courts.set([courts[code] for code in sorted(scope_courts) if code in courts])
         _add_entries(campaign, cases, start)
-        audit("campaign_created", "campaign", name, actor=actor,
-              after={"name": name, "start": start.isoformat(), "target": target.isoformat(),
-                     "courts": sorted(scope_courts), "scope": campaign.scope,
-                     "older_than_months": campaign.older_than_months, "type_codes": list(type_codes),
-                     "scope_file": scope_file, "cases": len(cases)})  # fmt: skip
+        defined = {"name": name, "start": start.isoformat(), "target": target.isoformat(),
+                   "courts": sorted(scope_courts), "scope": campaign.scope,
+                   "older_than_months": campaign.older_than_months, "type_codes": list(type_codes),
+                   "scope_file": scope_file}  # fmt: skip
+        counts = {court: len(numbers) for court, numbers in numbers_by_court(cases).items()}
+        audit_per_court("campaign_created", "campaign", name, actor=actor,
+                        courts={court: {**defined, "cases": counts.get(court, 0)} for court in scope_courts})  # fmt: skip
     return campaign
 
 
@@ -137,6 +139,14 @@ def _listed_cases(
     return cases
 
 
+def numbers_by_court(cases: Iterable[Case]) -> dict[str, list[str]]:
+    """The case numbers of ``cases`` by their court, for audit records that each concern one court."""
+    numbers: dict[str, list[str]] = {}
+    for case in cases:
+        numbers.setdefault(case.court_code, []).append(case.case_number)
+    return numbers
+
+
 def _add_entries(campaign: Campaign, cases: Iterable[Case], added_on: date) -> list[CampaignCase]:
     book = ChainBook()
     entries = [
@@ -165,8 +175,9 @@ def do_add_cases(
     new = [case for case in cases if case.pk not in have]
     with transaction.atomic():
         _add_entries(campaign, new, added_on)
-        audit("campaign_cases_added", "campaign", campaign.name, actor=actor,
-              after={"added_on": added_on.isoformat(), "cases": [case.case_number for case in new]})  # fmt: skip
+        audit_per_court("campaign_cases_added", "campaign", campaign.name, actor=actor,
+                        courts={court: {"added_on": added_on.isoformat(), "cases": numbers}
+                                for court, numbers in numbers_by_court(new).items()})  # fmt: skip
     return len(new)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from qingji.audit.actions import audit
-from qingji.campaigns.actions import do_create_campaign, do_record_supervision
+from qingji.audit.actions import audit_per_court
+from qingji.campaigns.actions import do_create_campaign, do_record_supervision, numbers_by_court
 from qingji.campaigns.casework import do_refer, do_request_appraisal, do_update_referral
 from qingji.campaigns.lookback import do_open_lookbacks
 from qingji.campaigns.models import Campaign, CampaignCase, Reason, Referral, SupervisionAction
@@ -50,8 +50,9 @@ def _determine(campaign: Campaign, today: date) -> None:
         entry.reason = REASONS[index % len(REASONS)]
     fields = ["responsible", "supervisor", "plan", "target_on", "reason"]
     CampaignCase.objects.bulk_update(chosen, fields, batch_size=1000)
-    audit("campaign_demo_determined", "campaign", campaign.name,
-          after={"cases": len(chosen), "fields": fields})  # fmt: skip
+    audit_per_court("campaign_demo_determined", "campaign", campaign.name,
+                    courts={court: {"cases": len(numbers), "fields": fields}
+                            for court, numbers in numbers_by_court(entry.case for entry in chosen).items()})  # fmt: skip
 
 
 def _casework(campaign: Campaign, today: date) -> None:

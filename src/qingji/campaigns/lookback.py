@@ -16,8 +16,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from qingji.audit.actions import audit
-from qingji.campaigns.actions import CampaignRefused, problem, to_json
+from qingji.audit.actions import audit, audit_per_court
+from qingji.campaigns.actions import CampaignRefused, numbers_by_court, problem, to_json
 from qingji.campaigns.casework import blank, not_before, not_future
 from qingji.campaigns.models import Campaign, CampaignCase, LookBack
 from qingji.campaigns.report import entries_of
@@ -52,8 +52,9 @@ def do_open_lookbacks(
         LookBack.objects.bulk_create(
             [LookBack(entry=entry, opened_on=on) for entry in new], ignore_conflicts=True
         )
-        audit("lookbacks_opened", "campaign", campaign.name, actor=actor,
-              after={"opened_on": on.isoformat(), "cases": [entry.case.case_number for entry in new]})  # fmt: skip
+        audit_per_court("lookbacks_opened", "campaign", campaign.name, actor=actor,
+                        courts={court: {"opened_on": on.isoformat(), "cases": numbers}
+                                for court, numbers in numbers_by_court(entry.case for entry in new).items()})  # fmt: skip
     return new
 
 

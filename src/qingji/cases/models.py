@@ -159,6 +159,10 @@ class Snapshot(models.Model):
     computed_at = models.DateTimeField("计算时间", auto_now_add=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     cases = models.IntegerField("案件数")
+    # The newest import that changed cases or events when the snapshot read them (ImportRecord id; null: none
+    # yet). An import committed after that, whose own snapshot never ran (the process was killed in between),
+    # makes the snapshot stale (qingji.cases.snapshot.changed_since_snapshot).
+    last_import = models.IntegerField("已包含的最新导入", null=True, blank=True)
 
     class Meta:
         ordering = ("-computed_at", "-id")

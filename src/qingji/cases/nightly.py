@@ -1,7 +1,8 @@
 """The nightly snapshot: a job that starts with the server (issue 3 §4).
 
 At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the snapshot is recomputed when the
-stored one is older than today. It runs in a daemon thread of the server process, so there is no other service to
+stored one is older than today or an import changed cases after it (a server stopped between an import's commit
+and its snapshot leaves such a snapshot behind; qingji.cases.snapshot.changed_since_snapshot). It runs in a daemon thread of the server process, so there is no other service to
 install on a court's machine; an error is logged and the next night tries again. The same run computes the
 statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
 due that day in every campaign (qingji.campaigns.lookback), and removes the uploaded exports and marked copies of
@@ -20,7 +21,7 @@ from django.utils import timezone
 
 from qingji.campaigns.lookback import open_all_lookbacks
 from qingji.cases.import_action import remove_old_files
-from qingji.cases.snapshot import do_snapshot, snapshot_date
+from qingji.cases.snapshot import changed_since_snapshot, do_snapshot, snapshot_date
 from qingji.cases.statistics import warm_statistics
 
 NIGHTLY_AT = time(2, 0)
@@ -34,9 +35,11 @@ def next_run(now: datetime, at: time = NIGHTLY_AT) -> datetime:
 
 
 def refresh_if_stale(today: date) -> bool:
-    """Recompute the snapshot when the stored one is older than ``today``; True when it did."""
+    """Recompute the snapshot when the stored one is older than ``today``, or when an import changed cases after
+    it was computed (an import whose own snapshot never ran: the process was stopped in between); True when it
+    did."""
     stored = snapshot_date()
-    if stored is not None and stored >= today:
+    if stored is not None and stored >= today and not changed_since_snapshot():
         return False
     count = do_snapshot(today)
     log.info("snapshot for %s: %d cases", today, count)

@@ -11,11 +11,12 @@ from typing import Any
 
 import polars as pl
 from django.db import connection, transaction
+from django.db.models import Max, Q, QuerySet
 
-from qingji.audit.actions import audit
+from qingji.audit.actions import audit_per_court
 from qingji.cases.bulk import db_dates, db_json, insert_rows
 from qingji.cases.frames import frames_with_ids
-from qingji.cases.models import Case, CaseState, Snapshot, StateCount
+from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot, StateCount
 from qingji.engine.ledger import compute_ledger
 from qingji.holidays import work_calendar
 
@@ -40,11 +41,40 @@ def snapshot_date() -> date | None:
     return Snapshot.objects.values_list("as_of", flat=True).first()
 
 
+def _changing_imports() -> QuerySet[ImportRecord]:
+    """The imports that changed a case or an event (the ones a snapshot must have seen)."""
+    changed = Q(created__gt=0) | Q(updated__gt=0) | Q(events_added__gt=0) | Q(events_changed__gt=0)
+    return ImportRecord.objects.filter(
+        changed | Q(events_withdrawn__gt=0), outcome=ImportRecord.Outcome.IMPORTED
+    )
+
+
+def latest_import() -> int | None:
+    """The id of the newest import that changed cases or events, if any."""
+    latest: int | None = _changing_imports().aggregate(latest=Max("pk"))["latest"]
+    return latest
+
+
+def changed_since_snapshot() -> bool:
+    """Whether an import changed cases or events after the stored snapshot read them (or there is none while
+    cases exist): the snapshot is then out of date, whatever its date (say the server was stopped between an
+    import's commit and its snapshot)."""
+    stored = Snapshot.objects.values_list("last_import", flat=True).first()
+    if stored is None and not Snapshot.objects.exists():
+        return Case.objects.exists()
+    newer = _changing_imports()
+    return (newer.filter(pk__gt=stored) if stored is not None else newer).exists()
+
+
 def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None = None) -> int:
     """Replace the stored snapshot with every case's state on ``as_of``; returns the number of states.
 
-    ``ledger`` is :func:`database_ledger` of the same date when the caller has computed it already.
+    ``ledger`` is :func:`database_ledger` of the same date when the caller has computed it already (before this
+    call, with no import in between).
     """
+    # Read before the cases: an import committed after this point is newer than the snapshot records, so the
+    # snapshot is taken as stale even if it saw the import's rows (refreshed once too often, never missed).
+    covers = latest_import()
     if ledger is None:
         ledger = database_ledger(as_of)
     states = (
@@ -75,12 +105,14 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
         StateCount.objects.all().delete()
         insert_rows(CaseState, [*fields, "warnings"], rows)
         insert_rows(StateCount, counts.columns, counts.rows())
-        Snapshot.objects.create(as_of=as_of, by=actor, cases=len(rows))
+        Snapshot.objects.create(as_of=as_of, by=actor, cases=len(rows), last_import=covers)
         # fresh statistics, so that the pages' queries take the right index
         with connection.cursor() as cursor:
             for model in (CaseState, Case):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-        audit("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor, after={"cases": len(rows)})
+        per_court = states.group_by("court_code").len().rows()
+        audit_per_court("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor,
+                        courts={court: {"cases": count} for court, count in per_court})  # fmt: skip
     return len(rows)
 
 

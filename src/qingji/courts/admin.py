@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from qingji.audit.actions import audit
+from qingji.courts.models import Person
 
 SECRET_FIELDS = frozenset({"password", "password1", "password2"})
 
@@ -35,6 +36,15 @@ def _shown(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def court_of(obj: Any) -> str:
+    """The court an admin record concerns: a user's court (their person's); a group belongs to no court, so its
+    records are the administrators' alone."""
+    if isinstance(obj, User):
+        code = Person.objects.filter(user=obj).values_list("court__code", flat=True).first()
+        return code or ""
+    return ""
 
 
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -55,18 +65,20 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if change:
             if after:
                 audit(f"{self.object_type}_changed_in_admin", self.object_type, str(obj), actor=request.user,
-                      before=before, after=after)  # fmt: skip
+                      court_code=court_of(obj), before=before, after=after)  # fmt: skip
         else:
             audit(f"{self.object_type}_added_in_admin", self.object_type, str(obj), actor=request.user,
-                  after=after)  # fmt: skip
+                  court_code=court_of(obj), after=after)  # fmt: skip
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        audit(f"{self.object_type}_deleted_in_admin", self.object_type, str(obj), actor=request.user)
+        audit(f"{self.object_type}_deleted_in_admin", self.object_type, str(obj), actor=request.user,
+              court_code=court_of(obj))  # fmt: skip
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         for obj in queryset:
-            audit(f"{self.object_type}_deleted_in_admin", self.object_type, str(obj), actor=request.user)
+            audit(f"{self.object_type}_deleted_in_admin", self.object_type, str(obj), actor=request.user,
+                  court_code=court_of(obj))  # fmt: skip
         super().delete_queryset(request, queryset)
 
 
@@ -80,7 +92,8 @@ class AuditedUserAdmin(AuditedAdmin, UserAdmin):  # type: ignore[type-arg]
             response = super().user_change_password(request, id, form_url)
             if request.method == "POST" and response.status_code == 302:  # the new password was saved
                 user = User.objects.filter(pk=id).first()
-                audit("user_password_set_in_admin", "user", str(user or id), actor=request.user)
+                audit("user_password_set_in_admin", "user", str(user or id), actor=request.user,
+                      court_code=court_of(user))  # fmt: skip
         return response
 
 
