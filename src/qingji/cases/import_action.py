@@ -24,7 +24,7 @@ import logging
 import shutil
 import tempfile
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from qingji.cases.import_lock import IMPORT, Holder, import_lock
 from qingji.cases.imports import ImportOutcome, do_import
 from qingji.cases.models import ImportRecord
 from qingji.cases.snapshot import do_snapshot
@@ -51,26 +52,30 @@ def run_import(
     report_path: Path | None = None,
     report_until: datetime | None = None,
     previewed: Sequence[object] | None = None,
+    waiting: Callable[[Holder | None], None] | None = None,
 ) -> ImportOutcome:
     """Import ``cases`` (and ``events``) and bring the snapshot up to date when anything changed.
 
     The outcome is refused (problems, a marked copy at ``report_path``), awaiting confirmation (nothing written)
-    or imported; each leaves an ImportRecord. Raises FileNotFoundError when a file does not exist.
+    or imported; each leaves an ImportRecord. Raises FileNotFoundError when a file does not exist. The import
+    lock is held throughout (:mod:`.import_lock`): when another import or a snapshot holds it, raises
+    ImportRunning before reading anything, or with ``waiting`` calls it once and waits its turn.
     """
-    outcome = do_import(
-        cases,
-        events,
-        actor=actor,
-        report_path=report_path,
-        allowed_courts=allowed_courts,
-        confirm=confirm,
-        confirm_limit=settings.IMPORT_CONFIRM_CASES,
-        report_until=report_until,
-        previewed=previewed,
-    )
-    if outcome.imported and outcome.changed:
-        outcome.refreshed = timezone.localdate()
-        do_snapshot(outcome.refreshed, actor=actor)
+    with import_lock(IMPORT, actor=actor, waiting=waiting):
+        outcome = do_import(
+            cases,
+            events,
+            actor=actor,
+            report_path=report_path,
+            allowed_courts=allowed_courts,
+            confirm=confirm,
+            confirm_limit=settings.IMPORT_CONFIRM_CASES,
+            report_until=report_until,
+            previewed=previewed,
+        )
+        if outcome.imported and outcome.changed:
+            outcome.refreshed = timezone.localdate()
+            do_snapshot(outcome.refreshed, actor=actor)
     return outcome
 
 

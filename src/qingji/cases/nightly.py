@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from qingji.campaigns.lookback import open_all_lookbacks
 from qingji.cases.import_action import remove_old_files
+from qingji.cases.import_lock import SNAPSHOT, import_lock, running_text
 from qingji.cases.snapshot import changed_since_snapshot, do_snapshot, snapshot_date
 from qingji.cases.statistics import warm_statistics
 
@@ -37,11 +38,14 @@ def next_run(now: datetime, at: time = NIGHTLY_AT) -> datetime:
 def refresh_if_stale(today: date) -> bool:
     """Recompute the snapshot when the stored one is older than ``today``, or when an import changed cases after
     it was computed (an import whose own snapshot never ran: the process was stopped in between); True when it
-    did."""
-    stored = snapshot_date()
-    if stored is not None and stored >= today and not changed_since_snapshot():
-        return False
-    count = do_snapshot(today)
+    did. While an import runs it waits its turn (the import lock, qingji.cases.import_lock), then looks again."""
+    with import_lock(
+        SNAPSHOT, waiting=lambda holder: log.info("nightly snapshot waits: %s", running_text(holder))
+    ):
+        stored = snapshot_date()
+        if stored is not None and stored >= today and not changed_since_snapshot():
+            return False
+        count = do_snapshot(today)
     log.info("snapshot for %s: %d cases", today, count)
     return True
 

@@ -34,12 +34,23 @@ def import_(
             "field or reopens closed cases on more cases than QINGJI_IMPORT_CONFIRM_CASES",
         ),
     ] = False,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait",
+            help="另一次导入正在进行时排队等候，而不是退出 / when another import is running, wait for it to end "
+            "instead of exiting with 4",
+        ),
+    ] = False,
 ) -> None:
     """Import cases (and their events): upsert by case number in one transaction, then bring the snapshot up to
     date. A column the file lacks leaves its field as it is. Exit 0 when imported; 2 when refused because of bad
     rows or no rows (nothing is written; a marked Excel copy names them); 3 when the import would empty a field
     or reopen closed cases on many cases and --confirm was not given (the preview is printed, nothing is
-    written); 1 when a file is missing. Every import, refused or not, leaves an import record."""
+    written); 1 when a file is missing; 4 when another import (or a recomputation of the case states) is running
+    and --wait was not given, or the database stayed busy with another write (nothing is written; with --wait
+    the import waits its turn). Every import, refused or not, leaves an import record; one refused with 4 does
+    not, since it never started."""
     console = Console()
     err = Console(stderr=True)
     for path in (cases, events):
@@ -48,13 +59,19 @@ def import_(
             raise typer.Exit(1)
     setup_django()
     from qingji.cases.import_action import run_import
+    from qingji.cli.busy import busy_exit, waiting_note
 
     started = time.perf_counter()
     try:
-        outcome = run_import(cases, events, confirm=confirm, report_path=report)
+        outcome = run_import(
+            cases, events, confirm=confirm, report_path=report, waiting=waiting_note(err) if wait else None
+        )
     except FileNotFoundError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
+    except Exception as error:
+        busy_exit(err, error, "导入", "import")  # exit 4 when another import or write held the database
+        raise
     if outcome.unconfirmed:
         _print_columns(err, outcome)
         _print_preview(err, outcome)

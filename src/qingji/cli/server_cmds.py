@@ -69,17 +69,34 @@ def snapshot(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="compute the states on this date (default today)")
     ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait",
+            help="排队等候正在进行的导入 / wait for an import that is running instead of exiting with 4",
+        ),
+    ] = False,
 ) -> None:
-    """Compute every case's state (expiry, bucket, status, warnings) in the database and store it for the pages."""
+    """Compute every case's state (expiry, bucket, status, warnings) in the database and store it for the pages.
+    Exit 4 when an import (or another snapshot) is running and --wait was not given: the import recomputes the
+    states itself when it has changed anything."""
     from datetime import date
 
     from qingji.cli.options import parse_day
 
     on = parse_day(as_of, "--as-of") if as_of else date.today()
     setup_django()
+    from qingji.cases.import_lock import SNAPSHOT, import_lock
     from qingji.cases.snapshot import do_snapshot
+    from qingji.cli.busy import busy_exit, waiting_note
 
-    count = do_snapshot(on)
+    err = Console(stderr=True)
+    try:
+        with import_lock(SNAPSHOT, waiting=waiting_note(err) if wait else None):
+            count = do_snapshot(on)
+    except Exception as error:
+        busy_exit(err, error, "案件状态计算", "recomputation of the case states")
+        raise
     Console().print(f"快照 snapshot（截至 {on}）：{count} 件 cases")
 
 

@@ -12,6 +12,7 @@
 | QINGJI_IMPORT_CONFIRM_CASES | 20 | an import that would empty a field or reopen a closed case on more cases than this waits for a confirmation (`qingji import --confirm`, the upload page's confirm button); 0: every such import |
 | QINGJI_UPLOAD_KEEP_DAYS | 0 | days an uploaded export is kept in <QINGJI_HOME>/uploads for review after its import; 0: deleted at once |
 | QINGJI_IMPORT_REPORT_KEEP_DAYS | 7 | days the marked copy of a refused upload stays downloadable (its import record says until when) |
+| QINGJI_WEB_WRITE_WAIT | 5 | seconds a page's write waits for the database while another write (an import) holds it on SQLite; then the page says "try again in a minute" (HTTP 503); 0: no wait |
 
 Why 20 cases: a correction the court means, a remanded case reopened or a judge who left, touches a handful of
 cases and goes through at once; the mistakes seen (a renamed or dropped column) emptied thousands. The uploads
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     # Static files from the apps themselves, with no web server in front and no collectstatic step.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "qingji.web.middleware.ContentSecurityPolicyMiddleware",
+    # A page's write waits WEB_WRITE_WAIT for the database, then is answered "try again" (qingji.web.busy).
+    "qingji.web.busy.WriteWaitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,3 +171,13 @@ X_FRAME_OPTIONS = "DENY"
 IMPORT_CONFIRM_CASES = _count("QINGJI_IMPORT_CONFIRM_CASES", 20)
 UPLOAD_KEEP_DAYS = _count("QINGJI_UPLOAD_KEEP_DAYS", 0)
 IMPORT_REPORT_KEEP_DAYS = _count("QINGJI_IMPORT_REPORT_KEEP_DAYS", 7)
+
+# During an import (issue 10, docs/database.md "During an import"): how long a page's write waits for the
+# database; on SQLite the sessions are files in <QINGJI_HOME>/sessions, so that logging in and out never waits
+# for an import's write lock (server-side all the same: deleting a file ends that login). PostgreSQL keeps them
+# in the database, where an import locks nothing a login needs, and where several servers may share them.
+WEB_WRITE_WAIT = _count("QINGJI_WEB_WRITE_WAIT", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    SESSION_ENGINE = "django.contrib.sessions.backends.file"
+    SESSION_FILE_PATH = str(HOME / "sessions")
+    (HOME / "sessions").mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 
-from qingji.audit.actions import audit
+from qingji.audit.deferred import audit_read
 from qingji.cases.snapshot import snapshot_date
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.interchange.ledger_writer import EXCEL_MAX_DATA_ROWS, write_ledger
@@ -69,9 +69,10 @@ def ledger_export(request: HttpRequest) -> HttpResponse | FileResponse:
     directory.mkdir(parents=True, exist_ok=True)
     path = Path(tempfile.mkdtemp(dir=directory)) / f"台账_{as_of.isoformat()}.{kind}"
     write_ledger(frame, path, as_of=as_of)
-    audit("ledger_exported", "ledger", kind, actor=request.user,
-          court_code=person.court.code if person is not None else "",
-          after={"filters": filters.__dict__, "rows": frame.height, "as_of": as_of.isoformat()})  # fmt: skip
+    # Written now, or kept on disk and written as soon as an import lets go of the database (audit.deferred).
+    audit_read("ledger_exported", "ledger", kind, actor=request.user,
+               court_code=person.court.code if person is not None else "",
+               after={"filters": filters.__dict__, "rows": frame.height, "as_of": as_of.isoformat()})  # fmt: skip
     handle = path.open("rb")
     path.unlink()  # the open handle keeps the data until the response is sent; nothing stays on disk
     path.parent.rmdir()

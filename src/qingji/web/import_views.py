@@ -21,8 +21,10 @@ from django.shortcuts import render
 
 from qingji.cases.import_action import finish_upload, new_upload, report_place, run_import, upload_named
 from qingji.cases.import_guard import BLANKABLE
+from qingji.cases.import_lock import ImportRunning
 from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_court_codes
+from qingji.web.busy import import_busy
 from qingji.web.import_labels import import_texts
 from qingji.web.views import page_context, person_of
 
@@ -100,10 +102,16 @@ def _run(
     previewed: list[object] | None = None,
 ) -> HttpResponse:
     report_path, report_until = report_place(directory)
-    outcome = run_import(
-        cases_path, events_path, actor=request.user, allowed_courts=visible_court_codes(person),
-        confirm=confirm, report_path=report_path, report_until=report_until, previewed=previewed,
-    )  # fmt: skip
+    try:
+        outcome = run_import(
+            cases_path, events_path, actor=request.user, allowed_courts=visible_court_codes(person),
+            confirm=confirm, report_path=report_path, report_until=report_until, previewed=previewed,
+        )  # fmt: skip
+    except BaseException as error:
+        shutil.rmtree(directory, ignore_errors=True)  # nothing kept of an upload whose import did not finish
+        if isinstance(error, ImportRunning):  # another import: a clear answer, nothing read or written
+            return import_busy(request, context, error)
+        raise  # a database busy with another write: the busy page (qingji.web.busy)
     finish_upload(directory, outcome)
     if outcome.report is not None:
         request.session[_SESSION_REPORT] = str(outcome.report)
