@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db import transaction
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from qingji.audit.actions import audit
 from qingji.courts.models import Person
+from qingji.web.params import IdsField, parse_id
 
 SECRET_FIELDS = frozenset({"password", "password1", "password2"})
 
@@ -51,6 +53,17 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Audits what the admin's forms change; ``object_type`` names the records (user, group)."""
 
     object_type = ""
+
+    def response_action(self, request: HttpRequest, queryset: QuerySet[Any]) -> HttpResponse | None:
+        """An action on the objects ticked in the list: a posted id that is no id is answered with a message
+        (the admin site would put it into a query the database cannot run)."""
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            parse_id(value, "admin_selected")
+        return super().response_action(request, queryset)
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault("form_class", IdsField)  # a posted id beyond any id is an invalid choice
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm[Any], change: bool) -> None:
         super().save_model(request, obj, form, change)

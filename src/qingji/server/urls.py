@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+# A parameter a page cannot use (qingji.web.params.BadParameter) is answered with what was wrong.
+handler400 = "qingji.web.params.bad_request"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("qingji.web.urls")),

@@ -23,6 +23,7 @@ from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_court_codes
 from qingji.interchange.csv_safety import neutralised
 from qingji.web.labels import audit_action_label
+from qingji.web.params import query_day, query_text
 from qingji.web.views import page_context, person_of
 
 AUDIT_ROLES = frozenset(
@@ -52,19 +53,14 @@ class AuditFilters:
 
     @classmethod
     def from_query(cls, query: QueryDict) -> AuditFilters:
-        def day(name: str) -> date | None:
-            try:
-                return date.fromisoformat(query.get(name, "").strip())
-            except ValueError:
-                return None
-
+        """The filters of a query; a bad date or a character no database takes is answered with a message."""
         return cls(
-            action=query.get("action", "").strip(),
-            object_id=query.get("object_id", "").strip(),
-            actor=query.get("actor", "").strip(),
-            court=query.get("court", "").strip(),
-            since=day("since"),
-            until=day("until"),
+            action=query_text(query, "action", "audit_action"),
+            object_id=query_text(query, "object_id", "audit_object", limit=128),
+            actor=query_text(query, "actor", "audit_actor", limit=150),
+            court=query_text(query, "court", "court"),
+            since=query_day(query, "since", "audit_since"),
+            until=query_day(query, "until", "audit_until"),
         )
 
 

@@ -10,6 +10,7 @@ from qingji.campaigns.actions import EDITABLE
 from qingji.campaigns.models import CampaignCase, Reason, SupervisionAction
 from qingji.web import labels as lb
 from qingji.web.campaign_labels import REASONS_EN
+from qingji.web.params import DayField, NamedForm
 
 
 class DateInput(forms.DateInput):
@@ -23,8 +24,8 @@ class CampaignForm(forms.Form):
     SCOPES = (("rule", "rule"), ("list", "list"))
 
     name = forms.CharField(max_length=128)
-    start = forms.DateField(widget=DateInput())
-    target = forms.DateField(widget=DateInput())
+    start = DayField(widget=DateInput())
+    target = DayField(widget=DateInput())
     scope = forms.ChoiceField(choices=SCOPES, widget=forms.RadioSelect, initial="rule")
     older_than_months = forms.IntegerField(min_value=1, max_value=120, initial=6, required=False)
     scope_file = forms.FileField(required=False)
@@ -56,6 +57,7 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = CampaignCase
         fields = EDITABLE
+        field_classes: ClassVar[dict[str, type[forms.Field]]] = {"target_on": DayField}
         widgets: ClassVar[dict[str, forms.Widget]] = {
             "target_on": DateInput(),
             "plan": forms.Textarea(attrs={"rows": 3}),
@@ -73,19 +75,24 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
             field.label = lb.text(name)
 
 
-class StepForm(forms.Form):
-    due_on = forms.DateField(widget=DateInput())
+class StepForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {"due_on": "step_due", "description": "step"}
+    due_on = DayField(widget=DateInput())
     description = forms.CharField(max_length=500)
 
 
-class SupervisionForm(forms.Form):
+class SupervisionForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {
+        "court": "court", "kind": "supervision_kind", "on": "supervision_on", "by": "supervision_by",
+        "to": "supervision_to", "agreed": "supervision_agreed", "follow_up": "supervision_follow_up",
+    }  # fmt: skip
     court = forms.ChoiceField(choices=())
     kind = forms.ChoiceField(choices=SupervisionAction.Kind.choices)
-    on = forms.DateField(widget=DateInput())
+    on = DayField(widget=DateInput())
     by = forms.CharField(max_length=64)
     to = forms.CharField(max_length=64, required=False)
     agreed = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    follow_up = forms.DateField(widget=DateInput(), required=False)
+    follow_up = DayField(widget=DateInput(), required=False)
 
     def __init__(self, *args: Any, courts: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -46,6 +46,7 @@ from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, Supervi
 from qingji.web.casework_panel import casework_context
 from qingji.web.charts import countdown_chart
 from qingji.web.letter_views import letter_courts
+from qingji.web.params import parse_id, query_day
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
 
@@ -124,11 +125,8 @@ def visible_campaign(person: Person | None, pk: int) -> Campaign:
 
 
 def as_of_date(request: HttpRequest) -> date:
-    """The page's ``as_of`` date, today when it is missing or not a date."""
-    try:
-        return date.fromisoformat(str(request.GET.get("as_of", "")))
-    except ValueError:
-        return timezone.localdate()
+    """The page's ``as_of`` date, today when it is missing; a bad one is answered with what is wrong (400)."""
+    return query_day(request.GET, "as_of", "as_of") or timezone.localdate()
 
 
 @login_required
@@ -241,8 +239,7 @@ def _change(request: HttpRequest, entry: CampaignCase) -> HttpResponse | tuple[E
             return done
         return EntryForm(instance=entry), step_form
     if action == "step_done":
-        step_id = str(request.POST.get("step", ""))
-        step = entry.steps.filter(pk=int(step_id)).first() if step_id.isdigit() else None
+        step = entry.steps.filter(pk=parse_id(request.POST.get("step"), "step")).first()
         if step is None:
             raise Http404
         do_complete_step(step, done_on=timezone.localdate(), actor=request.user)

@@ -3,7 +3,7 @@ the look-back finding. Plain HTML forms that work without JavaScript; the action
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 
@@ -12,6 +12,7 @@ from qingji.campaigns.models import LookBack, Referral
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import DateInput
 from qingji.web.casework_labels import BODIES_EN, VERDICTS_EN
+from qingji.web.params import DayField, NamedForm
 
 
 def _choices(field: forms.Field, choices: list[tuple[str, str]], english: dict[str, str]) -> None:
@@ -19,40 +20,50 @@ def _choices(field: forms.Field, choices: list[tuple[str, str]], english: dict[s
     field.choices = [(code, english[code] if lb.is_english() else label) for code, label in choices]
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {"body": "cw_body", "referred_on": "cw_referred_on",
+                                        "referred_by": "cw_referred_by", "scheduled_on": "cw_scheduled_on"}  # fmt: skip
     body = forms.ChoiceField(choices=())
-    referred_on = forms.DateField(widget=DateInput())
+    referred_on = DayField(widget=DateInput())
     referred_by = forms.CharField(max_length=64)
-    scheduled_on = forms.DateField(widget=DateInput(), required=False)
+    scheduled_on = DayField(widget=DateInput(), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self.fields["body"], Referral.Body.choices, BODIES_EN)
 
 
-class ReferralUpdateForm(forms.Form):
-    scheduled_on = forms.DateField(widget=DateInput(), required=False)
-    held_on = forms.DateField(widget=DateInput(), required=False)
+class ReferralUpdateForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {"scheduled_on": "cw_scheduled_on", "held_on": "cw_held_on",
+                                        "outcome": "cw_outcome", "decided_on": "cw_decided_on"}  # fmt: skip
+    scheduled_on = DayField(widget=DateInput(), required=False)
+    held_on = DayField(widget=DateInput(), required=False)
     outcome = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    decided_on = forms.DateField(widget=DateInput(), required=False)
+    decided_on = DayField(widget=DateInput(), required=False)
 
 
-class AppraisalForm(forms.Form):
+class AppraisalForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {"agency": "cw_agency", "requested_on": "cw_requested_on",
+                                        "due_on": "cw_due_on", "note": "cw_note"}  # fmt: skip
     agency = forms.CharField(max_length=128)
-    requested_on = forms.DateField(widget=DateInput())
-    due_on = forms.DateField(widget=DateInput())
+    requested_on = DayField(widget=DateInput())
+    due_on = DayField(widget=DateInput())
     note = forms.CharField(max_length=2000, required=False)
 
 
-class AppraisalUpdateForm(forms.Form):
+class AppraisalUpdateForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {"agency": "cw_agency", "due_on": "cw_due_on",
+                                        "received_on": "cw_received_on", "note": "cw_note"}  # fmt: skip
     agency = forms.CharField(max_length=128)
-    due_on = forms.DateField(widget=DateInput())
-    received_on = forms.DateField(widget=DateInput(), required=False)
+    due_on = DayField(widget=DateInput())
+    received_on = DayField(widget=DateInput(), required=False)
     note = forms.CharField(max_length=2000, required=False)
 
 
-class FindingForm(forms.Form):
-    reviewed_on = forms.DateField(widget=DateInput())
+class FindingForm(NamedForm):
+    LABELS: ClassVar[dict[str, str]] = {"reviewed_on": "cw_reviewed_on", "reviewer": "cw_reviewer",
+                                        "finding": "cw_finding", "verdict": "cw_verdict", "problem": "cw_problem"}  # fmt: skip
+    reviewed_on = DayField(widget=DateInput())
     reviewer = forms.CharField(max_length=64)
     finding = forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     verdict = forms.ChoiceField(choices=(), widget=forms.RadioSelect)

@@ -189,14 +189,14 @@ def lookback_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/campaign_lookback.html", context)
 
 
-CASE = "campaigns/<int:pk>/case/<str:case_number>/"
+CASE = "campaigns/<id:pk>/case/<case:case_number>/"
 CASEWORK_URLS = [
-    path("campaigns/<int:pk>/green-channel/", green_channel_page, name="campaign_green_channel"),
-    path("campaigns/<int:pk>/appraisals/", appraisals_page, name="campaign_appraisals"),
-    path("campaigns/<int:pk>/look-back/", lookback_page, name="campaign_lookback"),
+    path("campaigns/<id:pk>/green-channel/", green_channel_page, name="campaign_green_channel"),
+    path("campaigns/<id:pk>/appraisals/", appraisals_page, name="campaign_appraisals"),
+    path("campaigns/<id:pk>/look-back/", lookback_page, name="campaign_lookback"),
     path(f"{CASE}referral/", referral_add, name="case_referral_add"),
-    path(f"{CASE}referral/<int:item>/", referral_update, name="case_referral_update"),
+    path(f"{CASE}referral/<id:item>/", referral_update, name="case_referral_update"),
     path(f"{CASE}appraisal/", appraisal_add, name="case_appraisal_add"),
-    path(f"{CASE}appraisal/<int:item>/", appraisal_update, name="case_appraisal_update"),
+    path(f"{CASE}appraisal/<id:item>/", appraisal_update, name="case_appraisal_update"),
     path(f"{CASE}look-back/", finding_record, name="case_lookback"),
 ]

@@ -19,6 +19,7 @@ from qingji.audit.deferred import audit_read
 from qingji.cases.snapshot import snapshot_date
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.interchange.ledger_writer import EXCEL_MAX_DATA_ROWS, write_ledger
+from qingji.web.params import BadParameter
 from qingji.web.queries import LedgerFilters, courts_of, ledger
 from qingji.web.views import person_of
 
@@ -51,9 +52,9 @@ def ledger_export(request: HttpRequest) -> HttpResponse | FileResponse:
     """``?format=xlsx`` (default) or ``csv``, with the ledger page's filters."""
     person = person_of(request)
     filters = LedgerFilters.from_query(request.GET)
-    kind = request.GET.get("format", "xlsx")
+    kind = request.GET.get("format") or "xlsx"
     if kind not in FORMATS:
-        return HttpResponse(f"format: {' / '.join(FORMATS)}", status=400, content_type="text/plain")
+        raise BadParameter("export_format", kind, "not_a_format")
     states = ledger(person, filters).select_related(None)
     rows = states.values_list(*(f"case__{name}" for name in _CASE_FIELDS), *_STATE_FIELDS)
     frame = pl.DataFrame(list(rows.iterator(chunk_size=5000)), schema=_SCHEMA, orient="row")

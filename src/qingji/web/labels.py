@@ -11,6 +11,7 @@ from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.letter_labels import LETTER_TEXTS
+from qingji.web.param_labels import PARAM_TEXTS
 from qingji.web.stats_labels import STATS_TEXTS
 
 _GENERAL: dict[str, tuple[str, str]] = {
@@ -162,6 +163,7 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}
 TEXTS.update(CASEWORK_TEXTS)
 TEXTS.update(_CORRECTION_TEXTS)
+TEXTS.update(PARAM_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

@@ -20,6 +20,7 @@ from qingji.cases.snapshot import LONG_PENDING_12M, snapshot_date
 from qingji.core.vocabulary import AgeBucket, Status
 from qingji.courts.models import Court, Person
 from qingji.courts.selectors import some_cases, visible_cases, visible_court_codes, whole_courts
+from qingji.web.params import query_text
 
 # The summary columns of the home page, in order (keys of qingji.engine.summary.SUMMARY_COLUMNS).
 SUMMARY_KEYS: tuple[str, ...] = (
@@ -119,9 +120,8 @@ class LedgerFilters:
 
     @classmethod
     def from_query(cls, query: Any) -> LedgerFilters:
-        court, status, bucket, judge = (
-            str(query.get(name, "")).strip()[:64] for name in ("court", "status", "bucket", "judge")
-        )
+        """The filters of a query; one with a character no database takes is answered with a message (400)."""
+        court, status, bucket, judge = (query_text(query, name, name) for name in ("court", "status", "bucket", "judge"))
         return cls(court, status or PENDING, bucket, judge)
 
     def state_filter(self) -> Q:

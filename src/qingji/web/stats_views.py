@@ -5,7 +5,7 @@ per court and per judge and every input beside them (issue 4 §3; docs/measures.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -22,26 +22,30 @@ from qingji.engine.scores import ranked
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
 from qingji.measure_settings import MeasureSettingsError, score_weights, settings_from_environment
 from qingji.web import labels as lb
+from qingji.web.params import DayField, NamedForm
 from qingji.web.queries import courts_of
 from qingji.web.views import page_context, person_of
 
 WEIGHT_FIELD = "w_"
 
 
-class StatsForm(forms.Form):
+class StatsForm(NamedForm):
     """The dates and, to try other weights, the weights (blank: the configured ones)."""
 
-    as_of = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    compare = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    court = forms.CharField(required=False)
+    LABELS: ClassVar[dict[str, str]] = {"as_of": "as_of", "compare": "stats_compare", "since": "stats_since",
+                                        "court": "court"}  # fmt: skip
+    as_of = DayField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    compare = DayField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = DayField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    court = forms.CharField(required=False, max_length=64)
 
     def __init__(self, *args: Any, weights: tuple[ScoreWeight, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for weight in weights:
+            english = lb.TEXTS.get(f"stats_{weight.measure}", ("", weight.measure))[1]
             self.fields[WEIGHT_FIELD + weight.measure] = forms.FloatField(
                 required=False, min_value=0, widget=forms.NumberInput(attrs={"step": "any", "size": 4}),
-                label=weight.label_zh,
+                label=english if lb.is_english() else weight.label_zh,
             )  # fmt: skip
 
     def clean(self) -> dict[str, Any]:

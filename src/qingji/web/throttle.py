@@ -9,6 +9,7 @@ one process with threads).
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from typing import Any
 
@@ -21,8 +22,11 @@ WINDOW_SECONDS = 15 * 60
 
 
 def _key(request: HttpRequest, username: str) -> str:
+    """The count's key: the address and a digest of the name (any name, of any length or characters, makes a
+    key every cache takes)."""
     address = request.META.get("REMOTE_ADDR", "")
-    return f"qingji:login-failures:{address}:{normalised(username)}"
+    name = hashlib.sha256(normalised(username).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"qingji:login-failures:{address}:{name}"
 
 
 def normalised(username: str) -> str:

@@ -17,19 +17,19 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("ledger/", views.ledger_page, name="ledger"),
     path("ledger/export/", export_views.ledger_export, name="ledger_export"),
-    path("case/<str:case_number>/", views.case_page, name="case"),
+    path("case/<case:case_number>/", views.case_page, name="case"),
     path("import/", import_views.import_page, name="import"),
     path("import/report/", import_views.import_report, name="import_report"),
     path("audit/", audit_views.audit_page, name="audit"),
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("stats/", stats_views.stats_page, name="stats"),
     path("campaigns/", campaign_views.campaign_list, name="campaigns"),
-    path("campaigns/<int:pk>/", campaign_views.campaign_page, name="campaign"),
+    path("campaigns/<id:pk>/", campaign_views.campaign_page, name="campaign"),
     path(
-        "campaigns/<int:pk>/case/<str:case_number>/", campaign_views.campaign_case_page, name="campaign_case"
+        "campaigns/<id:pk>/case/<case:case_number>/", campaign_views.campaign_case_page, name="campaign_case"
     ),
     path(
-        "campaigns/<int:pk>/supervision/<int:action_id>/letter.docx",
+        "campaigns/<id:pk>/supervision/<id:action_id>/letter.docx",
         supervision_letter,
         name="campaign_letter",
     ),
