@@ -15,6 +15,7 @@ import fcntl
 import json
 import logging
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ PENDING_NAME = "audit-pending.jsonl"
 SHORT_WAIT = (
     0.2  # seconds a read's audit record, or the kept ones, wait for the database before being kept (again)
 )
+RETRY_SECONDS = 5  # after the database was found busy, the kept records are tried again this much later
+_busy_until = [0.0]
 _KEYS = {"at", "action", "object_type", "object_id", "actor_id", "court_code", "after"}
 log = logging.getLogger(__name__)
 
@@ -74,7 +77,7 @@ def write_deferred() -> int:
     returns how many. Leaves them for later when the database is still busy."""
     path = pending_path()
     try:
-        if path.stat().st_size == 0:
+        if path.stat().st_size == 0 or time.monotonic() < _busy_until[0]:
             return 0
     except FileNotFoundError:
         return 0
@@ -88,6 +91,7 @@ def write_deferred() -> int:
         except OperationalError as error:
             if not database_busy(error):
                 raise
+            _busy_until[0] = time.monotonic() + RETRY_SECONDS  # the pages are not slowed by trying at each
             return 0
         handle.seek(0)
         handle.truncate()
