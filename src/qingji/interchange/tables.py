@@ -13,6 +13,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +26,12 @@ import polars as pl
 
 from qingji.interchange.controls import has_control_characters
 from qingji.interchange.headers import HEADER_SEARCH_ROWS, is_header_row
+from qingji.interchange.limits import MAX_COLUMNS, FileLimits, command_limits
 from qingji.interchange.ragged import RaggedRow, ragged_rows
+from qingji.interchange.table_error import TableError
+from qingji.interchange.workbook_checks import check_workbook
+
+__all__ = ["CSV_SUFFIXES", "EXCEL_SUFFIXES", "ROW", "RawTable", "TableError", "is_blank", "load_table"]
 
 ROW = "source_row"
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -29,15 +39,6 @@ EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls"})
 _SEPARATORS = (",", "\t", ";")
 # Enough of a CSV file to find its header row.
 _HEAD_BYTES = 256 * 1024
-
-
-class TableError(ValueError):
-    """The file as a whole cannot be read (format, encoding, empty)."""
-
-    def __init__(self, reason_zh: str, reason_en: str) -> None:
-        super().__init__(f"{reason_zh} / {reason_en}")
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,18 @@ class RawTable:
         return f"c{position}"
 
 
-def load_table(path: Path) -> RawTable:
-    """Read ``path`` by its suffix. Raises :class:`TableError` when the file cannot be read as a table, and
-    FileNotFoundError when there is no such file."""
+def load_table(path: Path, limits: FileLimits | None = None) -> RawTable:
+    """Read ``path`` by its suffix, within ``limits`` (the command line's, ``QINGJI_CLI_MAX_…``, unless given:
+    the upload pages pass theirs). Raises :class:`TableError` when the file cannot be read as a table or is over
+    a limit (issue 10: refused whole, never cut), and FileNotFoundError when there is no such file."""
     if not path.is_file():
         raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
+    limits = limits or command_limits()
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return _load_csv(path)
+        return _load_csv(path, limits)
     if suffix in EXCEL_SUFFIXES:
-        return _load_excel(path)
+        return _load_excel(path, limits)
     raise TableError(
         f"不支持的文件类型 {suffix or '（无扩展名）'}，请使用 CSV 或 Excel（.xlsx、.xls）",
         f"unsupported file type {suffix or '(none)'}: use CSV or Excel (.xlsx, .xls)",
@@ -128,9 +131,11 @@ def _header_index(rows: list[list[str | None]]) -> int:
 # --- CSV ----------------------------------------------------------------------------------------------------
 
 
-def _load_csv(path: Path) -> RawTable:
+def _load_csv(path: Path, limits: FileLimits) -> RawTable:
     # The file's bytes are read once and shared by the parse, the ragged-row scan and the control-character check
-    # (Polars also parses bytes in memory faster than the file: 0.34 s instead of 0.46 s for 160 MB).
+    # (Polars also parses bytes in memory faster than the file: 0.34 s instead of 0.46 s for 160 MB). Its size is
+    # checked first, its header's width before the parse, its rows and cells before anything else is done.
+    limits.check_size(path.stat().st_size)
     raw = path.read_bytes()
     head = raw[:_HEAD_BYTES]
     encoding = _detect_encoding(head)
@@ -139,6 +144,7 @@ def _load_csv(path: Path) -> RawTable:
         raise TableError("文件为空", "the file is empty")
     separator, records = _first_records(head_text)
     header_index = _header_index(records)
+    _check_header_width(records, header_index, whole=len(head) == len(raw))
     source = raw if encoding == "utf-8" else _recode(raw, encoding)
     try:
         data = _read_csv_data(source, header_index, separator)
@@ -150,6 +156,7 @@ def _load_csv(path: Path) -> RawTable:
         data = _read_csv_data(source, header_index, separator)
     except pl.exceptions.NoDataError as error:
         raise TableError("文件为空", "the file is empty") from error
+    limits.check_sheet(header_index + 1 + data.height, data.width)
     ragged = ragged_rows(
         source, separator, header_index=header_index, data_rows=data.height, width=data.width
     )
@@ -166,6 +173,19 @@ def _load_csv(path: Path) -> RawTable:
     controls = has_control_characters(source)
     headers = tuple(cell or "" for cell in written)
     return _number(data, headers, header_index + 1, ragged, may_hold_controls=controls)
+
+
+def _check_header_width(records: list[list[str | None]], header_index: int, *, whole: bool) -> None:
+    """Refuse a header row wider than Excel's widest sheet before Polars makes a column of each of its cells (or
+    one not even ending within the first 256 KB of the file)."""
+    cut = not whole and header_index >= len(records) - 1
+    width = len(records[header_index]) if header_index < len(records) else 0
+    if cut or width > MAX_COLUMNS:
+        raise TableError(
+            f"表头行超过 {MAX_COLUMNS:,} 列（Excel 的上限），不是正常的导出文件，未读入",
+            f"the header row has more than {MAX_COLUMNS:,} columns (Excel's limit), which no export has; "
+            "nothing was read",
+        )
 
 
 def _read_csv_data(source: Path | bytes, skip: int, separator: str) -> pl.DataFrame:
@@ -232,24 +252,51 @@ def _records(text: str, separator: str) -> list[list[str | None]]:
 # --- Excel --------------------------------------------------------------------------------------------------
 
 
-def _load_excel(path: Path) -> RawTable:
+def _load_excel(path: Path, limits: FileLimits) -> RawTable:
+    # calamine allocates for the farthest cell of a sheet, whatever it holds (issue 10): the workbook is checked
+    # before it is opened (qingji.interchange.workbook_checks), and read through a name with the lower-case suffix
+    # the checks went by, since calamine picks its reader by the suffix and guesses at any other.
+    check_workbook(path, limits)
     try:
-        reader = fastexcel.read_excel(str(path))
-        if not reader.sheet_names:
-            raise TableError("工作簿中没有工作表", "the workbook has no sheet")
-        # header_row=None and skip_rows=0 keep leading empty rows, so index i is sheet row i + 1.
-        sheet = reader.load_sheet(0, header_row=None, skip_rows=0, dtypes="string")
-        grid = sheet.to_polars()
+        with _lower_case_suffix(path) as readable:
+            reader = fastexcel.read_excel(str(readable))
+            if not reader.sheet_names:
+                raise TableError("工作簿中没有工作表", "the workbook has no sheet")
+            # header_row=None and skip_rows=0 keep leading empty rows, so index i is sheet row i + 1; one row more
+            # than the limit is read so that a sheet over it is refused, not cut.
+            sheet = reader.load_sheet(
+                0, header_row=None, skip_rows=0, dtypes="string", n_rows=limits.max_rows + 1
+            )
+            grid = sheet.to_polars()
     except TableError:
         raise
-    except Exception as error:
+    except BaseException as error:
+        # calamine's panics arrive as pyo3's PanicException, which is no Exception.
+        if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+            raise
         raise TableError(
             "Excel 文件无法读取（文件损坏或不是 Excel 格式）",
             f"the Excel file cannot be read (damaged or not an Excel file: {error})",
         ) from error
     if grid.height == 0:
         raise TableError("工作表为空", "the sheet is empty")
+    limits.check_sheet(grid.height, grid.width)
     grid = grid.select(pl.all().cast(pl.String))
     first = grid.head(HEADER_SEARCH_ROWS * 3).rows()
     header_index = _header_index([list(r) for r in first])
     return _finish(grid, header_index, 1)
+
+
+@contextmanager
+def _lower_case_suffix(path: Path) -> Iterator[Path]:
+    """``path``, or a link to it (a copy where links are not allowed) whose suffix is in lower case."""
+    if path.suffix == path.suffix.lower():
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="qingji-") as folder:
+        readable = Path(folder) / f"workbook{path.suffix.lower()}"
+        try:
+            os.symlink(path.resolve(), readable)
+        except OSError:
+            shutil.copyfile(path, readable)
+        yield readable
