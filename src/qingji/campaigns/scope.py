@@ -15,6 +15,7 @@ from qingji.cases.models import Case
 from qingji.core.dates import older_than_cutoff
 from qingji.interchange.case_numbers import canonical_text
 from qingji.interchange.headers import header_key
+from qingji.interchange.limits import FileLimits
 from qingji.interchange.problems import Problem
 from qingji.interchange.tables import load_table
 
@@ -60,10 +61,11 @@ def new_backlog(
     return cases_by_rule(court_codes, as_of, months, type_codes).exclude(pk__in=in_scope.values("pk"))
 
 
-def read_numbers(path: Path) -> tuple[list[ListedNumber], list[Problem]]:
+def read_numbers(path: Path, limits: FileLimits | None = None) -> tuple[list[ListedNumber], list[Problem]]:
     """The case numbers in the 案号 column of a CSV or Excel file, and the problems (no such column, blanks,
-    repeats). Raises TableError or FileNotFoundError when the file cannot be read at all."""
-    table = load_table(path)
+    repeats). Raises TableError or FileNotFoundError when the file cannot be read at all, or is over ``limits``
+    (the command line's unless given; the campaign page passes the upload pages': issue 10)."""
+    table = load_table(path, limits)
     keys = [header_key(header) for header in table.headers]
     position = next((i for i, key in enumerate(keys) if key in {header_key(h) for h in NUMBER_HEADERS}), None)
     if position is None:

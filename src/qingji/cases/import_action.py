@@ -36,6 +36,7 @@ from qingji.cases.import_lock import IMPORT, Holder, import_lock
 from qingji.cases.imports import ImportOutcome, do_import
 from qingji.cases.models import ImportRecord
 from qingji.cases.snapshot import do_snapshot
+from qingji.interchange.limits import FileLimits
 
 PREVIEW_VALID = timedelta(days=1)  # how long an upload awaiting confirmation can still be confirmed
 REPORT_NAME = "问题报告.xlsx"
@@ -53,13 +54,16 @@ def run_import(
     report_until: datetime | None = None,
     previewed: Sequence[object] | None = None,
     waiting: Callable[[Holder | None], None] | None = None,
+    limits: FileLimits | None = None,
 ) -> ImportOutcome:
     """Import ``cases`` (and ``events``) and bring the snapshot up to date when anything changed.
 
     The outcome is refused (problems, a marked copy at ``report_path``), awaiting confirmation (nothing written)
     or imported; each leaves an ImportRecord. Raises FileNotFoundError when a file does not exist. The import
     lock is held throughout (:mod:`.import_lock`): when another import or a snapshot holds it, raises
-    ImportRunning before reading anything, or with ``waiting`` calls it once and waits its turn.
+    ImportRunning before reading anything, or with ``waiting`` calls it once and waits its turn. The files are
+    read within ``limits`` (issue 10): the upload page passes ``settings.UPLOAD_LIMITS``; the command line's
+    (``QINGJI_CLI_MAX_…``) apply otherwise.
     """
     with import_lock(IMPORT, actor=actor, waiting=waiting):
         outcome = do_import(
@@ -72,6 +76,7 @@ def run_import(
             confirm_limit=settings.IMPORT_CONFIRM_CASES,
             report_until=report_until,
             previewed=previewed,
+            limits=limits,
         )
         if outcome.imported and outcome.changed:
             outcome.refreshed = timezone.localdate()

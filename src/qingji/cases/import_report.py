@@ -17,6 +17,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from qingji.interchange.limits import FileLimits
 from qingji.interchange.problems import PROBLEM_COLUMN_WIDTHS, PROBLEM_HEADERS, WORKBOOK_OPTIONS, Problem
 from qingji.interchange.tables import ROW, RawTable, TableError, load_table
 
@@ -31,8 +32,11 @@ def default_report_path(cases_path: Path) -> Path:
     return cases_path.with_name(f"{cases_path.stem}.问题.xlsx")
 
 
-def write_import_report(inputs: Sequence[Path], problems: Sequence[Problem], path: Path) -> Path:
-    """Write the marked copy of ``inputs`` with ``problems`` to ``path`` (XLSX) and return ``path``."""
+def write_import_report(
+    inputs: Sequence[Path], problems: Sequence[Problem], path: Path, limits: FileLimits | None = None
+) -> Path:
+    """Write the marked copy of ``inputs`` with ``problems`` to ``path`` (XLSX) and return ``path``; the inputs are
+    read again within ``limits``, those they were read with (a file over them is not copied)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
@@ -44,7 +48,7 @@ def write_import_report(inputs: Sequence[Path], problems: Sequence[Problem], pat
             name = _sheet_name(input_path, index, used)
             sheet = workbook.add_worksheet(name)
             mine = [p for p in problems if p.file == input_path.name]
-            _copy_marked(sheet, input_path, mine, formats=(bad, header, reason))
+            _copy_marked(sheet, input_path, mine, formats=(bad, header, reason), limits=limits)
         listing = workbook.add_worksheet("问题 problems")
         for column, width in enumerate(PROBLEM_COLUMN_WIDTHS):
             listing.set_column(column, column, width)
@@ -71,11 +75,16 @@ def _sheet_name(path: Path, index: int, used: set[str]) -> str:
 
 
 def _copy_marked(
-    sheet: Worksheet, path: Path, problems: Sequence[Problem], *, formats: tuple[Format, Format, Format]
+    sheet: Worksheet,
+    path: Path,
+    problems: Sequence[Problem],
+    *,
+    formats: tuple[Format, Format, Format],
+    limits: FileLimits | None,
 ) -> None:
     bad, header_format, reason_format = formats
     try:
-        table = load_table(path)
+        table = load_table(path, limits)
     except (TableError, FileNotFoundError):
         # The file itself cannot be read: nothing to copy, the reasons go on the first row.
         sheet.write_row(0, 0, REASON_HEADERS, header_format)

@@ -46,6 +46,7 @@ from qingji.cases.import_guard import (
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import ImportRecord
 from qingji.interchange import Problem, read_cases, read_events
+from qingji.interchange.limits import FileLimits
 
 __all__ = ["CASE_FIELDS", "EVENT_FIELDS", "EVENT_KEY_FIELDS", "ImportOutcome", "do_import", "event_key"]
 
@@ -117,8 +118,12 @@ def do_import(
     confirm_limit: int = CONFIRM_CASES,
     report_until: datetime | None = None,
     previewed: Sequence[object] | None = None,
+    limits: FileLimits | None = None,
 ) -> ImportOutcome:
     """Import ``cases_path`` (and ``events_path``): all of it in one transaction, or nothing when a row is bad.
+
+    The files are read within ``limits`` (issue 10; the command line's unless given): one over them is refused
+    whole, like an unreadable one.
 
     With ``allowed_courts`` (the court codes the importing user may change), a case of another court is a bad row.
     Columns the cases file lacks leave the fields they fill as they are (:mod:`.import_guard`). An import that
@@ -133,8 +138,12 @@ def do_import(
     for path in inputs:
         if not path.is_file():
             raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
-    cases = read_cases(cases_path)
-    events = read_events(events_path, cases.frame.get_column("case_number")) if events_path else None
+    cases = read_cases(cases_path, limits=limits)
+    events = (
+        read_events(events_path, cases.frame.get_column("case_number"), limits=limits)
+        if events_path
+        else None
+    )
     problems = [
         *cases.problems,
         *(_outside_courts(cases_path, cases.frame, allowed_courts) if allowed_courts is not None else []),
@@ -159,7 +168,9 @@ def do_import(
     }
     if problems:
         outcome.problems = problems
-        outcome.report = write_import_report(inputs, problems, report_path or default_report_path(cases_path))
+        outcome.report = write_import_report(
+            inputs, problems, report_path or default_report_path(cases_path), limits
+        )
         kept = {"report": str(outcome.report), "report_until": report_until} if report_until else {}
         outcome.record_id = _record(outcome, actor, files, **kept).pk
         return outcome

@@ -14,6 +14,7 @@ from qingji.cli.progress import Stages
 from qingji.core.vocabulary import Warning, warning_order
 from qingji.interchange.cases_reader import read_cases
 from qingji.interchange.events_reader import read_events
+from qingji.interchange.limits import command_limits
 from qingji.interchange.problems import Problem
 from qingji.interchange.results import ReadResult
 from qingji.interchange.tables import TableError
@@ -31,25 +32,27 @@ def read_files(
 ) -> tuple[pl.DataFrame, pl.DataFrame | None]:
     """The cases and events files as frames; their unreadable rows go to ``problems``, and the case numbers of
     the refused event rows to ``refused``. A file refused as a whole (unreadable, a required column missing, no
-    data rows) is said and ends the command (exit 1): a ledger without its cases or its events would be wrong."""
+    data rows, over the command line's limits ``QINGJI_CLI_MAX_…``: issue 10) is said and ends the command (exit
+    1): a ledger without its cases or its events would be wrong."""
     stage = progress or Stages(None, 0)
     try:
+        limits = command_limits()
         stage.start(f"读取案件 reading {cases.name}")
-        case_result = read_cases(cases)
+        case_result = read_cases(cases, limits=limits)
         stage.done()
         _refuse_file(case_result)
         problems.extend(case_result.problems)
         event_frame = None
         if events is not None:
             stage.start(f"读取事项 reading {events.name}")
-            event_result = read_events(events, case_result.frame.get_column("case_number"))
+            event_result = read_events(events, case_result.frame.get_column("case_number"), limits=limits)
             _refuse_file(event_result)
             problems.extend(event_result.problems)
             if refused is not None:
                 refused.update(p.case_number for p in event_result.problems if p.case_number)
             event_frame = event_result.frame
         stage.done()
-    except (TableError, OSError) as error:
+    except (TableError, OSError, ValueError) as error:
         Console(stderr=True).print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     return case_result.frame, event_frame

@@ -21,6 +21,7 @@ from qingji.core.procedures import parse_procedure
 from qingji.interchange.case_numbers import PARTS_SCHEMA, case_number_columns, rejection_reason
 from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import CASE_FIELDS
+from qingji.interchange.limits import FileLimits
 from qingji.interchange.reading import Opened, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, Reason, Row, fixed, flag_column, raw_column, split_rows
@@ -46,11 +47,14 @@ CASES_SCHEMA: dict[str, pl.DataType] = {
 _PLAIN_TEXT = ("court", "cause", "closure_method", "judge", "division", "parties")
 
 
-def read_cases(path: Path, exported_on: date | None = None) -> ReadResult:
+def read_cases(
+    path: Path, exported_on: date | None = None, *, limits: FileLimits | None = None
+) -> ReadResult:
     """Read the cases in ``path`` (CSV or Excel), exported on ``exported_on`` (default today): a case filed or
-    closed after it is a problem of its row."""
+    closed after it is a problem of its row. A file over ``limits`` (the command line's unless given) is refused
+    whole."""
     exported_on = exported_on or date.today()
-    opened = open_table(path, CASE_FIELDS, CASES_SCHEMA)
+    opened = open_table(path, CASE_FIELDS, CASES_SCHEMA, limits)
     if isinstance(opened, ReadResult):
         return opened
     work = _normalise(opened).with_columns(

@@ -27,6 +27,7 @@ from qingji.interchange.case_numbers import canonical_case_number, case_number_c
 from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import EVENT_FIELDS
 from qingji.interchange.lengths import length_columns
+from qingji.interchange.limits import FileLimits
 from qingji.interchange.reading import Opened, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, Row, fixed, flag_column, raw_column, split_rows
@@ -55,14 +56,17 @@ _DATES = {"start": "开始日期", "end": "结束日期", "approved_on": "批准
 _DATES_EN = {"start": "start date", "end": "end date", "approved_on": "approval date"}
 
 
-def read_events(path: Path, case_numbers: pl.Series | None = None) -> ReadResult:
-    """Read the events in ``path`` (CSV or Excel).
+def read_events(
+    path: Path, case_numbers: pl.Series | None = None, *, limits: FileLimits | None = None
+) -> ReadResult:
+    """Read the events in ``path`` (CSV or Excel); a file over ``limits`` (the command line's unless given) is
+    refused whole.
 
     ``case_numbers``, when given, are the cases the events may refer to, in canonical form (the ``case_number``
     column of :func:`read_cases`' frame); an event of another case is a problem. Each event's ``case_index`` is
     then the position of its case among them.
     """
-    opened = open_table(path, EVENT_FIELDS, EVENTS_SCHEMA)
+    opened = open_table(path, EVENT_FIELDS, EVENTS_SCHEMA, limits)
     if isinstance(opened, ReadResult):
         return opened
     work = _normalise(opened, case_numbers)

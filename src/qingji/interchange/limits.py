@@ -39,6 +39,8 @@ MAX_COLUMNS = 16_384
 MAX_RATIO = 100
 RATIO_FROM = MB  # parts smaller than this unpacked are not judged by their ratio
 MAX_PARTS = 10_000
+_ADVICE_ZH = "请拆分文件，或请管理员调高该设置"
+_ADVICE_EN = "split the file, or ask the administrator to raise the setting"
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,18 @@ def over_limit(limits: FileLimits, name: str, found_zh: str, found_en: str, limi
     )
     setting = limits.setting(name)
     return TableError(
-        f"{found_zh}，超过上限 {limit} {unit_zh}（设置 {setting}），未读入：请拆分文件，或请管理员调高该设置",
-        f"{found_en}, over the limit of {limit} {unit_en} (setting {setting}); nothing was read: "
-        "split the file, or ask the administrator to raise the setting",
+        f"{found_zh}，超过上限 {limit} {unit_zh}（设置 {setting}），未读入：{_ADVICE_ZH}",
+        f"{found_en}, over the limit of {limit} {unit_en} (setting {setting}); nothing was read: {_ADVICE_EN}",
+    )
+
+
+def upload_too_large(limits: FileLimits, name: str) -> TableError:
+    """The refusal of an uploaded file that passed the size limit while it arrived (the rest was not kept)."""
+    setting, limit = limits.setting("MB"), _mb(limits.max_bytes)
+    return TableError(
+        f"上传的文件 {name} 超过大小上限 {limit} MB（设置 {setting}），未读入：{_ADVICE_ZH}",
+        f"the uploaded file {name} is over the size limit of {limit} MB (setting {setting}); nothing was read: "
+        f"{_ADVICE_EN}",
     )
 
 

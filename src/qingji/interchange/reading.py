@@ -10,6 +10,7 @@ import polars as pl
 
 from qingji.interchange.cell_checks import cell_check_columns
 from qingji.interchange.headers import Field, HeaderMatch, match_headers
+from qingji.interchange.limits import FileLimits
 from qingji.interchange.problems import Problem
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, raw_column
@@ -35,11 +36,14 @@ class Opened:
     ] = ()  # the checks every file gets (row shape, control characters); flags in ``work``
 
 
-def open_table(path: Path, fields: Sequence[Field], schema: dict[str, pl.DataType]) -> Opened | ReadResult:
-    """Load ``path`` and match its headers; a :class:`ReadResult` with the file's problem when that fails."""
+def open_table(
+    path: Path, fields: Sequence[Field], schema: dict[str, pl.DataType], limits: FileLimits | None = None
+) -> Opened | ReadResult:
+    """Load ``path`` (within ``limits``: :func:`~qingji.interchange.tables.load_table`) and match its headers; a
+    :class:`ReadResult` with the file's problem when that fails."""
     file = path.name
     try:
-        table = load_table(path)
+        table = load_table(path, limits)
     except TableError as error:
         problem = Problem(file, 1, "", "", error.reason_zh, error.reason_en)
         return ReadResult(pl.DataFrame(schema=schema), [problem], 0, file_refused=True)

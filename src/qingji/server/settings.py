@@ -12,6 +12,11 @@
 | QINGJI_IMPORT_CONFIRM_CASES | 20 | an import that would empty a field or reopen a closed case on more cases than this waits for a confirmation (`qingji import --confirm`, the upload page's confirm button); 0: every such import |
 | QINGJI_UPLOAD_KEEP_DAYS | 0 | days an uploaded export is kept in <QINGJI_HOME>/uploads for review after its import; 0: deleted at once |
 | QINGJI_IMPORT_REPORT_KEEP_DAYS | 7 | days the marked copy of a refused upload stays downloadable (its import record says until when) |
+| QINGJI_UPLOAD_MAX_MB | 50 | the largest file the upload pages take (the import page, a campaign's list), in MB; a larger one is dropped as it arrives |
+| QINGJI_UPLOAD_MAX_ROWS | 200000 | the most rows a sheet uploaded there may have |
+| QINGJI_UPLOAD_MAX_CELLS | 3000000 | the most cells (rows × columns, up to the farthest cell) a sheet uploaded there may have |
+| QINGJI_UPLOAD_MAX_UNPACKED_MB | 200 | the most an Excel workbook uploaded there may unpack to, in MB |
+| QINGJI_CLI_MAX_MB, _ROWS, _CELLS, _UNPACKED_MB | 2000, 3000000, 60000000, 3000 | the same for the commands (`qingji import`, `ledger`, `stats`, `campaign`) |
 | QINGJI_WEB_WRITE_WAIT | 5 | seconds a page's write waits for the database while another write (an import) holds it on SQLite; then the page says "try again in a minute" (HTTP 503); 0: no wait |
 
 Why 20 cases: a correction the court means, a remanded case reopened or a judge who left, touches a handful of
@@ -26,6 +31,8 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+
+from qingji.interchange.limits import command_limits, upload_limits
 
 HOME = Path(os.environ.get("QINGJI_HOME", "var")).resolve()
 
@@ -171,6 +178,17 @@ X_FRAME_OPTIONS = "DENY"
 IMPORT_CONFIRM_CASES = _count("QINGJI_IMPORT_CONFIRM_CASES", 20)
 UPLOAD_KEEP_DAYS = _count("QINGJI_UPLOAD_KEEP_DAYS", 0)
 IMPORT_REPORT_KEEP_DAYS = _count("QINGJI_IMPORT_REPORT_KEEP_DAYS", 7)
+
+# Files read (issue 10, docs/access.md "Files the server reads: limits"): the upload pages' limits, from
+# QINGJI_UPLOAD_MAX_MB, _ROWS, _CELLS and _UNPACKED_MB (the commands have their own, QINGJI_CLI_MAX_…); an uploaded
+# file is dropped as soon as it passes the size limit, before it is written whole (qingji.web.uploads).
+UPLOAD_LIMITS = upload_limits()
+command_limits()  # the commands read theirs when they read a file; a wrong value is said at once all the same
+FILE_UPLOAD_HANDLERS = [
+    "qingji.web.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # During an import (issue 10, docs/database.md "During an import"): how long a page's write waits for the
 # database; on SQLite the sessions are files in <QINGJI_HOME>/sessions, so that logging in and out never waits

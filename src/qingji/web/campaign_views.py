@@ -48,6 +48,7 @@ from qingji.web.charts import countdown_chart
 from qingji.web.letter_views import letter_courts
 from qingji.web.params import parse_id, query_day
 from qingji.web.queries import courts_of
+from qingji.web.uploads import refused_upload
 from qingji.web.views import page_context, person_of
 
 CREATE_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
@@ -77,7 +78,10 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
         if not may_create or person is None:
             return HttpResponse(status=403)
         form = CampaignForm(request.POST, request.FILES, courts=courts)
-        if form.is_valid():
+        too_large = refused_upload(request)  # the list was dropped as it arrived (issue 10)
+        if too_large is not None:
+            problems = [Problem("", 0, "", "", too_large.reason_zh, too_large.reason_en)]
+        elif form.is_valid():
             try:
                 campaign = _create(form, request, person)
             except CampaignRefused as refused:
@@ -100,9 +104,11 @@ def _create(form: CampaignForm, request: HttpRequest, person: Person) -> Campaig
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=directory) as folder:
             path = Path(folder) / ("list" + Path(file_name).suffix.lower())
-            path.write_bytes(upload.read())
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
             try:
-                listed, problems = read_numbers(path)
+                listed, problems = read_numbers(path, settings.UPLOAD_LIMITS)
             except TableError as error:
                 raise CampaignRefused(
                     [Problem(file_name, 0, "", "", error.reason_zh, error.reason_en)]

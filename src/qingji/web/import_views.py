@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -26,6 +27,7 @@ from qingji.courts.models import Person, Role
 from qingji.courts.selectors import visible_court_codes
 from qingji.web.busy import import_busy
 from qingji.web.import_labels import import_texts
+from qingji.web.uploads import refused_upload
 from qingji.web.views import page_context, person_of
 
 IMPORT_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
@@ -57,6 +59,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
         )
     if "token" in request.POST:
         return _confirm(request, person, context)
+    too_large = refused_upload(
+        request
+    )  # dropped as it arrived (issue 10): say which file, the limit, the setting
+    if too_large is not None:
+        context["error"] = too_large.reason_en if context.get("english") else too_large.reason_zh
+        return render(request, "web/import.html", context, status=413)
     cases_upload = request.FILES.get("cases")
     events_upload = request.FILES.get("events")
     uploads = [u for u in (cases_upload, events_upload) if u is not None]
@@ -106,6 +114,7 @@ def _run(
         outcome = run_import(
             cases_path, events_path, actor=request.user, allowed_courts=visible_court_codes(person),
             confirm=confirm, report_path=report_path, report_until=report_until, previewed=previewed,
+            limits=settings.UPLOAD_LIMITS,
         )  # fmt: skip
     except BaseException as error:
         shutil.rmtree(directory, ignore_errors=True)  # nothing kept of an upload whose import did not finish
