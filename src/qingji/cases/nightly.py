@@ -6,7 +6,7 @@ and its snapshot leaves such a snapshot behind; qingji.cases.snapshot.changed_si
 install on a court's machine; an error is logged and the next night tries again. The same run computes the
 statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
 due that day in every campaign (qingji.campaigns.lookback), and removes the uploaded exports and marked copies of
-refused uploads whose days are over (qingji.cases.import_action.remove_old_files).
+refused uploads whose days are over (qingji.cases.import_action.remove_old_files), and the expired logins.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from importlib import import_module
 
+from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
@@ -56,6 +58,12 @@ def _warm_statistics() -> None:
         log.info("statistics computed ahead for %d court-wide views", warm_statistics(stored))
 
 
+def _remove_expired_sessions() -> None:
+    """Expired logins: session files on SQLite (<QINGJI_HOME>/sessions), rows on PostgreSQL (Django's
+    clearsessions)."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
 def _guarded(task: Callable[[], object], what: str) -> None:
     """Run one of the night's tasks: an error is logged and the server keeps serving (the next night tries again);
     the thread's database connection is closed after each."""
@@ -76,6 +84,7 @@ def _loop(stop: threading.Event) -> None:
             "look-back tasks",
         )
         _guarded(lambda: remove_old_files(timezone.now()), "removal of old uploads")
+        _guarded(_remove_expired_sessions, "removal of expired logins")
         now = timezone.localtime()
         stop.wait((next_run(now) - now).total_seconds())
 
