@@ -62,9 +62,9 @@ def busy_response(request: HttpRequest) -> HttpResponse:
 def import_busy(request: HttpRequest, context: dict[str, Any], error: ImportRunning) -> HttpResponse:
     """The upload page when another import (or a snapshot) runs: what runs, and that nothing was done."""
     english = bool(context.get("english"))
-    context["error"] = f"{running_texts(error.holder)[english]}。{BUSY_TEXTS['import_busy'][english]}"
-    if english:
-        context["error"] = context["error"].replace("。", ". ", 1)
+    running = running_texts(error.holder)[english]
+    done = BUSY_TEXTS["import_busy"][english]
+    context["error"] = f"{running[0].upper()}{running[1:]}. {done}" if english else f"{running}。{done}"
     response = render(request, "web/import.html", context, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
@@ -75,13 +75,17 @@ class WriteWaitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not request.path.startswith(settings.STATIC_URL):
-            set_write_wait(settings.WEB_WRITE_WAIT)
+        if request.path.startswith(settings.STATIC_URL):
+            return self.get_response(request)
+        set_write_wait(settings.WEB_WRITE_WAIT)
+        try:
             try:
                 write_deferred()
             except Exception:  # the page is served all the same; the records stay kept for the next request
                 log.exception("audit records kept aside could not be written")
-        return self.get_response(request)
+            return self.get_response(request)
+        finally:
+            set_write_wait(None)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not database_busy(exception):
