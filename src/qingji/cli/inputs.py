@@ -37,6 +37,10 @@ def read_files(
     stage = progress or Stages(None, 0)
     try:
         limits = command_limits()
+    except ValueError as error:  # a setting that is not a whole number of at least 1
+        Console(stderr=True).print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    try:
         stage.start(f"读取案件 reading {cases.name}")
         case_result = read_cases(cases, limits=limits)
         stage.done()
@@ -52,7 +56,7 @@ def read_files(
                 refused.update(p.case_number for p in event_result.problems if p.case_number)
             event_frame = event_result.frame
         stage.done()
-    except (TableError, OSError, ValueError) as error:
+    except (TableError, OSError) as error:
         Console(stderr=True).print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     return case_result.frame, event_frame

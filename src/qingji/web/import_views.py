@@ -59,9 +59,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
         )
     if "token" in request.POST:
         return _confirm(request, person, context)
-    too_large = refused_upload(
-        request
-    )  # dropped as it arrived (issue 10): say which file, the limit, the setting
+    # a file dropped as it arrived, over the size limit (issue 10): say which, the limit and the setting
+    too_large = refused_upload(request)
     if too_large is not None:
         context["error"] = too_large.reason_en if context.get("english") else too_large.reason_zh
         return render(request, "web/import.html", context, status=413)
