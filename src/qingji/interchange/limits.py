@@ -34,9 +34,10 @@ _DEFAULTS = {
     "UNPACKED_MB": (200, 3000),
 }
 # Not settings: no legitimate export comes near them. Excel's own widest sheet has 16,384 columns; a worksheet's
-# XML packs 5 to 20 times, so a part packed 100 times is made to unpack (a zip bomb); no workbook needs more parts.
+# XML packs 5 to 20 times (200 for the same row over and over without references), so a part packed 500 times is
+# made to unpack (a zip bomb: deflate packs at most about 1,000 times); no workbook needs more parts.
 MAX_COLUMNS = 16_384
-MAX_RATIO = 100
+MAX_RATIO = 500
 RATIO_FROM = MB  # parts smaller than this unpacked are not judged by their ratio
 MAX_PARTS = 10_000
 _ADVICE_ZH = "请拆分文件，或请管理员调高该设置"

@@ -47,6 +47,12 @@ _SPACE[list(b" \t\n\r")] = True
 _SST = re.compile(rb"<(?:[^\s/>:<]*:)?sst(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _TAG = re.compile(rb"<(/?)(?:[^\s/>:<]*:)?(row|c)(?=[\s/>])")
 _TAG_REST = re.compile(rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# The same elements in one go, found faster: a row's end as ("/", "", ""), a start as ("", "row" or "c", attributes)
+# (a cell's end is not needed); and how many starts there are, to tell when one did not match.
+_ELEMENT = re.compile(
+    rb"<(?:(/)(?:[^\s/>:<]*+:)?row\s*>|(?:[^\s/>:<]*+:)?(row|c)(?=[\s/>])((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>)"
+)
+_STARTS = re.compile(rb"<(?:/(?:[^\s/>:<]*+:)?row[\s/>]|(?:[^\s/>:<]*+:)?(?:row|c)[\s/>])")
 _REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 
 Opener = Callable[[], IO[bytes]]
@@ -266,6 +272,16 @@ class _Slow:
     def feed(self, chunk: bytes, extent: Extent) -> None:
         data = self.carry + chunk
         self.carry = b""
+        elements = [
+            (closing, name or b"row", attributes) for closing, name, attributes in _ELEMENT.findall(data)
+        ]
+        if len(elements) != len(_STARTS.findall(data)):
+            # an element runs on into the next chunk, or one sits in another's quoted value: one at a time
+            elements = self._one_by_one(data)
+        self._walk(elements, extent)
+
+    def _one_by_one(self, data: bytes) -> list[tuple[bytes, bytes, bytes]]:
+        elements = []
         position = 0
         while tag := _TAG.search(data, position):
             rest = _TAG_REST.match(data, tag.end())
@@ -273,36 +289,41 @@ class _Slow:
                 self.carry = data[tag.start() :]
                 if len(self.carry) > LONGEST_TAG:
                     raise _damaged()
-                return
+                break
             position = rest.end()
-            closing, name, attributes = tag.group(1), tag.group(2), rest.group(1)
-            empty = attributes.rstrip().endswith(b"/")
-            if name == b"row":
-                self._row(closing == b"/", attributes, empty)
-            elif not closing:
-                self._cell(attributes, empty, extent)
+            if tag.group(1) and tag.group(2) == b"c":
+                continue  # a cell's end
+            elements.append((tag.group(1), tag.group(2), rest.group(1)))
+        return elements
 
-    def _row(self, closing: bool, attributes: bytes, empty: bool) -> None:
-        if not closing:
-            numbers = [_position(value)[0] for value in _values(attributes, b"r")]
-            if numbers:
-                self.row = max(numbers)
-        if closing or empty:
-            self.row += 1
-            self.column = 0
-
-    def _cell(self, attributes: bytes, empty: bool, extent: Extent) -> None:
-        places = [_position(value) for value in _values(attributes, b"r")]
-        if places:
-            row, column = max(p[0] for p in places), max(p[1] for p in places)
-            if column < 0:
-                raise _damaged()
-            self.column = column
-        else:
-            row, column = self.row, self.column
-        self.column += 1
-        if not empty:
-            extent.add(row + 1, column + 1, 1)
+    def _walk(self, elements: list[tuple[bytes, bytes, bytes]], extent: Extent) -> None:
+        """Place each cell: ``elements`` are (``/`` or nothing, ``row`` or ``c``, the attributes)."""
+        row, column = self.row, self.column
+        farthest_row = farthest_column = cells = -1
+        for closing, name, attributes in elements:
+            if name == b"c":
+                places = [_position(v) for v in _values(attributes, b"r")] if b"r" in attributes else []
+                if places:
+                    at_row, at_column = max(p[0] for p in places), max(p[1] for p in places)
+                    if at_column < 0:
+                        raise _damaged()
+                    column = at_column
+                else:
+                    at_row, at_column = row, column
+                column += 1
+                if not attributes.endswith(b"/"):  # a cell without a value takes no room
+                    cells += 1
+                    farthest_row = max(farthest_row, at_row)
+                    farthest_column = max(farthest_column, at_column)
+                continue
+            if not closing and b"r" in attributes:
+                numbers = [_position(v)[0] for v in _values(attributes, b"r")]
+                row = max(numbers, default=row)
+            if closing or attributes.endswith(b"/"):
+                row, column = row + 1, 0
+        self.row, self.column = row, column
+        if cells >= 0:
+            extent.add(farthest_row + 1, farthest_column + 1, cells + 1)
 
 
 def _values(attributes: bytes, key: bytes) -> list[bytes]:
