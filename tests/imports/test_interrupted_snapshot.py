@@ -12,7 +12,7 @@ from import_files import NEW_CASE, export, later_export
 from qingji.cases.import_action import run_import
 from qingji.cases.imports import do_import
 from qingji.cases.models import CaseState
-from qingji.cases.nightly import refresh_if_stale
+from qingji.cases.nightly import catch_up, refresh_if_stale
 from qingji.cases.snapshot import changed_since_snapshot, snapshot_date
 
 
@@ -35,3 +35,14 @@ def test_an_import_whose_snapshot_never_ran_is_noticed(tmp_path: Path) -> None:
     # an import that changed nothing, or was refused, does not make the snapshot stale
     assert do_import(later, later_events).imported
     assert not changed_since_snapshot()
+
+
+@pytest.mark.django_db
+def test_between_nights_the_server_catches_up_only_after_an_interrupted_import(tmp_path: Path) -> None:
+    cases, events = export(tmp_path, cases=60)
+    assert run_import(cases, events).imported
+    assert catch_up() is False  # the action's own snapshot ran
+    later, later_events, _changed = later_export(cases, events, tmp_path / "later")
+    assert do_import(later, later_events).imported
+    assert catch_up() is True and CaseState.objects.filter(case__case_number=NEW_CASE).exists()
+    assert catch_up() is False

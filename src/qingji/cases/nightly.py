@@ -1,9 +1,10 @@
 """The nightly snapshot: a job that starts with the server (issue 3 §4).
 
 At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the snapshot is recomputed when the
-stored one is older than today or an import changed cases after it (a server stopped between an import's commit
-and its snapshot leaves such a snapshot behind; qingji.cases.snapshot.changed_since_snapshot). It runs in a daemon thread of the server process, so there is no other service to
-install on a court's machine; an error is logged and the next night tries again. The same run computes the
+stored one is older than today or an import changed cases after it; between nights, every CHECK_EVERY, only in
+the second case. A process stopped between an import's commit and its snapshot leaves such a snapshot behind
+(qingji.cases.snapshot.changed_since_snapshot). It runs in a daemon thread of the server process, so there is
+no other service to install on a court's machine; an error is logged and the next night tries again. The same run computes the
 statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
 due that day in every campaign (qingji.campaigns.lookback), and removes the uploaded exports and marked copies of
 refused uploads whose days are over (qingji.cases.import_action.remove_old_files), and the expired logins.
@@ -28,6 +29,7 @@ from qingji.cases.snapshot import changed_since_snapshot, do_snapshot, snapshot_
 from qingji.cases.statistics import warm_statistics
 
 NIGHTLY_AT = time(2, 0)
+CHECK_EVERY = 10 * 60  # seconds between two looks for an import that changed cases after the snapshot
 log = logging.getLogger(__name__)
 
 
@@ -85,8 +87,18 @@ def _loop(stop: threading.Event) -> None:
         )
         _guarded(lambda: remove_old_files(timezone.now()), "removal of old uploads")
         _guarded(_remove_expired_sessions, "removal of expired logins")
-        now = timezone.localtime()
-        stop.wait((next_run(now) - now).total_seconds())
+        due = next_run(timezone.localtime())
+        # Between nights, a look every few minutes for an import committed without its snapshot (one query).
+        while not stop.wait(min(CHECK_EVERY, max((due - timezone.localtime()).total_seconds(), 0))):
+            if timezone.localtime() >= due:
+                break
+            _guarded(catch_up, "snapshot after an interrupted import")
+
+
+def catch_up() -> bool:
+    """Between nights: recompute the snapshot when an import changed cases after it (an import whose process
+    stopped before its snapshot, say a `qingji import` killed in its last minute); True when it did."""
+    return changed_since_snapshot() and refresh_if_stale(timezone.localdate())
 
 
 def start_nightly_snapshot() -> threading.Event:
