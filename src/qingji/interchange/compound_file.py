@@ -14,7 +14,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
-from qingji.interchange.table_error import TableError
+from qingji.interchange.table_error import damaged_workbook as damaged
 
 SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 END_OF_CHAIN = 0xFFFFFFFE
@@ -146,10 +146,3 @@ class _Compound:
 
 def _numbers(block: bytes) -> list[int]:
     return list(struct.unpack(f"<{len(block) // 4}I", block[: len(block) // 4 * 4]))
-
-
-def damaged(why: str) -> TableError:
-    return TableError(
-        "Excel 文件无法读取（文件损坏或不是 Excel 格式）",
-        f"the Excel file cannot be read (damaged or not an Excel file: {why})",
-    )

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from qingji.interchange.compound_file import workbook_stream
+from qingji.interchange.extent import Extent
 from qingji.interchange.limits import FileLimits
-from qingji.interchange.sheet_xml import Extent
 
 # BIFF records that place one cell at (row, column): Number, Label, RString, BoolErr, RK, LabelSst, Formula.
 _CELLS = frozenset({0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006})

@@ -12,8 +12,9 @@ import struct
 from collections.abc import Iterator
 from typing import IO
 
+from qingji.interchange.extent import Extent
 from qingji.interchange.limits import FileLimits
-from qingji.interchange.sheet_xml import BLOCK, Extent, Opener
+from qingji.interchange.sheet_xml import BLOCK, Opener
 
 _ROW = 0x0000
 _CELLS = frozenset(range(0x0002, 0x000C))

@@ -12,9 +12,10 @@ be absent or lie), so every ``<c>`` element of a part is looked at, as calamine 
 - self-closing cells hold no value and take no slot, but move the position as the others do.
 
 Most workbooks (Excel, WPS, xlsxwriter, openpyxl) write every cell as ``<c r="A1" …``: their parts are read by
-a quick path with numpy, about 0.1 s for a million cells. A part written otherwise (cells without ``r``,
-prefixed names, unusual spacing) is read again, element by element, as calamine reads it. Anything that only
-looks like a cell (in a comment, say) is counted too: a file can be refused for it, never let through.
+a quick path with numpy (about 0.4 s for a million cells, unpacking included). A part written otherwise (cells
+without ``r``, prefixed names, unusual spacing) is read again as calamine reads it (:mod:`.cell_walk`, about
+2.5 s for a million cells); a part in UTF-16 or UTF-32 (calamine decodes those) is read as UTF-8. Anything that
+only looks like a cell (in a comment, say) is counted too: a file can be refused for it, never let through.
 """
 
 from __future__ import annotations
@@ -22,19 +23,17 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import IO
 
 import numpy as np
 import numpy.typing as npt
 
+from qingji.interchange.cell_walk import LONGEST_ELEMENT, CellWalk, attribute_values
+from qingji.interchange.extent import Extent
 from qingji.interchange.limits import FileLimits
-from qingji.interchange.table_error import TableError
+from qingji.interchange.table_error import damaged_workbook
 
 BLOCK = 8 * 1024 * 1024
-LONGEST_TAG = (
-    16 * 1024 * 1024
-)  # no element of a legitimate part is as long; a longer one is refused as damaged
 _PAD = bytes(32)
 _WINDOW = np.arange(12)  # a reference's letters, digits and closing quote: at most 3 + 7 + 1 bytes
 _SPACES = (b" ", b"\t", b"\n", b"\r")
@@ -45,39 +44,8 @@ _END[list(b" \t\n\r/>")] = True
 _SPACE = np.zeros(256, dtype=bool)
 _SPACE[list(b" \t\n\r")] = True
 _SST = re.compile(rb"<(?:[^\s/>:<]*:)?sst(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_TAG = re.compile(rb"<(/?)(?:[^\s/>:<]*:)?(row|c)(?=[\s/>])")
-_TAG_REST = re.compile(rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-# The same elements in one go, found faster: a row's end as ("/", "", ""), a start as ("", "row" or "c", attributes)
-# (a cell's end is not needed); and how many starts there are, to tell when one did not match.
-_ELEMENT = re.compile(
-    rb"<(?:(/)(?:[^\s/>:<]*+:)?row\s*>|(?:[^\s/>:<]*+:)?(row|c)(?=[\s/>])((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>)"
-)
-_STARTS = re.compile(rb"<(?:/(?:[^\s/>:<]*+:)?row[\s/>]|(?:[^\s/>:<]*+:)?(?:row|c)[\s/>])")
-_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]+)")
 
 Opener = Callable[[], IO[bytes]]
-
-
-@dataclass
-class Extent:
-    """The farthest row and column (counted from 1) of the cells with a value, and how many there are."""
-
-    rows: int = 0
-    columns: int = 0
-    cells: int = 0
-    strings: int = 0  # shared strings (``<si>`` elements) the part holds
-
-    def add(self, rows: int, columns: int, cells: int) -> None:
-        self.rows, self.columns, self.cells = (
-            max(self.rows, rows),
-            max(self.columns, columns),
-            self.cells + cells,
-        )
-
-    def check(self, limits: FileLimits) -> None:
-        limits.check_sheet(self.rows, self.columns)
-        limits.check_cells(self.cells, "工作表中有值的单元格", "cells with a value in one sheet")
-        limits.check_cells(self.strings, "工作簿的共享字符串", "the workbook's shared strings")
 
 
 class _Unusual(Exception):
@@ -94,7 +62,7 @@ def check_xml_part(open_part: Opener, limits: FileLimits) -> Extent:
 
 def _scan(open_part: Opener, limits: FileLimits, *, quick: bool) -> Extent:
     extent = Extent()
-    slow = _Slow()
+    slow = CellWalk()
     with open_part() as part:
         start = part.read(4)
         encoding = _wide_encoding(start)
@@ -139,8 +107,8 @@ def _chunks(stream: _Joined | _Recoded) -> Iterator[bytes]:
         if cut <= 0:
             cut = len(data) if cut < 0 else 0
         data, tail = data[:cut], data[cut:]
-        if len(tail) > LONGEST_TAG:
-            raise _damaged()
+        if len(tail) > LONGEST_ELEMENT:
+            raise damaged_workbook("an element longer than 16 MB")
         if data:
             yield data
     if tail:
@@ -178,7 +146,7 @@ class _Recoded:
 def _check_declared_strings(chunk: bytes, limits: FileLimits) -> None:
     """calamine reserves room for the ``uniqueCount`` shared strings a workbook declares, before reading them."""
     for table in _SST.finditer(chunk):
-        for value in _values(table.group(1), b"uniqueCount"):
+        for value in attribute_values(table.group(1), b"uniqueCount"):
             if value.isdigit():
                 limits.check_cells(
                     int(value), "工作簿声明的共享字符串", "the shared strings the workbook declares"
@@ -259,113 +227,3 @@ def _references(window: npt.NDArray[np.uint8]) -> tuple[npt.NDArray[np.int64], n
         inside = (place >= letters) & (place < end)
         rows = np.where(inside, rows * 10 + (window[:, place].astype(np.int64) - 48), rows)
     return rows, columns
-
-
-class _Slow:
-    """calamine's walk through a part: the position of each cell, with or without its reference."""
-
-    def __init__(self) -> None:
-        self.row = 0  # calamine's row_index and col_index, counted from 0
-        self.column = 0
-        self.carry = b""
-
-    def feed(self, chunk: bytes, extent: Extent) -> None:
-        data = self.carry + chunk
-        self.carry = b""
-        elements = [
-            (closing, name or b"row", attributes) for closing, name, attributes in _ELEMENT.findall(data)
-        ]
-        if len(elements) != len(_STARTS.findall(data)):
-            # an element runs on into the next chunk, or one sits in another's quoted value: one at a time
-            elements = self._one_by_one(data)
-        self._walk(elements, extent)
-
-    def _one_by_one(self, data: bytes) -> list[tuple[bytes, bytes, bytes]]:
-        elements = []
-        position = 0
-        while tag := _TAG.search(data, position):
-            rest = _TAG_REST.match(data, tag.end())
-            if rest is None:  # the element goes on in the next chunk (a quoted value holding "<")
-                self.carry = data[tag.start() :]
-                if len(self.carry) > LONGEST_TAG:
-                    raise _damaged()
-                break
-            position = rest.end()
-            if tag.group(1) and tag.group(2) == b"c":
-                continue  # a cell's end
-            elements.append((tag.group(1), tag.group(2), rest.group(1)))
-        return elements
-
-    def _walk(self, elements: list[tuple[bytes, bytes, bytes]], extent: Extent) -> None:
-        """Place each cell: ``elements`` are (``/`` or nothing, ``row`` or ``c``, the attributes)."""
-        row, column = self.row, self.column
-        farthest_row = farthest_column = cells = -1
-        for closing, name, attributes in elements:
-            if name == b"c":
-                places = [_position(v) for v in _values(attributes, b"r")] if b"r" in attributes else []
-                if places:
-                    at_row, at_column = max(p[0] for p in places), max(p[1] for p in places)
-                    if at_column < 0:
-                        raise _damaged()
-                    column = at_column
-                else:
-                    at_row, at_column = row, column
-                column += 1
-                if not attributes.endswith(b"/"):  # a cell without a value takes no room
-                    cells += 1
-                    farthest_row = max(farthest_row, at_row)
-                    farthest_column = max(farthest_column, at_column)
-                continue
-            if not closing and b"r" in attributes:
-                numbers = [_position(v)[0] for v in _values(attributes, b"r")]
-                row = max(numbers, default=row)
-            if closing or attributes.endswith(b"/"):
-                row, column = row + 1, 0
-        self.row, self.column = row, column
-        if cells >= 0:
-            extent.add(farthest_row + 1, farthest_column + 1, cells + 1)
-
-
-def _values(attributes: bytes, key: bytes) -> list[bytes]:
-    """The values of every attribute named ``key`` (as calamine reads attributes: key up to ``=``, quoted value)."""
-    found = []
-    position, size = 0, len(attributes)
-    while position < size:
-        equals = attributes.find(b"=", position)
-        if equals < 0:
-            break
-        name = attributes[position:equals].strip()
-        start = equals + 1
-        while start < size and attributes[start : start + 1].isspace():
-            start += 1
-        quote = attributes[start : start + 1]
-        if quote not in (b'"', b"'"):
-            break
-        end = attributes.find(quote, start + 1)
-        end = size if end < 0 else end
-        if name == key:
-            found.append(attributes[start + 1 : end])
-        position = end + 1
-    return found
-
-
-def _position(reference: bytes) -> tuple[int, int]:
-    """Row and column (from 0; column -1 when the reference has no letters) of a reference such as ``XFD1``."""
-    match = _REFERENCE.fullmatch(reference)
-    if match is None or int(match.group(2)) < 1:
-        raise _damaged()
-    return int(match.group(2)) - 1, _column(match.group(1)) - 1
-
-
-def _column(letters: bytes) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + letter - 64
-    return number
-
-
-def _damaged() -> TableError:
-    return TableError(
-        "Excel 文件无法读取（文件损坏或不是 Excel 格式）",
-        "the Excel file cannot be read (damaged or not an Excel file: a cell reference or element is malformed)",
-    )

@@ -10,3 +10,11 @@ class TableError(ValueError):
         super().__init__(f"{reason_zh} / {reason_en}")
         self.reason_zh = reason_zh
         self.reason_en = reason_en
+
+
+def damaged_workbook(why: str) -> TableError:
+    """The refusal of a workbook that is damaged (or crafted) in a way the checks of issue 10 will not pass."""
+    return TableError(
+        "Excel 文件无法读取（文件损坏或不是 Excel 格式）",
+        f"the Excel file cannot be read (damaged or not an Excel file: {why})",
+    )
