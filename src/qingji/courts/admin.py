@@ -13,13 +13,14 @@ from django.contrib.admin import helpers
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from qingji.audit.actions import audit
 from qingji.courts.models import Person
+from qingji.courts.selectors import visible_court_codes
 from qingji.web.params import IdsField, parse_id
 
 SECRET_FIELDS = frozenset({"password", "password1", "password2"})
@@ -99,6 +100,21 @@ class AuditedUserAdmin(AuditedAdmin, UserAdmin):  # type: ignore[type-arg]
     object_type = "user"
     # Kept by Django, not typed in: the form would otherwise post them back cut to the minute.
     readonly_fields = ("last_login", "date_joined")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        """The accounts an administrator may see and change: those of the courts they may see, and accounts of
+        no court that are not staff (a clerk just added). An administrator of a basic court therefore cannot
+        give another court's president a new password and sign in as them; an account of no court (made by
+        ``createsuperuser``) sees only accounts of no court."""
+        users = super().get_queryset(request)
+        if request.user.pk is None:
+            return users.none()
+        person = Person.objects.select_related("court").filter(user_id=request.user.pk).first()
+        courtless = Q(person__isnull=True)
+        if person is None:
+            return users.filter(courtless)
+        plain = courtless & Q(is_staff=False, is_superuser=False)
+        return users.filter(Q(person__court__code__in=sorted(visible_court_codes(person))) | plain)
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
         with transaction.atomic():
