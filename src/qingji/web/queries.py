@@ -121,7 +121,9 @@ class LedgerFilters:
     @classmethod
     def from_query(cls, query: Any) -> LedgerFilters:
         """The filters of a query; one with a character no database takes is answered with a message (400)."""
-        court, status, bucket, judge = (query_text(query, name, name) for name in ("court", "status", "bucket", "judge"))
+        court, status, bucket, judge = (
+            query_text(query, name, name) for name in ("court", "status", "bucket", "judge")
+        )
         return cls(court, status or PENDING, bucket, judge)
 
     def state_filter(self) -> Q:
