@@ -18,10 +18,10 @@ from qingji.campaigns.casework_report import lookback_row, lookback_rows
 from qingji.campaigns.lookback import do_open_lookbacks, do_record_finding, open_all_lookbacks, qualifying
 from qingji.campaigns.models import Campaign, CampaignCase, LookBack
 from qingji.campaigns.scope import ListedNumber
-from qingji.cases import nightly
 from qingji.cases.models import Case
 from qingji.courts.actions import do_create_user
 from qingji.courts.models import Role
+from qingji.server import nightly
 from qingji.web.audit_views import visible_audit
 
 from .conftest import START, TARGET

@@ -12,8 +12,8 @@ from import_files import NEW_CASE, export, later_export
 from qingji.cases.import_action import run_import
 from qingji.cases.imports import do_import
 from qingji.cases.models import CaseState
-from qingji.cases.nightly import catch_up, refresh_if_stale
 from qingji.cases.snapshot import changed_since_snapshot, snapshot_date
+from qingji.server.nightly import catch_up, refresh_if_stale
 
 
 @pytest.mark.django_db

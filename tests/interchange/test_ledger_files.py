@@ -10,7 +10,9 @@ import polars as pl
 import pytest
 from interchange_files import ledger_frame
 
+from qingji.core.state import LEDGER_FIELDS
 from qingji.interchange import ledger_json_rows, read_cases, write_ledger
+from qingji.interchange.ledger_layout import LEDGER_COLUMNS
 
 AS_OF = date(2026, 11, 27)
 HEADERS = [
@@ -45,6 +47,12 @@ def test_excel_layout(workbook: openpyxl.Workbook) -> None:
     assert sheet.freeze_panes == "B3"
     assert sheet.auto_filter.ref == "A2:W8"
     assert sheet.column_dimensions["A"].width > 20
+
+
+def test_the_layout_has_a_column_for_each_ledger_field_in_order() -> None:
+    """The engine's frame has the fields of core.state (it does not import the layout); the layout must follow."""
+    assert tuple(column.name for column in LEDGER_COLUMNS) == LEDGER_FIELDS
+    assert tuple(ledger_frame().columns) == LEDGER_FIELDS
 
 
 def test_excel_cells(workbook: openpyxl.Workbook) -> None:

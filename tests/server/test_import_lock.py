@@ -29,11 +29,11 @@ from court_cases import PASSWORD
 from qingji.cases.import_action import run_import, uploads_root
 from qingji.cases.import_lock import IMPORT, SNAPSHOT, ImportRunning, import_lock
 from qingji.cases.models import Case, ImportRecord, Snapshot
-from qingji.cases.nightly import refresh_if_stale
 from qingji.cases.snapshot import snapshot_date
 from qingji.cli.app import app
 from qingji.courts.actions import do_create_user, do_ensure_courts
 from qingji.courts.models import Role
+from qingji.server.nightly import refresh_if_stale
 from qingji.synth import write
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from qingji.cases.models import Case, CaseState
-from qingji.cases.nightly import next_run, refresh_if_stale
 from qingji.cases.snapshot import changed_since_snapshot, snapshot_date
+from qingji.server.nightly import next_run, refresh_if_stale
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from qingji.cases import nightly
+from qingji.server import nightly
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

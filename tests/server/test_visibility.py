@@ -10,9 +10,10 @@ from django.db.models import QuerySet
 
 from qingji.audit.models import AuditRecord
 from qingji.cases.models import Case
+from qingji.cases.selectors import visible_cases
 from qingji.courts.actions import GrantRefused, do_create_user, do_ensure_courts, do_grant, do_revoke
 from qingji.courts.models import Court, Grant, Person, Role
-from qingji.courts.selectors import visible_cases, visible_court_codes
+from qingji.courts.selectors import visible_court_codes
 
 pytestmark = pytest.mark.django_db
 

@@ -33,8 +33,9 @@ from django.test import Client
 from site_urls import Route, all_routes
 
 from qingji.cases.models import Case
+from qingji.cases.selectors import visible_cases
 from qingji.courts.models import Role
-from qingji.courts.selectors import visible_cases, visible_court_codes
+from qingji.courts.selectors import visible_court_codes
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as Response

@@ -16,7 +16,7 @@ from court_cases import PASSWORD
 from qingji.audit import deferred
 from qingji.audit.models import AuditRecord
 from qingji.courts.models import Person, Role
-from qingji.server.db_wait import database_busy
+from qingji.db_wait import database_busy
 from qingji.web import busy
 
 LOCKED = OperationalError("database is locked")

@@ -19,9 +19,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from qingji.cases.models import Case, Snapshot
+from qingji.cases.selectors import visible_cases
 from qingji.cases.statistics import database_statistics
 from qingji.courts.models import Person, Role
-from qingji.courts.selectors import visible_cases
 
 pytestmark = pytest.mark.django_db
 Login = Callable[..., Client]

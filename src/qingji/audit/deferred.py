@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from qingji.audit.actions import audit
 from qingji.audit.models import AuditRecord
-from qingji.server.db_wait import database_busy, write_wait
+from qingji.db_wait import database_busy, write_wait
 
 PENDING_NAME = "audit-pending.jsonl"
 SHORT_WAIT = (

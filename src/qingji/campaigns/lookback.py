@@ -2,7 +2,7 @@
 (qingji.core.casework.lookback_due, C10) gets one review task, and a reviewer records the finding.
 
 Tasks are opened idempotently, for the cases that qualify on a day, by :func:`do_open_lookbacks`: every night
-while the server runs (qingji.cases.nightly, for every campaign), on ``qingji campaign lookback open``, and from
+while the server runs (qingji.server.nightly, for every campaign), on ``qingji campaign lookback open``, and from
 the look-back page by a user who may change the campaign's cases. Showing a page writes nothing: the page lists
 the cases that qualify but have no task yet beside the tasks. Recording a finding for a case that qualifies opens
 its task first if it has none."""

@@ -18,9 +18,10 @@ from django.db.models import Max, QuerySet
 
 from qingji.cases.frames import frames_from_database, read_frame
 from qingji.cases.models import Case, ImportRecord, Snapshot
+from qingji.cases.selectors import visible_cases
 from qingji.core.measures import default_compare, default_since
 from qingji.courts.models import Person
-from qingji.courts.selectors import visible_cases, whole_courts
+from qingji.courts.selectors import whole_courts
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSettings, court_statistics

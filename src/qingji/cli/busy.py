@@ -37,7 +37,7 @@ def busy_exit(err: Console, error: BaseException, zh: str, en: str) -> None:
     """Exit 4 with a clear message when ``error`` says another import or write held the database; otherwise
     return (the caller raises it again). ``zh`` and ``en`` name what was refused (导入, import)."""
     from qingji.cases.import_lock import ImportRunning
-    from qingji.server.db_wait import database_busy
+    from qingji.db_wait import database_busy
 
     if isinstance(error, ImportRunning):
         text = (

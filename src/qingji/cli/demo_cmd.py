@@ -37,8 +37,9 @@ def demo(
 
     from qingji.campaigns.demo import ensure_demo_campaign
     from qingji.cases.imports import do_import
+    from qingji.cases.selectors import busiest_judge
     from qingji.cases.snapshot import database_ledger, do_snapshot
-    from qingji.courts.demo_users import DEMO_PASSWORD, ensure_demo_users
+    from qingji.courts.demo_users import DEMO_COURT, DEMO_PASSWORD, ensure_demo_users
     from qingji.engine.summary import summarise
     from qingji.interchange.ledger_writer import write_ledger
     from qingji.synth import write
@@ -53,7 +54,7 @@ def demo(
             f"[red]导入失败 import refused: {len(outcome.problems)} problems, see {outcome.report}[/red]"
         )
         raise typer.Exit(1)
-    users = ensure_demo_users()
+    users = ensure_demo_users(busiest_judge(DEMO_COURT))
     campaign = ensure_demo_campaign(today)
     ledger = database_ledger(today)
     do_snapshot(today, ledger=ledger)  # the same ledger the summary and the Excel copy show

@@ -110,7 +110,7 @@ def serve(
     setup_django()
     import waitress
 
-    from qingji.cases.nightly import start_nightly_snapshot
+    from qingji.server.nightly import start_nightly_snapshot
     from qingji.server.wsgi import application
 
     start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at 02:00

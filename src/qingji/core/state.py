@@ -19,6 +19,35 @@ from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warni
 
 _BUCKETS = (AgeBucket.M6_12, AgeBucket.Y1_2, AgeBucket.OVER_2Y)
 
+# The columns of a ledger row, in the ledger's order: the case's own fields, then its state on the date
+# (CaseState.as_row). These names are the JSON keys relied on from outside (README); the engine builds its ledger
+# frame with them and the interchange's ledger layout gives each its Chinese header.
+LEDGER_FIELDS: tuple[str, ...] = (
+    "case_number",
+    "court_code",
+    "court_name",
+    "type_code",
+    "procedure",
+    "cause",
+    "filed_on",
+    "closed_on",
+    "judge",
+    "division",
+    "status",
+    "age_days",
+    "age_bucket",
+    "long_pending",
+    "expiry",
+    "days_remaining",
+    "days_over",
+    "extended_months",
+    "extended_days",
+    "deducted_days",
+    "provisional",
+    "warnings",
+    "basis",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class CaseState:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
-
-from qingji.cases.models import Case
 from qingji.courts.actions import do_create_user, do_grant
 from qingji.courts.models import Person, Role
 
@@ -23,17 +20,13 @@ class DemoUser:
     assists: str = ""  # an assistant's judge, whose cases they see by grant
 
 
-def demo_users() -> list[DemoUser]:
-    """A user for every role; the judge and the division head are taken from the demo's own cases."""
-    busiest = (
-        Case.objects.filter(court_code="甘1002")
-        .exclude(judge="")
-        .values("judge", "division")
-        .annotate(cases=Count("id"))
-        .order_by("-cases", "judge")
-        .first()
-    )
-    judge, division = (busiest["judge"], busiest["division"]) if busiest else ("张伟", "民一庭")
+DEMO_COURT = "甘1002"  # the basic court of the demo's judge, division head and assistant
+
+
+def demo_users(busiest: tuple[str, str] | None) -> list[DemoUser]:
+    """A user for every role; the judge and the division head are the demo's busiest judge of DEMO_COURT and
+    their division (qingji.cases.selectors.busiest_judge), when the demo has cases."""
+    judge, division = busiest or ("张伟", "民一庭")
     return [
         DemoUser("shenguan", "审管办", "甘10", Role.TRIAL_MANAGEMENT),
         DemoUser("yuanzhang", "院长", "甘10", Role.PRESIDENT),
@@ -41,16 +34,16 @@ def demo_users() -> list[DemoUser]:
         DemoUser("duzhu", "督导组", "甘10", Role.SUPERVISION),
         DemoUser("gaoyuan", "高院查阅", "甘", Role.HIGHER_COURT_READER),
         DemoUser("admin", "系统管理员", "甘10", Role.ADMINISTRATOR),
-        DemoUser("xifeng", "西峰区法院院长", "甘1002", Role.PRESIDENT),
-        DemoUser("tingzhang", "庭长", "甘1002", Role.DIVISION_HEAD, division or "民一庭"),
-        DemoUser("faguan", judge, "甘1002", Role.JUDGE, division or "民一庭"),
-        DemoUser("zhuli", "法官助理", "甘1002", Role.ASSISTANT, division or "民一庭", assists=judge),
+        DemoUser("xifeng", "西峰区法院院长", DEMO_COURT, Role.PRESIDENT),
+        DemoUser("tingzhang", "庭长", DEMO_COURT, Role.DIVISION_HEAD, division or "民一庭"),
+        DemoUser("faguan", judge, DEMO_COURT, Role.JUDGE, division or "民一庭"),
+        DemoUser("zhuli", "法官助理", DEMO_COURT, Role.ASSISTANT, division or "民一庭", assists=judge),
     ]
 
 
-def ensure_demo_users() -> list[DemoUser]:
-    """Create the demo users that do not exist yet; returns all of them."""
-    users = demo_users()
+def ensure_demo_users(busiest: tuple[str, str] | None) -> list[DemoUser]:
+    """Create the demo users that do not exist yet; returns all of them (``busiest``: as for demo_users)."""
+    users = demo_users(busiest)
     existing = set(Person.objects.values_list("user__username", flat=True))
     for user in users:
         if user.username not in existing:

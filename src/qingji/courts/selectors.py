@@ -1,14 +1,12 @@
 """What a person may see: their court and the courts below it; a division head, their division; a judge, their
 own cases; more only by grant (issue 3 §2).
 
-Every list of cases starts here, so that no page, command or export can show more than this.
+This module says which courts a person sees, and of which of them every case; the cases themselves are listed
+from there by qingji.cases.selectors, so that no page, command or export can show more than this.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
-
-from qingji.cases.models import Case
 from qingji.courts.models import Court, Person, Role
 
 # Roles that see their whole court (and the courts below); a division head with a division sees that division;
@@ -48,34 +46,3 @@ def whole_courts(person: Person) -> set[str] | None:
     if person.role == Role.DIVISION_HEAD and person.division is not None:
         return None
     return visible_court_codes(person)
-
-
-def visible_cases(person: Person) -> QuerySet[Case]:
-    """The cases the person may see."""
-    courts = whole_courts(person)
-    if courts is not None:
-        return Case.objects.filter(
-            court_code__in=sorted(courts)
-        )  # sorted: the same query, the same cache key
-    return Case.objects.filter(some_cases(person))
-
-
-def some_cases(person: Person) -> Q:
-    """The cases of a person who does not see whole courts: their division or their own, and their grants within
-    the courts they may see."""
-    own_court = person.court.code
-    if person.role == Role.DIVISION_HEAD and person.division is not None:
-        seen = Q(court_code=own_court, division=person.division.name)
-    else:
-        seen = Q(court_code=own_court, judge=person.name)
-    allowed = visible_court_codes(person)
-    for court_code, division, judge in person.grants.values_list("court__code", "division", "judge"):
-        if court_code not in allowed:
-            continue  # a grant never reaches beyond the person's courts, even if the person has moved court
-        grant = Q(court_code=court_code)
-        if division:
-            grant &= Q(division=division)
-        if judge:
-            grant &= Q(judge=judge)
-        seen |= grant
-    return seen

@@ -19,6 +19,7 @@ from qingji.core.events import Period
 from qingji.core.explain import basis_head
 from qingji.core.periods import DEFAULT_RULES, RuleTable
 from qingji.core.procedures import PROCEDURE_LABELS
+from qingji.core.state import LEDGER_FIELDS
 from qingji.core.vocabulary import AgeBucket, Status, Warning, approaching_warning
 from qingji.engine.dates import (
     add_days,
@@ -28,10 +29,9 @@ from qingji.engine.dates import (
 from qingji.engine.expiry import counted_frame
 from qingji.engine.facts import EVENT_SCHEMA
 from qingji.engine.late import judge_conversions
-from qingji.interchange.ledger_layout import LEDGER_COLUMNS as LEDGER_LAYOUT
 
-# The ledger's columns, in order: the layout courts read, whose names are the JSON keys relied on from outside.
-LEDGER_COLUMNS: tuple[str, ...] = tuple(column.name for column in LEDGER_LAYOUT)
+# The ledger's columns, in order: the fields of a ledger row (the JSON keys relied on from outside).
+LEDGER_COLUMNS: tuple[str, ...] = LEDGER_FIELDS
 
 
 def empty_events() -> pl.DataFrame:

@@ -34,6 +34,7 @@ class LedgerColumn:
     width: float  # Excel column width, in characters
 
 
+# One column for each field of a ledger row, in their order (qingji.core.state.LEDGER_FIELDS).
 LEDGER_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("case_number", "案号", Cell.TEXT, 26),
     LedgerColumn("court_code", "法院代字", Cell.TEXT, 9),

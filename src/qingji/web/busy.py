@@ -30,7 +30,7 @@ from django.views import defaults
 
 from qingji.audit.deferred import write_deferred
 from qingji.cases.import_lock import ImportRunning, running_texts
-from qingji.server.db_wait import database_busy, set_write_wait, write_wait
+from qingji.db_wait import database_busy, set_write_wait, write_wait
 from qingji.web import labels as lb
 from qingji.web.busy_labels import BUSY_TEXTS
 

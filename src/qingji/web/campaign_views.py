@@ -35,10 +35,11 @@ from qingji.campaigns.report import (
     entries_of,
 )
 from qingji.campaigns.scope import campaign_new_backlog, read_numbers
+from qingji.cases.selectors import visible_cases
 from qingji.core.escalation import Standing
 from qingji.core.progress import CampaignReport, ScheduleRow
 from qingji.courts.models import Person, Role
-from qingji.courts.selectors import visible_cases, visible_court_codes
+from qingji.courts.selectors import visible_court_codes
 from qingji.interchange.problems import Problem
 from qingji.interchange.tables import TableError
 from qingji.web import labels as lb

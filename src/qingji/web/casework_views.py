@@ -30,8 +30,8 @@ from qingji.campaigns.casework_report import (
 from qingji.campaigns.lookback import do_open_lookbacks, do_record_finding
 from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.campaigns.report import entries_of
+from qingji.cases.selectors import visible_cases
 from qingji.courts.models import Person
-from qingji.courts.selectors import visible_cases
 from qingji.web.campaign_views import EDIT_ROLES, as_of_date, visible_campaign
 from qingji.web.casework_forms import (
     AppraisalForm,

@@ -16,10 +16,11 @@ from typing import Any, overload
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 
 from qingji.cases.models import Case, CaseState, StateCount
+from qingji.cases.selectors import some_cases, visible_cases
 from qingji.cases.snapshot import LONG_PENDING_12M, snapshot_date
 from qingji.core.vocabulary import AgeBucket, Status
 from qingji.courts.models import Court, Person
-from qingji.courts.selectors import some_cases, visible_cases, visible_court_codes, whole_courts
+from qingji.courts.selectors import visible_court_codes, whole_courts
 from qingji.web.params import query_text
 
 # The summary columns of the home page, in order (keys of qingji.engine.summary.SUMMARY_COLUMNS).

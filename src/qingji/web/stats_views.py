@@ -13,11 +13,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from qingji.cases.selectors import visible_cases
 from qingji.cases.snapshot import snapshot_date
 from qingji.cases.statistics import database_statistics
 from qingji.core.scores import ScoreWeight
 from qingji.core.typecodes import Family
-from qingji.courts.selectors import visible_cases
 from qingji.engine.scores import ranked
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
 from qingji.measure_settings import MeasureSettingsError, score_weights, settings_from_environment

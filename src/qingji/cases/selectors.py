@@ -1,0 +1,55 @@
+"""The cases a person may see: every list of cases starts here, so that no page, command or export can show more
+than this (issue 3 §2). Which courts a person sees, and in which of them every case, is qingji.courts.selectors'.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from qingji.cases.models import Case
+from qingji.courts.models import Person, Role
+from qingji.courts.selectors import visible_court_codes, whole_courts
+
+
+def visible_cases(person: Person) -> QuerySet[Case]:
+    """The cases the person may see."""
+    courts = whole_courts(person)
+    if courts is not None:
+        return Case.objects.filter(
+            court_code__in=sorted(courts)
+        )  # sorted: the same query, the same cache key
+    return Case.objects.filter(some_cases(person))
+
+
+def some_cases(person: Person) -> Q:
+    """The cases of a person who does not see whole courts: their division or their own, and their grants within
+    the courts they may see."""
+    own_court = person.court.code
+    if person.role == Role.DIVISION_HEAD and person.division is not None:
+        seen = Q(court_code=own_court, division=person.division.name)
+    else:
+        seen = Q(court_code=own_court, judge=person.name)
+    allowed = visible_court_codes(person)
+    for court_code, division, judge in person.grants.values_list("court__code", "division", "judge"):
+        if court_code not in allowed:
+            continue  # a grant never reaches beyond the person's courts, even if the person has moved court
+        grant = Q(court_code=court_code)
+        if division:
+            grant &= Q(division=division)
+        if judge:
+            grant &= Q(judge=judge)
+        seen |= grant
+    return seen
+
+
+def busiest_judge(court_code: str) -> tuple[str, str] | None:
+    """The judge with the most cases of the court, and their division (the demo's judge); None without cases."""
+    busiest = (
+        Case.objects.filter(court_code=court_code)
+        .exclude(judge="")
+        .values("judge", "division")
+        .annotate(cases=Count("id"))
+        .order_by("-cases", "judge")
+        .first()
+    )
+    return (busiest["judge"], busiest["division"]) if busiest else None
