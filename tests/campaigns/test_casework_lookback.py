@@ -21,8 +21,8 @@ from qingji.campaigns.scope import ListedNumber
 from qingji.cases.models import Case
 from qingji.courts.actions import do_create_user
 from qingji.courts.models import Role
+from qingji.courts.selectors import visible_audit
 from qingji.server import nightly
-from qingji.web.audit_views import visible_audit
 
 from .conftest import START, TARGET
 

@@ -4,7 +4,7 @@ numbers read from a file (the higher court's feedback ledger, 反馈台账), and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -12,11 +12,13 @@ from django.db.models import Q, QuerySet
 
 from qingji.campaigns.models import Campaign
 from qingji.cases.models import Case
+from qingji.cases.upload_files import Received, received_copy
 from qingji.core.dates import older_than_cutoff
 from qingji.interchange.case_numbers import canonical_text
 from qingji.interchange.headers import header_key
 from qingji.interchange.limits import FileLimits
 from qingji.interchange.problems import Problem
+from qingji.interchange.table_error import TableError
 from qingji.interchange.tables import load_table
 
 NUMBER_HEADERS = frozenset({"案号", "case_number"})
@@ -86,6 +88,30 @@ def read_numbers(path: Path, limits: FileLimits | None = None) -> tuple[list[Lis
             seen[number] = row
             numbers.append(ListedNumber(row, number))
     return numbers, problems
+
+
+@dataclass(frozen=True)
+class ReceivedList:
+    """A list of case numbers uploaded on a page: its file name, its numbers and its problems."""
+
+    file_name: str
+    numbers: list[ListedNumber]
+    problems: list[Problem]
+
+
+def read_received_numbers(received: Received, limits: FileLimits) -> ReceivedList:
+    """The case numbers of a list uploaded on the campaign page, read as :func:`read_numbers` reads a file, from a
+    copy kept while it is read; a file that cannot be read at all (over ``limits``, not a table) is one problem.
+    The problems name the file as it was uploaded."""
+    file_name = Path(received.name or "list.csv").name
+    with received_copy(received, "list") as path:
+        try:
+            numbers, problems = read_numbers(path, limits)
+        except TableError as error:
+            return ReceivedList(
+                file_name, [], [Problem(file_name, 0, "", "", error.reason_zh, error.reason_en)]
+            )
+    return ReceivedList(file_name, numbers, [replace(problem, file=file_name) for problem in problems])
 
 
 def campaign_new_backlog(

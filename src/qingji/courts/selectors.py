@@ -1,27 +1,19 @@
 """What a person may see: their court and the courts below it; a division head, their division; a judge, their
 own cases; more only by grant (issue 3 §2).
 
-This module says which courts a person sees, and of which of them every case; the cases themselves are listed
-from there by qingji.cases.selectors, so that no page, command or export can show more than this.
+This module says which courts a person sees, of which of them every case, and which audit records; the cases
+themselves are listed from there by qingji.cases.selectors, so that no page, command or export can show more than
+this.
 """
 
 from __future__ import annotations
 
-from qingji.courts.models import Court, Person, Role
+from django.db.models import QuerySet
 
-# Roles that see their whole court (and the courts below); a division head with a division sees that division;
-# the others see their own cases and what they are granted.
-COURT_WIDE_ROLES = frozenset(
-    {
-        Role.PRESIDENT,
-        Role.VICE_PRESIDENT,
-        Role.DIVISION_HEAD,
-        Role.TRIAL_MANAGEMENT,
-        Role.SUPERVISION,
-        Role.HIGHER_COURT_READER,
-        Role.ADMINISTRATOR,
-    }
-)
+from qingji.audit.models import AuditRecord
+from qingji.audit.selectors import court_records
+from qingji.courts.models import Court, Person, Role
+from qingji.courts.roles import COURT_WIDE_ROLES, may_read_audit
 
 
 def visible_court_codes(person: Person) -> set[str]:
@@ -46,3 +38,11 @@ def whole_courts(person: Person) -> set[str] | None:
     if person.role == Role.DIVISION_HEAD and person.division is not None:
         return None
     return visible_court_codes(person)
+
+
+def visible_audit(person: Person | None) -> QuerySet[AuditRecord]:
+    """The audit records a person may read: those of the courts they see, for the roles that read the trail
+    (qingji.courts.roles.AUDIT_ROLES); an administrator also reads the records that belong to no court."""
+    if person is None or not may_read_audit(person):
+        return AuditRecord.objects.none()
+    return court_records(visible_court_codes(person), unattached=person.role == Role.ADMINISTRATOR)

@@ -3,16 +3,12 @@ with its four determinations, reason, chain and plan steps. Every list starts fr
 
 from __future__ import annotations
 
-import tempfile
-from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,46 +28,39 @@ from qingji.campaigns.report import (
     campaign_schedule,
     court_schedules,
     court_standings,
-    entries_of,
 )
-from qingji.campaigns.scope import campaign_new_backlog, read_numbers
+from qingji.campaigns.scope import campaign_new_backlog, read_received_numbers
+from qingji.campaigns.selectors import (
+    letter_courts,
+    supervision_courts,
+    visible_campaign,
+    visible_campaigns,
+    visible_entries,
+    visible_entry,
+)
 from qingji.cases.selectors import visible_cases
 from qingji.core.escalation import Standing
 from qingji.core.progress import CampaignReport, ScheduleRow
-from qingji.courts.models import Person, Role
+from qingji.courts.models import Person
+from qingji.courts.roles import may_change_casework, may_create_campaigns, may_supervise
 from qingji.courts.selectors import visible_court_codes
 from qingji.interchange.problems import Problem
-from qingji.interchange.tables import TableError
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
 from qingji.web.casework_panel import casework_context
 from qingji.web.charts import countdown_chart
-from qingji.web.letter_views import letter_courts
 from qingji.web.params import parse_id, query_day
 from qingji.web.queries import courts_of
 from qingji.web.uploads import refused_upload
 from qingji.web.views import page_context, person_of
 
-CREATE_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
-# Who may change a case's determinations and plan (among the cases they may see): not the readers.
-EDIT_ROLES = frozenset(Role) - {Role.SUPERVISION, Role.HIGHER_COURT_READER}
-SUPERVISE_ROLES = frozenset(
-    {Role.SUPERVISION, Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR, Role.PRESIDENT, Role.VICE_PRESIDENT}
-)
 PAGE_SIZE = 100
-
-
-def campaigns_of(person: Person | None) -> QuerySet[Campaign]:
-    """The campaigns that hold a court the person may see."""
-    if person is None:
-        return Campaign.objects.none()
-    return Campaign.objects.filter(courts__code__in=visible_court_codes(person)).distinct()
 
 
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    may_create = person is not None and person.role in CREATE_ROLES
+    may_create = may_create_campaigns(person)
     courts = courts_of(person)
     form = CampaignForm(courts=courts)
     problems: list[Problem] = []
@@ -89,7 +78,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
                 problems = refused.problems
             else:
                 return redirect("web:campaign", pk=campaign.pk)
-    context = page_context(request, person=person, campaigns=campaigns_of(person), form=form,
+    context = page_context(request, person=person, campaigns=visible_campaigns(person), form=form,
                            may_create=may_create, problems=problems)  # fmt: skip
     return render(request, "web/campaigns.html", context, status=422 if problems else 200)
 
@@ -99,23 +88,10 @@ def _create(form: CampaignForm, request: HttpRequest, person: Person) -> Campaig
     listed = None
     file_name = ""
     if data["scope"] == "list":
-        upload = data["scope_file"]
-        file_name = Path(upload.name or "list.csv").name
-        directory = Path(settings.HOME) / "uploads"
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=directory) as folder:
-            path = Path(folder) / ("list" + Path(file_name).suffix.lower())
-            with path.open("wb") as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
-            try:
-                listed, problems = read_numbers(path, settings.UPLOAD_LIMITS)
-            except TableError as error:
-                raise CampaignRefused(
-                    [Problem(file_name, 0, "", "", error.reason_zh, error.reason_en)]
-                ) from None
-        if problems:
-            raise CampaignRefused([replace(p, file=file_name) for p in problems])
+        received = read_received_numbers(data["scope_file"], settings.UPLOAD_LIMITS)
+        if received.problems:
+            raise CampaignRefused(received.problems)
+        listed, file_name = received.numbers, received.file_name
     return do_create_campaign(
         data["name"], start=data["start"], target=data["target"], court_codes=data["courts"],
         older_than_months=data["older_than_months"] if listed is None else None, type_codes=form.type_code_list(),
@@ -123,9 +99,9 @@ def _create(form: CampaignForm, request: HttpRequest, person: Person) -> Campaig
     )  # fmt: skip
 
 
-def visible_campaign(person: Person | None, pk: int) -> Campaign:
+def campaign_or_404(person: Person | None, pk: int) -> Campaign:
     """The campaign, when it holds a court the person may see; else 404."""
-    campaign = campaigns_of(person).filter(pk=pk).first()
+    campaign = visible_campaign(person, pk)
     if campaign is None:
         raise Http404
     return campaign
@@ -139,24 +115,24 @@ def as_of_date(request: HttpRequest) -> date:
 @login_required
 def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
-    campaign = visible_campaign(person, pk)
+    campaign = campaign_or_404(person, pk)
     assert person is not None
     as_of = as_of_date(request)
     visible = visible_cases(person)
-    entries = list(entries_of(campaign, visible))
+    entries = list(visible_entries(person, campaign))
     names = courts_of(person)
-    may_supervise = person.role in SUPERVISE_ROLES
-    supervision_courts = sorted(set(campaign.courts.values_list("code", flat=True)) & set(names))
+    supervising = may_supervise(person)
+    courts_supervised = supervision_courts(person, campaign)
     # A proposed step is taken from the standings' link: the form comes filled with its court and kind.
     proposed = {"court": request.GET.get("supervise", ""), "kind": request.GET.get("kind", "")}
     supervision_form = SupervisionForm(
-        courts=supervision_courts,
+        courts=courts_supervised,
         initial={"on": as_of, "by": person.name, **{k: v for k, v in proposed.items() if v}},
     )
     if request.method == "POST":
-        if not may_supervise:
+        if not supervising:
             return HttpResponse(status=403)
-        supervision_form = SupervisionForm(request.POST, courts=supervision_courts)
+        supervision_form = SupervisionForm(request.POST, courts=courts_supervised)
         if supervision_form.is_valid():
             data = supervision_form.cleaned_data
             try:
@@ -189,9 +165,9 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
         new_backlog=backlog, page=page, rows=rows,
         standings=[(s, kinds.get(s.next_step or "", "")) for s in standings],
         court=court, chart=countdown_chart(schedule, as_of), court_map=_court_map(report, schedules, standings, as_of),
-        supervision=campaign.supervision.filter(court__code__in=supervision_courts).select_related("court")[:50],
-        supervision_form=supervision_form, may_supervise=may_supervise and bool(supervision_courts),
-        supervision_courts=supervision_courts,
+        supervision=campaign.supervision.filter(court__code__in=courts_supervised).select_related("court")[:50],
+        supervision_form=supervision_form, may_supervise=supervising and bool(courts_supervised),
+        supervision_courts=courts_supervised,
         letter_courts=letter_courts(person),
     )  # fmt: skip
     return render(request, "web/campaign.html", context)
@@ -212,12 +188,12 @@ def _court_map(
 @login_required
 def campaign_case_page(request: HttpRequest, pk: int, case_number: str) -> HttpResponse:
     person = person_of(request)
-    campaign = visible_campaign(person, pk)
+    campaign = campaign_or_404(person, pk)
     assert person is not None
-    entry = entries_of(campaign, visible_cases(person)).filter(case__case_number=case_number).first()
+    entry = visible_entry(person, campaign, case_number)
     if entry is None:
         raise Http404
-    may_edit = person.role in EDIT_ROLES
+    may_edit = may_change_casework(person)
     form, step_form = EntryForm(instance=entry), StepForm()
     if request.method == "POST":
         if not may_edit:

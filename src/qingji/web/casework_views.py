@@ -1,6 +1,7 @@
 """The casework pages of a campaign: the green channel (referrals and how long they wait), the appraisals (overdue
 first) and the look-back reviews, on any date; and the forms of one case's casework, posted here and sent back
-to the case's page. Every list starts from the cases the user may see; the readers (EDIT_ROLES) change nothing."""
+to the case's page. Every list starts from the cases the user may see; the readers change nothing
+(qingji.courts.roles.CASEWORK_ROLES)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,11 @@ from qingji.campaigns.casework_report import (
 )
 from qingji.campaigns.lookback import do_open_lookbacks, do_record_finding
 from qingji.campaigns.models import Campaign, CampaignCase
-from qingji.campaigns.report import entries_of
+from qingji.campaigns.selectors import visible_entry
 from qingji.cases.selectors import visible_cases
 from qingji.courts.models import Person
-from qingji.web.campaign_views import EDIT_ROLES, as_of_date, visible_campaign
+from qingji.courts.roles import may_change_casework
+from qingji.web.campaign_views import as_of_date, campaign_or_404
 from qingji.web.casework_forms import (
     AppraisalForm,
     AppraisalUpdateForm,
@@ -47,7 +49,7 @@ from qingji.web.views import page_context, person_of
 
 def _campaign(request: HttpRequest, pk: int) -> tuple[Person, Campaign]:
     person = person_of(request)
-    campaign = visible_campaign(person, pk)
+    campaign = campaign_or_404(person, pk)
     assert person is not None  # an account of no court sees no campaign: 404 above
     return person, campaign
 
@@ -55,10 +57,10 @@ def _campaign(request: HttpRequest, pk: int) -> tuple[Person, Campaign]:
 def _editable(request: HttpRequest, pk: int, case_number: str) -> tuple[Person, CampaignCase]:
     """The campaign case, if the user may see it (else 404) and change it (else 403)."""
     person, campaign = _campaign(request, pk)
-    entry = entries_of(campaign, visible_cases(person)).filter(case__case_number=case_number).first()
+    entry = visible_entry(person, campaign, case_number)
     if entry is None:
         raise Http404
-    if person.role not in EDIT_ROLES:
+    if not may_change_casework(person):
         raise PermissionDenied
     entry.campaign = campaign
     return person, entry
@@ -171,7 +173,7 @@ def appraisals_page(request: HttpRequest, pk: int) -> HttpResponse:
 def lookback_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The look-back reviews due on the as-of date; a user who may change cases opens the missing tasks (POST)."""
     person, campaign = _campaign(request, pk)
-    may_edit = person.role in EDIT_ROLES
+    may_edit = may_change_casework(person)
     visible = visible_cases(person)
     if request.method == "POST":
         if not may_edit:

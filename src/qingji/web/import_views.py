@@ -9,48 +9,35 @@ again with the confirmation, or discards them.
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from qingji.cases.import_action import finish_upload, new_upload, report_place, run_import, upload_named
+from qingji.cases.import_action import finish_upload, report_place, run_import, upload_named
 from qingji.cases.import_guard import BLANKABLE
 from qingji.cases.import_lock import ImportRunning
-from qingji.courts.models import Person, Role
+from qingji.cases.upload_files import discard_upload, keep_export, readable
+from qingji.courts.models import Person
+from qingji.courts.roles import may_import
 from qingji.courts.selectors import visible_court_codes
 from qingji.web.busy import import_busy
 from qingji.web.import_labels import import_texts
 from qingji.web.uploads import refused_upload
 from qingji.web.views import page_context, person_of
 
-IMPORT_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
-SUFFIXES = (".csv", ".xlsx", ".xls")
 SHOWN_PROBLEMS = 50
 _SESSION_REPORT = "qingji_import_report"
 _SESSION_PENDING = "qingji_import_pending"  # {"token": …, "cases": file name, "events": file name or ""}
 
 
-def _save(upload: UploadedFile, directory: Path) -> Path:
-    """The upload saved under a safe version of its own name (the import records the file name)."""
-    name = re.sub(r"[^\w.\-（）()]", "_", Path(upload.name or "upload.csv").name)
-    path = directory / name
-    with path.open("wb") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-    return path
-
-
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    allowed = person is not None and person.role in IMPORT_ROLES
+    allowed = may_import(person)
     context = page_context(request, allowed=allowed, outcome=None, error="", notice="")
     context["t"] = {**context["t"], **import_texts(bool(context.get("english")))}
     if request.method != "POST" or not allowed or person is None:
@@ -67,12 +54,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
     cases_upload = request.FILES.get("cases")
     events_upload = request.FILES.get("events")
     uploads = [u for u in (cases_upload, events_upload) if u is not None]
-    if cases_upload is None or any(Path(u.name or "").suffix.lower() not in SUFFIXES for u in uploads):
+    if cases_upload is None or not all(readable(upload) for upload in uploads):
         context["error"] = context["t"]["import_choose"]
         return render(request, "web/import.html", context, status=400)
-    directory = new_upload()
-    cases_path = _save(cases_upload, directory)
-    events_path = _save(events_upload, directory) if events_upload is not None else None
+    directory, cases_path, events_path = keep_export(cases_upload, events_upload)
     return _run(request, person, context, directory, cases_path, events_path, confirm=False)
 
 
@@ -85,7 +70,7 @@ def _confirm(request: HttpRequest, person: Person, context: dict[str, Any]) -> H
         context["error"] = context["t"]["import_expired"]
         return render(request, "web/import.html", context, status=409)
     if "discard" in request.POST:
-        shutil.rmtree(directory, ignore_errors=True)
+        discard_upload(directory)
         context["notice"] = context["t"]["import_discarded"]
         return render(request, "web/import.html", context)
     cases_path = directory / str(pending["cases"])
@@ -116,7 +101,7 @@ def _run(
             limits=settings.UPLOAD_LIMITS,
         )  # fmt: skip
     except BaseException as error:
-        shutil.rmtree(directory, ignore_errors=True)  # nothing kept of an upload whose import did not finish
+        discard_upload(directory)  # nothing kept of an upload whose import did not finish
         if isinstance(error, ImportRunning):  # another import: a clear answer, nothing read or written
             return import_busy(request, context, error)
         raise  # a database busy with another write: the busy page (qingji.web.busy)

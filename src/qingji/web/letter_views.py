@@ -1,7 +1,8 @@
 """The supervision letter (督办函) of a recorded action of kind letter, as a DOCX download from the campaign page.
 
 Only for a person who sees the whole of the court written to (the letter lists all its remaining cases, so a
-judge or a division head who sees some of them does not get it); every letter generated is audited."""
+judge or a division head who sees some of them does not get it: qingji.campaigns.selectors.visible_letter); every
+letter generated is audited."""
 
 from __future__ import annotations
 
@@ -14,17 +15,8 @@ from django.views.decorators.http import require_safe
 
 from qingji.campaigns.letter import LetterTemplateError
 from qingji.campaigns.letter_data import CONTENT_TYPE, generate_letter
-from qingji.campaigns.models import SupervisionAction
-from qingji.courts.models import Person
-from qingji.courts.selectors import whole_courts
+from qingji.campaigns.selectors import visible_letter
 from qingji.web.views import person_of
-
-
-def letter_courts(person: Person | None) -> set[str]:
-    """The courts whose letters the person may download: those of which they see every case."""
-    if person is None:
-        return set()
-    return whole_courts(person) or set()
 
 
 def attachment(name: str, fallback: str) -> str:
@@ -36,14 +28,7 @@ def attachment(name: str, fallback: str) -> str:
 @require_safe
 @login_required
 def supervision_letter(request: HttpRequest, pk: int, action_id: int) -> HttpResponse:
-    courts = letter_courts(person_of(request))
-    action = (
-        SupervisionAction.objects.filter(
-            pk=action_id, campaign_id=pk, kind=SupervisionAction.Kind.LETTER, court__code__in=courts
-        )
-        .select_related("campaign", "court")
-        .first()
-    )
+    action = visible_letter(person_of(request), pk, action_id)
     if action is None:
         raise Http404
     try:
