@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 from django.test import Client
 
 from qingji.audit.models import AuditRecord
+from qingji.cases import stored_ledger
 from qingji.courts.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +65,16 @@ def test_the_excel_export_is_the_courts_ledger_layout(login: Login) -> None:
 
 def test_export_needs_a_login(client: Client) -> None:
     assert client.get("/ledger/export/").status_code == 302
+
+
+def test_more_rows_than_a_sheet_holds_come_as_csv_and_nothing_stays_on_disk(
+    login: Login, monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path
+) -> None:
+    settings.HOME = tmp_path
+    monkeypatch.setattr(stored_ledger, "EXCEL_MAX_DATA_ROWS", 6)  # the seven cases are over it
+    response = login("甘10", Role.TRIAL_MANAGEMENT).get("/ledger/export/?status=all")
+    assert response.status_code == 200 and ".csv" in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 7
+    assert AuditRecord.objects.get(action="ledger_exported").object_id == "csv"
+    assert list((tmp_path / "exports").iterdir()) == []
