@@ -9,9 +9,10 @@ from pathlib import Path
 
 import polars as pl
 
-from qingji.interchange.headers import CASE_FIELDS, EVENT_FIELDS
+from qingji.interchange.headers import CASE_FIELDS, EVENT_FIELDS, SUPPLEMENTARY_CASE_FIELDS
 
-CASE_HEADERS = [field.zh for field in CASE_FIELDS]
+# The interchange headers a court's file has (the court system's own expiry, an optional column, apart).
+CASE_HEADERS = [field.zh for field in CASE_FIELDS if field.key not in SUPPLEMENTARY_CASE_FIELDS]
 EVENT_HEADERS = [field.zh for field in EVENT_FIELDS]
 
 

@@ -48,6 +48,7 @@ def test_sample_file() -> None:
         "filed_on": date(2023, 3, 15),
         "closed_on": None,
         "in_custody": False,
+        "cms_expiry": None,  # the sample has no 审限届满日期 column
     }
     by_number = {row["case_number"]: row for row in result.frame.iter_rows(named=True)}
     assert by_number["（2024）甘10民终1003号"]["procedure"] == "appeal_judgment"

@@ -36,6 +36,7 @@ from qingji.cases.import_lock import IMPORT, Holder, import_lock
 from qingji.cases.imports import ImportOutcome, do_import
 from qingji.cases.models import ImportRecord
 from qingji.cases.snapshot import do_snapshot
+from qingji.interchange.header_profile import HeaderProfile
 from qingji.interchange.limits import FileLimits
 
 PREVIEW_VALID = timedelta(days=1)  # how long an upload awaiting confirmation can still be confirmed
@@ -44,9 +45,10 @@ log = logging.getLogger(__name__)
 
 
 def run_import(
-    cases: Path,
+    cases: Path | Sequence[Path],
     events: Path | None = None,
     *,
+    layout: HeaderProfile | None = None,
     actor: Any = None,
     allowed_courts: Collection[str] | None = None,
     confirm: bool = False,
@@ -56,7 +58,9 @@ def run_import(
     waiting: Callable[[Holder | None], None] | None = None,
     limits: FileLimits | None = None,
 ) -> ImportOutcome:
-    """Import ``cases`` (and ``events``) and bring the snapshot up to date when anything changed.
+    """Import ``cases`` (and ``events``) and bring the snapshot up to date when anything changed. ``cases`` may be
+    several tables of one export; ``layout`` is the court's layout (header profile) they are in, if not the
+    interchange format.
 
     The outcome is refused (problems, a marked copy at ``report_path``), awaiting confirmation (nothing written)
     or imported; each leaves an ImportRecord. Raises FileNotFoundError when a file does not exist. The import
@@ -69,6 +73,7 @@ def run_import(
         outcome = do_import(
             cases,
             events,
+            layout=layout,
             actor=actor,
             report_path=report_path,
             allowed_courts=allowed_courts,

@@ -4,7 +4,7 @@ empty is counted for the confirmation (:mod:`.import_guard`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -22,22 +22,25 @@ if TYPE_CHECKING:
 # The fields of a case that an export carries (besides the case number), compared to decide on an update.
 CASE_FIELDS: tuple[str, ...] = (
     "court_code", "type_code", "procedure", "procedure_raw", "cause", "filed_on", "closed_on",
-    "closure_method", "judge", "division", "in_custody", "parties",
+    "closure_method", "judge", "division", "in_custody", "parties", "cms_expiry",
 )  # fmt: skip
 _TEXT_FIELDS = ("procedure", "procedure_raw", "cause", "closure_method", "judge", "division", "parties")
 _COMPARED = (*CASE_FIELDS, "court_id")
+GIVEN = "given_"  # the prefix of the columns saying whether a row's table had a column (export_reading)
 
 
 # --- frames -------------------------------------------------------------------------------------------------
 
 
 def case_frame(frame: pl.DataFrame) -> pl.DataFrame:
-    """The cases read, as the database holds them: empty text instead of null, the court's id where known."""
+    """The cases read, as the database holds them: empty text instead of null, the court's id where known; and,
+    when the export's tables did not all have a column, whether each row's table had it (``given_…``)."""
     courts = dict(Court.objects.values_list("code", "id"))
     return frame.select(
         "case_number",
         *(pl.col(name).fill_null("") if name in _TEXT_FIELDS else pl.col(name) for name in CASE_FIELDS),
         pl.col("court_code").replace_strict(courts, default=None, return_dtype=pl.Int64).alias("court_id"),
+        *(name for name in frame.columns if name.startswith(GIVEN)),
     )
 
 
@@ -45,18 +48,32 @@ def case_frame(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def upsert_cases(
-    incoming: pl.DataFrame, outcome: ImportOutcome, audits: Audits, kept: Sequence[str] = ()
+    incoming: pl.DataFrame,
+    outcome: ImportOutcome,
+    audits: Audits,
+    kept: Sequence[str] = (),
+    kept_where: Mapping[str, str] | None = None,
 ) -> pl.DataFrame:
     """Create and update the cases of ``incoming``, with their audit records; returns every case number of the
     file with its id and court. The fields ``kept`` (those of columns the file lacks) of the cases the database
-    has are left as they are; what the others would empty is counted in ``outcome.blanking``."""
+    has are left as they are, and so are the fields of ``kept_where`` (field → a Boolean column of ``incoming``
+    saying whether the row's table had its column) on the rows whose table lacked it; what the others would empty
+    is counted in ``outcome.blanking``."""
     numbers = incoming.get_column("case_number").to_list()
-    schema: dict[str, pl.DataType] = {"id": pl.Int64(), **dict(incoming.schema)}
+    schema: dict[str, pl.DataType] = {
+        "id": pl.Int64(),
+        **{name: dtype for name, dtype in incoming.schema.items() if not name.startswith(GIVEN)},
+    }
     existing = load_rows(Case, schema, "case_number", numbers)
     joined = incoming.join(existing, on="case_number", how="left", suffix="_db", maintain_order="left")
     new = joined.filter(pl.col("id").is_null()).select("case_number", *_COMPARED)
     old = joined.filter(pl.col("id").is_not_null()).with_columns(
-        pl.col(f"{name}_db").alias(name) for name in kept
+        *(pl.col(f"{name}_db").alias(name) for name in kept),
+        *(
+            pl.when(pl.col(given)).then(pl.col(name)).otherwise(pl.col(f"{name}_db")).alias(name)
+            for name, given in (kept_where or {}).items()
+            if name not in kept
+        ),
     )
     del joined, existing
     outcome.blanking = blanking(old)

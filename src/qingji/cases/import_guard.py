@@ -20,7 +20,7 @@ An empty 羁押 cell means 否 (DESIGN.md §6), a value and not a blank; it is n
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -36,6 +36,7 @@ KEPT_BY_COLUMN: dict[str, tuple[str, ...]] = {
     "division": ("division",),
     "in_custody": ("in_custody",),
     "parties": ("parties",),
+    "cms_expiry": ("cms_expiry",),
 }
 # The expected columns of a cases file as its header names them (DESIGN.md §6), in the order of the format.
 EXPECTED_COLUMNS: dict[str, str] = {
@@ -58,6 +59,8 @@ BLANKABLE: dict[str, str] = {
     "division": "审判庭",
     "parties": "当事人",
 }
+# Date fields an empty cell can blank (the court system's own expiry, issue 11), with the column that gives them.
+BLANKABLE_DATES: dict[str, str] = {"cms_expiry": "审限届满日期"}
 REOPENED = "结案日期"  # the column whose empty cell reopens a closed case
 EXAMPLES = 5  # cases named in a preview
 
@@ -81,11 +84,23 @@ def missing_event_columns(present: Collection[str] | None) -> list[str]:
     return [name for key, name in EXPECTED_EVENT_COLUMNS.items() if key not in present]
 
 
-def missing_columns(present: Collection[str] | None) -> list[str]:
-    """The expected columns (header names) a cases file has none of; none when not known."""
+def missing_columns(
+    present: Collection[str] | None,
+    labels: Mapping[str, str] | None = None,
+    partial: Mapping[str, Sequence[str]] | None = None,
+) -> list[str]:
+    """The expected columns (header names) a cases file has none of; none when not known. In a court's own
+    layout a column is named as ``labels`` say (``SYCX（适用程序）``), and an export of several tables also lists the
+    columns some of its tables lack (``partial``: field → those tables), with the tables."""
     if present is None:
         return []
-    return [name for key, name in EXPECTED_COLUMNS.items() if key not in present]
+    labels = labels or {}
+    names = [labels.get(key, name) for key, name in EXPECTED_COLUMNS.items() if key not in present]
+    for key, tables in (partial or {}).items():
+        if key in EXPECTED_COLUMNS or key in BLANKABLE_DATES:
+            name = EXPECTED_COLUMNS.get(key) or BLANKABLE_DATES[key]
+            names.append(f"{labels.get(key, name)}：{'、'.join(tables)}")
+    return names
 
 
 def kept_fields(present: Collection[str] | None) -> list[str]:
@@ -93,6 +108,12 @@ def kept_fields(present: Collection[str] | None) -> list[str]:
     if present is None:
         return []
     return [name for key, names in KEPT_BY_COLUMN.items() if key not in present for name in names]
+
+
+def kept_where(partial: Collection[str], column: Callable[[str], str]) -> dict[str, str]:
+    """For the columns some tables of an export lack (``partial``), each stored field they fill and the frame's
+    column saying whether a row's table had it (``column(key)``): the rows of the others keep it as it is."""
+    return {name: column(key) for key in partial for name in KEPT_BY_COLUMN.get(key, ())}
 
 
 @dataclass
@@ -128,9 +149,14 @@ def blanking(old: pl.DataFrame, suffix: str = "_db") -> Blanking:
         ((pl.col(name) == "") & (pl.col(f"{name}{suffix}") != "")).alias(column)
         for name, column in BLANKABLE.items()
     ]
+    losses += [
+        (pl.col(name).is_null() & pl.col(f"{name}{suffix}").is_not_null()).alias(column)
+        for name, column in BLANKABLE_DATES.items()
+    ]
     reopen = (pl.col("closed_on").is_null() & pl.col(f"closed_on{suffix}").is_not_null()).alias(REOPENED)
     flags = old.select("case_number", *losses, reopen)
-    columns = [*BLANKABLE.values(), REOPENED]
+    blankable = [*BLANKABLE.values(), *BLANKABLE_DATES.values()]
+    columns = [*blankable, REOPENED]
     hit = flags.filter(pl.any_horizontal(columns))
     sums = flags.select(pl.col(columns).sum()).row(0, named=True) if flags.height else {}
     examples = [
@@ -138,7 +164,7 @@ def blanking(old: pl.DataFrame, suffix: str = "_db") -> Blanking:
         for row in hit.head(EXAMPLES).iter_rows(named=True)
     ]
     return Blanking(
-        fields={column: int(sums[column]) for column in BLANKABLE.values() if sums.get(column)},
+        fields={column: int(sums[column]) for column in blankable if sums.get(column)},
         reopened=int(sums.get(REOPENED) or 0),
         cases=hit.height,
         examples=examples,

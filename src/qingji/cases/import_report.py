@@ -1,6 +1,6 @@
 """The report of a refused import: an Excel copy of the input files with the bad cells marked (DESIGN.md §7).
 
-Each input file becomes a sheet holding its rows where the spreadsheet had them (same row numbers as in the
+Each input file (each sheet read of a workbook in a court's own layout) becomes a sheet holding its rows where the spreadsheet had them (same row numbers as in the
 problems), every cell as text. A bad cell is filled red; beside each bad row two columns give the reasons, 原因
 in Chinese and reason in English (several problems of one row are joined with "；" / "; "); the row's own 案号
 cell is beside them. A last sheet lists every problem, one a line with its file, row and 案号, as
@@ -19,6 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from qingji.interchange.limits import FileLimits
 from qingji.interchange.problems import PROBLEM_COLUMN_WIDTHS, PROBLEM_HEADERS, WORKBOOK_OPTIONS, Problem
+from qingji.interchange.reading import Source
 from qingji.interchange.tables import ROW, RawTable, TableError, load_table
 
 BAD_FILL = "#FF9999"
@@ -33,10 +34,11 @@ def default_report_path(cases_path: Path) -> Path:
 
 
 def write_import_report(
-    inputs: Sequence[Path], problems: Sequence[Problem], path: Path, limits: FileLimits | None = None
+    inputs: Sequence[Path | Source], problems: Sequence[Problem], path: Path, limits: FileLimits | None = None
 ) -> Path:
-    """Write the marked copy of ``inputs`` with ``problems`` to ``path`` (XLSX) and return ``path``; the inputs are
-    read again within ``limits``, those they were read with (a file over them is not copied)."""
+    """Write the marked copy of ``inputs`` (files, or the tables read: a sheet of a workbook) with ``problems`` to
+    ``path`` (XLSX) and return ``path``; the inputs are read again within ``limits``, those they were read with (a
+    file over them is not copied)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
@@ -44,11 +46,11 @@ def write_import_report(
         header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         reason = workbook.add_format({"font_color": "#C00000", "text_wrap": False})
         used: set[str] = set()
-        for index, input_path in enumerate(inputs):
-            name = _sheet_name(input_path, index, used)
-            sheet = workbook.add_worksheet(name)
-            mine = [p for p in problems if p.file == input_path.name]
-            _copy_marked(sheet, input_path, mine, formats=(bad, header, reason), limits=limits)
+        for index, item in enumerate(inputs):
+            source = item if isinstance(item, Source) else Source(item)
+            sheet = workbook.add_worksheet(_sheet_name(source.title, index, used))
+            mine = [p for p in problems if p.file == source.file]
+            _copy_marked(sheet, source, mine, formats=(bad, header, reason), limits=limits)
         listing = workbook.add_worksheet("问题 problems")
         for column, width in enumerate(PROBLEM_COLUMN_WIDTHS):
             listing.set_column(column, column, width)
@@ -61,10 +63,8 @@ def write_import_report(
     return path
 
 
-def _sheet_name(path: Path, index: int, used: set[str]) -> str:
-    base = (
-        "".join(ch for ch in path.stem if ch not in "[]:*?/\\")[: _SHEET_NAME_LIMIT - 3] or f"file{index + 1}"
-    )
+def _sheet_name(title: str, index: int, used: set[str]) -> str:
+    base = "".join(ch for ch in title if ch not in "[]:*?/\\")[: _SHEET_NAME_LIMIT - 3] or f"file{index + 1}"
     name = base
     suffix = 2
     while name.lower() in used:
@@ -76,7 +76,7 @@ def _sheet_name(path: Path, index: int, used: set[str]) -> str:
 
 def _copy_marked(
     sheet: Worksheet,
-    path: Path,
+    source: Source,
     problems: Sequence[Problem],
     *,
     formats: tuple[Format, Format, Format],
@@ -84,7 +84,7 @@ def _copy_marked(
 ) -> None:
     bad, header_format, reason_format = formats
     try:
-        table = load_table(path, limits)
+        table = load_table(source.path, limits, sheet=source.sheet)
     except (TableError, FileNotFoundError):
         # The file itself cannot be read: nothing to copy, the reasons go on the first row.
         sheet.write_row(0, 0, REASON_HEADERS, header_format)
@@ -104,7 +104,11 @@ def _copy_marked(
     def write(row_index: int, cells: Sequence[str | None], header: bool = False) -> None:
         row_number = row_index + 1
         marks = by_row.get(row_number, [])
-        marked = {positions[p.column] for p in marks if p.column in positions}
+        marked = {
+            column
+            for p in marks
+            if (column := p.position if p.position is not None else positions.get(p.column)) is not None
+        }
         for column, cell in enumerate(cells):
             fmt = header_format if header else (bad if column in marked else None)
             if cell is None:

@@ -1,7 +1,8 @@
 """Importing a court's export into the database: upsert by case number, in one transaction (issue 3 §3).
 
 :func:`do_import` reads the cases file (and the events file, checked against the cases file's numbers) with
-:mod:`qingji.interchange`. A file with any bad row (or none at all) changes nothing: the outcome carries the
+:mod:`qingji.interchange`: in the interchange format, or in a court's own layout (a header profile, issue 11), whose
+several tables, one per kind of case, are one export. A file with any bad row (or none at all) changes nothing: the outcome carries the
 problems and the path of an Excel copy of the input with the bad cells marked (:mod:`qingji.cases.import_report`).
 Otherwise, in one transaction: new cases are created, cases whose fields differ are updated (a column the file
 lacks leaves its fields as they are; an import emptying fields of many cases waits for a confirmation and is
@@ -39,13 +40,16 @@ from qingji.cases.import_guard import (
     Blanking,
     confirmed,
     kept_fields,
+    kept_where,
     missing_columns,
     missing_event_columns,
     needs_confirmation,
 )
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import ImportRecord
-from qingji.interchange import Problem, read_cases, read_events
+from qingji.interchange import Problem, ReadResult
+from qingji.interchange.export_reading import TABLE, given_column, read_export
+from qingji.interchange.header_profile import HeaderProfile
 from qingji.interchange.limits import FileLimits
 
 __all__ = ["CASE_FIELDS", "EVENT_FIELDS", "EVENT_KEY_FIELDS", "ImportOutcome", "do_import", "event_key"]
@@ -79,6 +83,9 @@ class ImportOutcome:
     unconfirmed: bool = False
     preview_changed: bool = False  # a confirmed preview no longer matched: shown again, not imported
     refreshed: date | None = None  # the snapshot's date when the import action brought it up to date
+    files: list[str] = field(default_factory=list)  # the case tables' files, by name
+    tables: list[str] = field(default_factory=list)  # the case tables read (a workbook's sheets each one)
+    profile: str = ""  # the court's layout the tables were read by; empty for the interchange format
 
     @property
     def changed(self) -> bool:
@@ -101,6 +108,7 @@ class ImportOutcome:
 
 
 CONFIRM_CASES = 20  # the default of settings.IMPORT_CONFIRM_CASES (qingji.server.settings says why)
+NAMES_LENGTH = 255  # ImportRecord.file_name's
 
 
 class _Unconfirmed(Exception):
@@ -108,9 +116,10 @@ class _Unconfirmed(Exception):
 
 
 def do_import(
-    cases_path: Path,
+    cases_path: Path | Sequence[Path],
     events_path: Path | None = None,
     *,
+    layout: HeaderProfile | None = None,
     actor: Any = None,
     report_path: Path | None = None,
     allowed_courts: Collection[str] | None = None,
@@ -122,8 +131,10 @@ def do_import(
 ) -> ImportOutcome:
     """Import ``cases_path`` (and ``events_path``): all of it in one transaction, or nothing when a row is bad.
 
-    The files are read within ``limits`` (issue 10; the command line's unless given): one over them is refused
-    whole, like an unreadable one.
+    ``cases_path`` may be several case tables of one export (:func:`~qingji.interchange.export_reading.read_export`:
+    in a court's own ``layout``, a header profile, each sheet of a workbook is a table too); they are imported as
+    one. The files are read within ``limits`` (issue 10; the command line's unless given): one over them is
+    refused whole, like an unreadable one.
 
     With ``allowed_courts`` (the court codes the importing user may change), a case of another court is a bad row.
     Columns the cases file lacks leave the fields they fill as they are (:mod:`.import_guard`). An import that
@@ -134,42 +145,46 @@ def do_import(
     qingji keeps its marked copy (the nightly run removes it then). Raises FileNotFoundError when a file does not
     exist.
     """
-    inputs = [cases_path] if events_path is None else [cases_path, events_path]
-    for path in inputs:
+    paths = [cases_path] if isinstance(cases_path, Path) else list(cases_path)
+    if not paths:
+        raise ValueError("没有案件表 / no cases file")
+    for path in [*paths, *([events_path] if events_path is not None else [])]:
         if not path.is_file():
             raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
-    cases = read_cases(cases_path, limits=limits)
-    events = (
-        read_events(events_path, cases.frame.get_column("case_number"), limits=limits)
-        if events_path
-        else None
-    )
+    export = read_export(paths, events_path, layout=layout, limits=limits)
+    cases, events = export.cases, export.events
     problems = [
         *cases.problems,
-        *(_outside_courts(cases_path, cases.frame, allowed_courts) if allowed_courts is not None else []),
+        *(_outside_courts(cases, allowed_courts) if allowed_courts is not None else []),
         *(events.problems if events else []),
     ]
     if cases.rows_read == 0 and not problems:
-        problems.append(_nothing_to_import(cases_path))
+        problems.append(_nothing_to_import(paths[0]))
     outcome = ImportOutcome(
         imported=False,
         rows=cases.rows_read,
         event_rows=events.rows_read if events else 0,
-        missing_columns=missing_columns(cases.present_fields),
+        missing_columns=missing_columns(cases.present_fields, cases.labels, export.partial),
         unknown_columns=list(cases.unknown_columns),
         missing_event_columns=missing_event_columns(events.present_fields) if events else [],
         empty=cases.rows_read == 0 and cases.present_fields is not None,  # read, but no row (not unreadable)
+        files=[path.name for path in paths],
+        tables=[table.file for table in export.tables],
+        profile=layout.name if layout is not None else "",
     )
-    files = {
-        "file_name": cases_path.name,
-        "sha256": file_sha256(cases_path),
+    hashes = [{"name": path.name, "sha256": file_sha256(path)} for path in paths]
+    files: dict[str, object] = {
+        "file_name": _names(paths),
+        "sha256": hashes[0]["sha256"],
+        "files": hashes,
+        "profile": outcome.profile,
         "events_file_name": events_path.name if events_path else "",
         "events_sha256": file_sha256(events_path) if events_path else "",
     }
     if problems:
         outcome.problems = problems
         outcome.report = write_import_report(
-            inputs, problems, report_path or default_report_path(cases_path), limits
+            export.sources, problems, report_path or default_report_path(paths[0]), limits
         )
         kept = {"report": str(outcome.report), "report_until": report_until} if report_until else {}
         outcome.record_id = _record(outcome, actor, files, **kept).pk
@@ -180,7 +195,8 @@ def do_import(
         with transaction.atomic():
             record = _record(outcome, actor, files)
             audits = Audits(record, actor, timezone.now())
-            ids = upsert_cases(incoming, outcome, audits, kept_fields(cases.present_fields))
+            absent = kept_fields(cases.present_fields)
+            ids = upsert_cases(incoming, outcome, audits, absent, kept_where(export.partial, given_column))
             apply_events(incoming_events, ids, outcome, audits)
             if needs_confirmation(outcome, confirm_limit) and not confirmed(
                 outcome.blanking, confirm, previewed
@@ -197,6 +213,12 @@ def do_import(
         record = _record(outcome, actor, files)
     outcome.record_id = record.pk
     return outcome
+
+
+def _names(paths: Sequence[Path]) -> str:
+    """The case tables' file names as the import record's ``file_name`` holds them (at most 255 characters)."""
+    names = "、".join(path.name for path in paths)
+    return names if len(names) <= NAMES_LENGTH else names[: NAMES_LENGTH - 1] + "…"
 
 
 def _counts(outcome: ImportOutcome) -> dict[str, Any]:
@@ -216,7 +238,7 @@ def _counts(outcome: ImportOutcome) -> dict[str, Any]:
     }
 
 
-def _record(outcome: ImportOutcome, actor: Any, files: dict[str, str], **more: Any) -> ImportRecord:
+def _record(outcome: ImportOutcome, actor: Any, files: dict[str, object], **more: Any) -> ImportRecord:
     return ImportRecord.objects.create(by=actor, **files, **_counts(outcome), **more)
 
 
@@ -231,20 +253,21 @@ def _nothing_to_import(path: Path) -> Problem:
     )
 
 
-def _outside_courts(path: Path, frame: pl.DataFrame, allowed: Collection[str]) -> list[Problem]:
+def _outside_courts(cases: ReadResult, allowed: Collection[str]) -> list[Problem]:
     """A problem for every case of a court the importing user may not change."""
-    outside = frame.filter(~pl.col("court_code").is_in(list(allowed)))
+    outside = cases.frame.filter(~pl.col("court_code").is_in(list(allowed)))
+    column = cases.labels.get("case_number", "案号")
     return [
         Problem(
-            path.name,
+            row[TABLE],
             row["source_row"],
-            "案号",
+            column,
             row["case_number"],
             f"法院 {row['court_code']} 不在您可管理的法院之内",
             f"court {row['court_code']} is not one you may change",
             case_number=row["case_number"],
         )
-        for row in outside.select("source_row", "case_number", "court_code").iter_rows(named=True)
+        for row in outside.select(TABLE, "source_row", "case_number", "court_code").iter_rows(named=True)
     ]
 
 

@@ -26,6 +26,9 @@ class Case(models.Model):
     division = models.TextField("审判庭", blank=True, default="")
     in_custody = models.BooleanField("羁押", default=False)
     parties = models.TextField("当事人", blank=True, default="")
+    # The court system's own expiry (审限届满日期 SXJMRQ, 执行期限届满日期 ZXQXJMRQ), as its export gives it, to be
+    # compared with the expiry qingji computes (CaseState.expiry); empty when the export has none (issue 11).
+    cms_expiry = models.DateField("审限届满日期（法院系统）", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -91,6 +94,11 @@ class ImportRecord(models.Model):
     sha256 = models.CharField(max_length=64)
     events_file_name = models.CharField(max_length=255, blank=True, default="")
     events_sha256 = models.CharField(max_length=64, blank=True, default="")
+    # Every case table of the import, [{"name": …, "sha256": …}] (an export in a court's own layout may come as
+    # several files); ``file_name`` and ``sha256`` are the first's. The layout (header profile) it was read by,
+    # empty for the interchange format.
+    files = models.JSONField("案件表文件", default=list)
+    profile = models.CharField("版式", max_length=100, blank=True, default="")
     rows = models.IntegerField(default=0)
     created = models.IntegerField(default=0)
     updated = models.IntegerField(default=0)

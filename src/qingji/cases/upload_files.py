@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
@@ -42,12 +42,30 @@ def _write(received: Received, path: Path) -> Path:
 def keep_export(cases: Received, events: Received | None) -> tuple[Path, Path, Path | None]:
     """The export kept for its import in a new upload directory (its name is the upload's token), each file under
     a safe version of its own name (the import records the file names): the directory and the two paths."""
-    directory = new_upload()
-    cases_path = _write(cases, directory / safe_name(cases.name, "upload.csv"))
-    events_path = (
-        _write(events, directory / safe_name(events.name, "upload.csv")) if events is not None else None
-    )
+    directory, (cases_path,), events_path = keep_tables([cases], events)
     return directory, cases_path, events_path
+
+
+def keep_tables(cases: Sequence[Received], events: Received | None) -> tuple[Path, list[Path], Path | None]:
+    """An export of several case tables (in a court's own layout, issue 11) kept as :func:`keep_export` keeps one:
+    each under a safe version of its own name, made unique among the upload's files (``民事一审-2.csv``)."""
+    directory = new_upload()
+    cases_paths = [
+        _write(received, _free(directory, safe_name(received.name, "upload.csv"))) for received in cases
+    ]
+    events_path = (
+        _write(events, _free(directory, safe_name(events.name, "upload.csv"))) if events is not None else None
+    )
+    return directory, cases_paths, events_path
+
+
+def _free(directory: Path, name: str) -> Path:
+    """``directory / name``, or the same name numbered when a file of the upload has it already."""
+    path, number = directory / name, 2
+    while path.exists():
+        path = directory / f"{Path(name).stem}-{number}{Path(name).suffix}"
+        number += 1
+    return path
 
 
 def safe_name(name: str | None, default: str) -> str:

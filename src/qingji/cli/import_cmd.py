@@ -1,5 +1,7 @@
-"""`qingji import CASES [--events EVENTS] [--report FILE] [--confirm]`: a court's export into the database, all or
-nothing, by the same action as the upload page (qingji.cases.import_action)."""
+"""`qingji import CASES… [--profile NAME] [--events EVENTS] [--report FILE] [--confirm]`: a court's export into the
+database, all or nothing, by the same action as the upload page (qingji.cases.import_action). With ``--profile``
+the case tables are in a court's own layout (a header profile, issue 11): several files, or a workbook's sheets,
+one per kind of case, imported as one export."""
 
 from __future__ import annotations
 
@@ -15,13 +17,28 @@ from qingji.server.setup import setup_django
 
 if TYPE_CHECKING:
     from qingji.cases.imports import ImportOutcome
+    from qingji.interchange.profiles import HeaderProfile
 
 EXIT_UNCONFIRMED = 3
 
 
 def import_(
-    cases: Annotated[Path, typer.Argument(help="案件表 cases file (CSV or Excel, DESIGN.md §6)")],
+    cases: Annotated[
+        list[Path],
+        typer.Argument(
+            help="案件表 cases file (CSV or Excel, DESIGN.md §6); with --profile, the export's tables (files, or "
+            "workbooks with a sheet per kind of case)"
+        ),
+    ],
     events: Annotated[Path | None, typer.Option("--events", help="事项表 events file (CSV or Excel)")] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="版式：案件表按法院自己的表头读入（如 数据中心）/ the court's own layout the tables are in, by "
+            "the name of a header profile (built in: 数据中心; a court's own in QINGJI_HOME/settings.toml)",
+        ),
+    ] = None,
     report: Annotated[
         Path | None,
         typer.Option("--report", help="where the marked copy goes when rows are bad (default beside CASES)"),
@@ -49,11 +66,11 @@ def import_(
     or reopen closed cases on many cases and --confirm was not given (the preview is printed, nothing is
     written); 1 when a file is missing; 4 when another import (or a recomputation of the case states) is running
     and --wait was not given, or the database stayed busy with another write (nothing is written; with --wait
-    the import waits its turn). Every import, refused or not, leaves an import record; one refused with 4 does
+    the import waits its turn), or when --profile names no profile. Every import, refused or not, leaves an import record; one refused with 4 does
     not, since it never started."""
     console = Console()
     err = Console(stderr=True)
-    for path in (cases, events):
+    for path in (*cases, events):
         if path is not None and not path.is_file():
             err.print(f"[red]文件不存在 no such file: {path}[/red]")
             raise typer.Exit(1)
@@ -61,10 +78,16 @@ def import_(
     from qingji.cases.import_action import run_import
     from qingji.cli.busy import busy_exit, waiting_note
 
+    layout = _layout(err, profile) if profile is not None else None
     started = time.perf_counter()
     try:
         outcome = run_import(
-            cases, events, confirm=confirm, report_path=report, waiting=waiting_note(err) if wait else None
+            cases,
+            events,
+            layout=layout,
+            confirm=confirm,
+            report_path=report,
+            waiting=waiting_note(err) if wait else None,
         )
     except FileNotFoundError as error:
         err.print(f"[red]{error}[/red]")
@@ -102,14 +125,33 @@ def import_(
         if outcome.refreshed
         else "  无改动，案件状态无需重新计算 / nothing changed: the case states stay as they were"
     )
+    names = "、".join(path.name for path in cases)
+    read_as = f"（版式 layout {outcome.profile}：{'、'.join(outcome.tables)}）" if outcome.profile else ""
     console.print(
-        f"已导入 imported {cases.name}（{outcome.rows} 行 rows，{seconds:.1f} s）：\n"
+        f"已导入 imported {names}{read_as}（{outcome.rows} 行 rows，{seconds:.1f} s）：\n"
         f"  新增 created {outcome.created}，更新 updated {outcome.updated}，未变 unchanged {outcome.unchanged}，"
         f"新增事项 events added {outcome.events_added}（事项行 event rows {outcome.event_rows}）\n"
         f"  事项更正 events changed {outcome.events_changed}，撤回 withdrawn {outcome.events_withdrawn}"
         f"{'' if events else '（未给事项表，事项未动 / no events file: events left as they were）'}\n"
         f"  导入记录 import record #{outcome.record_id}\n{refreshed}"
     )
+
+
+def _layout(err: Console, name: str) -> HeaderProfile:
+    """The header profile called ``name``; exit 1, listing those there are, when there is none."""
+    from qingji.cases.profiles_in_force import court_profiles
+
+    profiles = court_profiles()
+    layout = profiles.get(name.strip())
+    if layout is None:
+        known = "、".join(profiles)
+        err.print(
+            f"[red]没有名为“{name}”的版式（可用：{known}）/ no header profile called {name!r} (known: {known})"
+            "[/red]",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    return layout
 
 
 def _print_columns(err: Console, outcome: ImportOutcome) -> None:

@@ -22,7 +22,7 @@ from qingji.interchange.case_numbers import PARTS_SCHEMA, case_number_columns, r
 from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import CASE_FIELDS
 from qingji.interchange.limits import FileLimits
-from qingji.interchange.reading import Opened, open_table, read_result, text_column
+from qingji.interchange.reading import Opened, Source, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, Reason, Row, fixed, flag_column, raw_column, split_rows
 from qingji.interchange.tables import ROW
@@ -42,17 +42,18 @@ CASES_SCHEMA: dict[str, pl.DataType] = {
     "filed_on": pl.Date(),
     "closed_on": pl.Date(),
     "in_custody": pl.Boolean(),
+    "cms_expiry": pl.Date(),
 }
 
 _PLAIN_TEXT = ("court", "cause", "closure_method", "judge", "division", "parties")
 
 
 def read_cases(
-    path: Path, exported_on: date | None = None, *, limits: FileLimits | None = None
+    path: Path | Source, exported_on: date | None = None, *, limits: FileLimits | None = None
 ) -> ReadResult:
-    """Read the cases in ``path`` (CSV or Excel), exported on ``exported_on`` (default today): a case filed or
-    closed after it is a problem of its row. A file over ``limits`` (the command line's unless given) is refused
-    whole."""
+    """Read the cases in ``path`` (CSV or Excel; a :class:`~.reading.Source` names a sheet or a court's own
+    layout), exported on ``exported_on`` (default today): a case filed or closed after it is a problem of its
+    row. A file over ``limits`` (the command line's unless given) is refused whole."""
     exported_on = exported_on or date.today()
     opened = open_table(path, CASE_FIELDS, CASES_SCHEMA, limits)
     if isinstance(opened, ReadResult):
@@ -73,9 +74,12 @@ def read_cases(
 
 def _normalise(opened: Opened) -> pl.DataFrame:
     work = opened.work
-    text = {key: pl.col(text_column(key)) for key in ("filed_on", "closed_on", "in_custody", "procedure")}
+    text = {
+        key: pl.col(text_column(key))
+        for key in ("filed_on", "closed_on", "in_custody", "procedure", "cms_expiry")
+    }
     procedures = map_distinct(work.get_column(text_column("procedure")), _procedure_code)
-    dates = {"filed_on": text_column("filed_on"), "closed_on": text_column("closed_on")}
+    dates = {key: text_column(key) for key in ("filed_on", "closed_on", "cms_expiry")}
     work = case_number_columns(
         work,
         text_column("case_number"),
@@ -96,6 +100,7 @@ def _normalise(opened: Opened) -> pl.DataFrame:
         pl.col("case_number").is_null().alias(flag_column("case_number")),
         pl.col("filed_on").is_null().alias(flag_column("filed_on")),
         (text["closed_on"].is_not_null() & pl.col("closed_on").is_null()).alias(flag_column("closed_on")),
+        (text["cms_expiry"].is_not_null() & pl.col("cms_expiry").is_null()).alias(flag_column("cms_expiry")),
         (text["in_custody"].is_not_null() & pl.col("_custody").is_null()).alias(flag_column("in_custody")),
         pl.col("repeated").alias(flag_column("repeat")),
         pl.col("court_unknown").alias(flag_column("court_unknown")),
@@ -128,6 +133,9 @@ def _checks(first_rows: dict[str, int], exported_on: date) -> list[Check]:
 
     def closed_on(row: Row) -> tuple[str, str]:
         return date_reason("结案日期", "closing date", row[raw_column("closed_on")])
+
+    def cms_expiry(row: Row) -> tuple[str, str]:
+        return date_reason("审限届满日期", "court system's expiry", row[raw_column("cms_expiry")])
 
     def repeat(row: Row) -> tuple[str, str]:
         first = first_rows.get(row["case_number"], 0)
@@ -170,6 +178,7 @@ def _checks(first_rows: dict[str, int], exported_on: date) -> list[Check]:
         Check("repeat", "case_number", repeat),
         Check("filed_on", "filed_on", filed_on),
         Check("closed_on", "closed_on", closed_on),
+        Check("cms_expiry", "cms_expiry", cms_expiry),
         Check(
             "in_custody",
             "in_custody",

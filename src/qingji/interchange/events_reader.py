@@ -28,7 +28,7 @@ from qingji.interchange.dates import date_columns, date_reason
 from qingji.interchange.headers import EVENT_FIELDS
 from qingji.interchange.lengths import length_columns
 from qingji.interchange.limits import FileLimits
-from qingji.interchange.reading import Opened, open_table, read_result, text_column
+from qingji.interchange.reading import Opened, Source, open_table, read_result, text_column
 from qingji.interchange.results import ReadResult
 from qingji.interchange.row_checks import Check, Row, fixed, flag_column, raw_column, split_rows
 from qingji.interchange.tables import ROW
@@ -57,16 +57,16 @@ _DATES_EN = {"start": "start date", "end": "end date", "approved_on": "approval 
 
 
 def read_events(
-    path: Path, case_numbers: pl.Series | None = None, *, limits: FileLimits | None = None
+    path: Path | Source, case_numbers: pl.Series | None = None, *, limits: FileLimits | None = None
 ) -> ReadResult:
-    """Read the events in ``path`` (CSV or Excel); a file over ``limits`` (the command line's unless given) is
-    refused whole.
+    """Read the events in ``path`` (CSV or Excel; a :class:`~.reading.Source` in a court's own layout is read by
+    its events columns); a file over ``limits`` (the command line's unless given) is refused whole.
 
     ``case_numbers``, when given, are the cases the events may refer to, in canonical form (the ``case_number``
     column of :func:`read_cases`' frame); an event of another case is a problem. Each event's ``case_index`` is
     then the position of its case among them.
     """
-    opened = open_table(path, EVENT_FIELDS, EVENTS_SCHEMA, limits)
+    opened = open_table(path, EVENT_FIELDS, EVENTS_SCHEMA, limits, events=True)
     if isinstance(opened, ReadResult):
         return opened
     work = _normalise(opened, case_numbers)

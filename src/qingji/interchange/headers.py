@@ -9,8 +9,9 @@ say so; when a name occurs twice the first column wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,13 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field("division", "审判庭", aliases=("承办部门", "承办庭")),
     Field("in_custody", "羁押", aliases=("是否羁押",)),
     Field("parties", "当事人"),
+    # The court system's own expiry of the trial (or enforcement) period, as its export gives it: kept with the
+    # case, so that it can be compared with the expiry qingji computes (审限届满日 in the ledger; issue 11). An
+    # optional column: a file without it is not said to lack it.
+    Field("cms_expiry", "审限届满日期", aliases=("执行期限届满日期",)),
 )
+# Interchange columns a file may leave out without being told it lacks them.
+SUPPLEMENTARY_CASE_FIELDS: frozenset[str] = frozenset({"cms_expiry"})
 
 EVENT_FIELDS: tuple[Field, ...] = (
     Field("case_number", "案号", required=True),
@@ -69,14 +76,25 @@ def is_header_row(cells: Sequence[str | None]) -> bool:
 
 @dataclass(frozen=True)
 class HeaderMatch:
-    """Where each known field sits in a file: its column position and the header as written."""
+    """Where each known field sits in a file: its column position and the header as written (as messages name
+    it: ``LARQ（立案日期）`` in a court's own layout, :mod:`.header_profile`)."""
 
     positions: dict[str, int]
     written: dict[str, str]
     missing: tuple[Field, ...]  # required fields with no column
-    unknown: tuple[
-        str, ...
-    ] = ()  # non-empty headers that match no field, as written (their columns are ignored)
+    # Non-empty headers that match no field, as written (their columns are ignored).
+    unknown: tuple[str, ...] = ()
+    # In a court's own layout (:mod:`.header_profile`): how messages name each field's column, even when the file
+    # lacks it; the value table of the columns that have one; the columns the layout maps that the file lacks and
+    # may not (an error of the file); the layout's name.
+    labels: Mapping[str, str] = dataclass_field(default_factory=dict)
+    values: Mapping[str, Mapping[str, str]] = dataclass_field(default_factory=dict)
+    absent: tuple[str, ...] = ()
+    layout: str = ""
+
+    def label(self, item: Field) -> str:
+        """How a message names the column of ``item``."""
+        return self.labels.get(item.key, item.zh)
 
     def has(self, key: str) -> bool:
         return key in self.positions

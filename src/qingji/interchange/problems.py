@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import xlsxwriter
@@ -41,6 +41,9 @@ class Problem:
     reason_zh: str
     reason_en: str
     case_number: str = ""  # the row's 案号 when it has a readable one (issue 9: every report names it)
+    # The column's position in its table, when known: the marked copy fills that cell (``column`` is how messages
+    # name it, which in a court's own layout is not the header alone: ``LARQ（立案日期）``).
+    position: int | None = field(default=None, compare=False)
 
     def as_row(self) -> ProblemRow:
         """The problem in the order of :data:`PROBLEM_HEADERS`."""

@@ -28,6 +28,8 @@ class ReadResult:
     # The file as a whole was refused (it cannot be read, lacks a required column or has no data rows): its
     # problems are the file's, and no row of it was read. Every caller refuses such a file (issue 9).
     file_refused: bool = False
+    # In a court's own layout: how the file names each field's column (``LARQ（立案日期）``), even one it lacks.
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -91,6 +91,7 @@ def split_rows(
                     reason_zh=reason_zh,
                     reason_en=reason_en,
                     case_number=row.get("case_number") or "",
+                    position=None if check.column else match.positions.get(check.field),
                 )
             )
     return good, problems

@@ -16,10 +16,11 @@ import io
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import fastexcel
 import polars as pl
@@ -31,7 +32,16 @@ from qingji.interchange.ragged import RaggedRow, ragged_rows
 from qingji.interchange.table_error import TableError
 from qingji.interchange.workbook_checks import check_workbook
 
-__all__ = ["CSV_SUFFIXES", "EXCEL_SUFFIXES", "ROW", "RawTable", "TableError", "is_blank", "load_table"]
+__all__ = [
+    "CSV_SUFFIXES",
+    "EXCEL_SUFFIXES",
+    "ROW",
+    "RawTable",
+    "TableError",
+    "is_blank",
+    "load_table",
+    "sheet_names",
+]
 
 ROW = "source_row"
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -39,6 +49,7 @@ EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls"})
 _SEPARATORS = (",", "\t", ";")
 # Enough of a CSV file to find its header row.
 _HEAD_BYTES = 256 * 1024
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,18 +75,42 @@ class RawTable:
         return f"c{position}"
 
 
-def load_table(path: Path, limits: FileLimits | None = None) -> RawTable:
+def load_table(path: Path, limits: FileLimits | None = None, *, sheet: int | None = None) -> RawTable:
     """Read ``path`` by its suffix, within ``limits`` (the command line's, ``QINGJI_CLI_MAX_…``, unless given:
-    the upload pages pass theirs). Raises :class:`TableError` when the file cannot be read as a table or is over
-    a limit (issue 10: refused whole, never cut), and FileNotFoundError when there is no such file."""
+    the upload pages pass theirs): a workbook's first sheet, or the ``sheet``-th (from 0). Raises
+    :class:`TableError` when the file cannot be read as a table or is over a limit (issue 10: refused whole,
+    never cut), and FileNotFoundError when there is no such file."""
+    limits = _readable(path, limits)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return _load_csv(path, limits)
+    return _load_excel(path, limits, sheet or 0)
+
+
+def sheet_names(path: Path, limits: FileLimits | None = None) -> tuple[tuple[int, str], ...]:
+    """The sheets of a workbook that hold any cell, as (position, name), in order, once the workbook is checked
+    within ``limits``; ``()`` for a CSV file. Raises as :func:`load_table` does."""
+    limits = _readable(path, limits)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return ()
+    check_workbook(path, limits)
+
+    def used(reader: fastexcel.ExcelReader) -> list[tuple[int, str]]:
+        return [
+            (index, name)
+            for index, name in enumerate(reader.sheet_names)
+            if reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string", n_rows=1).height
+        ]
+
+    return tuple(_excel(path, used))
+
+
+def _readable(path: Path, limits: FileLimits | None) -> FileLimits:
+    """The limits to read ``path`` within; raises when there is no such file or it is of no known type."""
     if not path.is_file():
         raise FileNotFoundError(f"文件不存在：{path} / no such file: {path}")
-    limits = limits or command_limits()
     suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        return _load_csv(path, limits)
-    if suffix in EXCEL_SUFFIXES:
-        return _load_excel(path, limits)
+    if suffix in CSV_SUFFIXES or suffix in EXCEL_SUFFIXES:
+        return limits or command_limits()
     raise TableError(
         f"不支持的文件类型 {suffix or '（无扩展名）'}，请使用 CSV 或 Excel（.xlsx、.xls）",
         f"unsupported file type {suffix or '(none)'}: use CSV or Excel (.xlsx, .xls)",
@@ -252,22 +287,37 @@ def _records(text: str, separator: str) -> list[list[str | None]]:
 # --- Excel --------------------------------------------------------------------------------------------------
 
 
-def _load_excel(path: Path, limits: FileLimits) -> RawTable:
+def _load_excel(path: Path, limits: FileLimits, index: int) -> RawTable:
     # calamine allocates for the farthest cell of a sheet, whatever it holds (issue 10): the workbook is checked
     # before it is opened (qingji.interchange.workbook_checks), and read through a name with the lower-case suffix
     # the checks went by, since calamine picks its reader by the suffix and guesses at any other.
     check_workbook(path, limits)
+
+    def load(reader: fastexcel.ExcelReader) -> pl.DataFrame:
+        if not reader.sheet_names:
+            raise TableError("工作簿中没有工作表", "the workbook has no sheet")
+        # header_row=None and skip_rows=0 keep leading empty rows, so index i is sheet row i + 1; one row more
+        # than the limit is read so that a sheet over it is refused, not cut.
+        sheet = reader.load_sheet(
+            index, header_row=None, skip_rows=0, dtypes="string", n_rows=limits.max_rows + 1
+        )
+        return sheet.to_polars()
+
+    grid = _excel(path, load)
+    if grid.height == 0:
+        raise TableError("工作表为空", "the sheet is empty")
+    limits.check_sheet(grid.height, grid.width)
+    grid = grid.select(pl.all().cast(pl.String))
+    first = grid.head(HEADER_SEARCH_ROWS * 3).rows()
+    header_index = _header_index([list(r) for r in first])
+    return _finish(grid, header_index, 1)
+
+
+def _excel(path: Path, use: Callable[[fastexcel.ExcelReader], T]) -> T:
+    """``use`` applied to the workbook ``path`` opened by calamine; TableError when it cannot be read."""
     try:
         with _lower_case_suffix(path) as readable:
-            reader = fastexcel.read_excel(str(readable))
-            if not reader.sheet_names:
-                raise TableError("工作簿中没有工作表", "the workbook has no sheet")
-            # header_row=None and skip_rows=0 keep leading empty rows, so index i is sheet row i + 1; one row more
-            # than the limit is read so that a sheet over it is refused, not cut.
-            sheet = reader.load_sheet(
-                0, header_row=None, skip_rows=0, dtypes="string", n_rows=limits.max_rows + 1
-            )
-            grid = sheet.to_polars()
+            return use(fastexcel.read_excel(str(readable)))
     except TableError:
         raise
     except BaseException as error:
@@ -278,13 +328,6 @@ def _load_excel(path: Path, limits: FileLimits) -> RawTable:
             "Excel 文件无法读取（文件损坏或不是 Excel 格式）",
             f"the Excel file cannot be read (damaged or not an Excel file: {error})",
         ) from error
-    if grid.height == 0:
-        raise TableError("工作表为空", "the sheet is empty")
-    limits.check_sheet(grid.height, grid.width)
-    grid = grid.select(pl.all().cast(pl.String))
-    first = grid.head(HEADER_SEARCH_ROWS * 3).rows()
-    header_index = _header_index([list(r) for r in first])
-    return _finish(grid, header_index, 1)
 
 
 @contextmanager

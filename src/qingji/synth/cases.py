@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import polars as pl
 
-from qingji.interchange.headers import CASE_FIELDS
+from qingji.interchange.headers import CASE_FIELDS, SUPPLEMENTARY_CASE_FIELDS
 from qingji.synth.causes import Cause
 from qingji.synth.kinds import KINDS, Method
 from qingji.synth.people import COURTS, TRIBUNAL, Roster
@@ -27,7 +27,9 @@ from qingji.synth.sampling import (
 )
 from qingji.synth.timeline import Timeline
 
-CASE_COLUMNS = tuple(field.zh for field in CASE_FIELDS)  # the interchange headers, in order
+# The interchange headers, in order (without the court system's own expiry, which a synthetic court has none of:
+# qingji.synth.layouts writes it when asked).
+CASE_COLUMNS = tuple(field.zh for field in CASE_FIELDS if field.key not in SUPPLEMENTARY_CASE_FIELDS)
 
 TYPE_CODES: tuple[str, ...] = tuple(dict.fromkeys(kind.type_code for kind in KINDS))
 CAUSES: tuple[Cause, ...] = tuple(cause for kind in KINDS for cause in kind.causes)

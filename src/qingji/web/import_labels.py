@@ -55,6 +55,22 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import_discarded": ("已放弃，未导入任何数据。", "Discarded: nothing was imported."),
     "import_record_no": ("导入记录", "Import record"),
+    "import_layout": ("版式", "Layout"),
+    "import_layout_interchange": (
+        "交换格式（清积的表头：案号、立案日期 …）",
+        "Interchange format (qingji's headers: 案号, 立案日期 …)",
+    ),
+    "import_layout_hint": (
+        "按法院自己的版式（如数据中心导出的各类案件表）读入时，可同时选择多个案件表，或一个每类案件一张工作表的工作簿，"
+        "作为同一次导出一并导入。",
+        "In a court's own layout (the data centre's tables, one per kind of case), several case tables may be "
+        "chosen at once, or a workbook with a sheet per kind: they are imported together, as one export.",
+    ),
+    "import_no_layout": (
+        "没有这个版式（站点设置可能已更改），请重新选择后上传。",
+        "There is no such layout (the site settings may have changed): choose one and upload again.",
+    ),
+    "import_read_as": ("按版式读入", "Read in the layout"),
 }
 
 
