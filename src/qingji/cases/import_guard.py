@@ -87,11 +87,11 @@ def missing_event_columns(present: Collection[str] | None) -> list[str]:
 def missing_columns(
     present: Collection[str] | None,
     labels: Mapping[str, str] | None = None,
-    partial: Mapping[str, Sequence[str]] | None = None,
+    partial: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The expected columns (header names) a cases file has none of; none when not known. In a court's own
     layout a column is named as ``labels`` say (``SYCX（适用程序）``), and an export of several tables also lists the
-    columns some of its tables lack (``partial``: field → those tables), with the tables."""
+    columns some of its tables lack (``partial``: field → those tables, described), with the tables."""
     if present is None:
         return []
     labels = labels or {}
@@ -99,7 +99,7 @@ def missing_columns(
     for key, tables in (partial or {}).items():
         if key in EXPECTED_COLUMNS or key in BLANKABLE_DATES:
             name = EXPECTED_COLUMNS.get(key) or BLANKABLE_DATES[key]
-            names.append(f"{labels.get(key, name)}：{'、'.join(tables)}")
+            names.append(f"{labels.get(key, name)}（{tables}）")
     return names
 
 

@@ -164,7 +164,7 @@ def do_import(
         imported=False,
         rows=cases.rows_read,
         event_rows=events.rows_read if events else 0,
-        missing_columns=missing_columns(cases.present_fields, cases.labels, export.partial),
+        missing_columns=missing_columns(cases.present_fields, cases.labels, export.lacking()),
         unknown_columns=list(cases.unknown_columns),
         missing_event_columns=missing_event_columns(events.present_fields) if events else [],
         empty=cases.rows_read == 0 and cases.present_fields is not None,  # read, but no row (not unreadable)

@@ -53,6 +53,21 @@ class ExportRead:
     events: ReadResult | None = None
     events_source: Source | None = None
 
+    def lacking(self) -> dict[str, str]:
+        """For each field some tables lack, those tables in a few words: the sheets of one workbook together
+        (``数据中心.xlsx［民事一审、民事二审］``)."""
+        by_name = {table.file: table for table in self.tables}
+        described: dict[str, str] = {}
+        for key, names in self.partial.items():
+            sheets: dict[str, list[str]] = {}
+            for name in names:
+                table = by_name[name]
+                sheets.setdefault(table.path.name, []).extend([table.sheet_name] if table.sheet_name else [])
+            described[key] = "、".join(
+                f"{file}［{'、'.join(titles)}］" if titles else file for file, titles in sheets.items()
+            )
+        return described
+
     @property
     def sources(self) -> list[Source]:
         """Every table read, the events file last."""
