@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from qingji.holidays import work_calendar
 from qingji.synth import generate
 from qingji.synth.layouts import with_cms_expiry, write_data_centre
 
@@ -25,7 +26,7 @@ class Twins:
 
 def twins(directory: Path, cases: int = 300, seed: int = 11) -> Twins:
     frame, events = generate(cases, seed, UNTIL)
-    frame = with_cms_expiry(frame, events, UNTIL)
+    frame = with_cms_expiry(frame, events, UNTIL, work_calendar())
     directory.mkdir(parents=True, exist_ok=True)
     cases_path, events_path = directory / "cases.csv", directory / "events.csv"
     frame.write_csv(cases_path, date_format="%Y-%m-%d")

@@ -28,6 +28,7 @@ from qingji.core.courts import COURTS_BY_CODE
 from qingji.core.events import parse_event_type
 from qingji.core.procedures import parse_procedure
 from qingji.core.typecodes import TYPE_CODES_BY_CODE
+from qingji.interchange.builtin_profiles import BUILTIN_PROFILES
 from qingji.interchange.header_profile import HeaderProfile, TableKind
 from qingji.interchange.headers import CASE_FIELDS, EVENT_FIELDS, Field, header_key
 from qingji.interchange.values import BOOLEAN_WORDS
@@ -71,8 +72,6 @@ def parse_profiles(
     the court's profiles. Raises :class:`ProfileError` on the first thing that cannot be used.
     """
     if builtin is None:
-        from qingji.interchange.profiles import BUILTIN_PROFILES
-
         builtin = BUILTIN_PROFILES
     if not isinstance(tables, Mapping):
         raise ProfileError(

@@ -11,11 +11,10 @@ docs/profiles.md describes the built-in layout and how a court writes its own.
 
 from __future__ import annotations
 
-from qingji.interchange.data_centre import DATA_CENTRE, DATA_CENTRE_PROFILE
+from qingji.interchange.builtin_profiles import BUILTIN_PROFILES
+from qingji.interchange.data_centre import DATA_CENTRE
 from qingji.interchange.header_profile import BUILT_IN, HeaderProfile, TableKind
 from qingji.interchange.profile_parsing import ProfileError, parse_profiles
-
-BUILTIN_PROFILES: dict[str, HeaderProfile] = {DATA_CENTRE: DATA_CENTRE_PROFILE}
 
 __all__ = [
     "BUILTIN_PROFILES",

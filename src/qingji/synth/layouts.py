@@ -22,9 +22,9 @@ from pathlib import Path
 import polars as pl
 import xlsxwriter
 
+from qingji.core.calendar import WorkCalendar
 from qingji.core.typecodes import TYPE_CODES_BY_CODE, Family
 from qingji.engine.ledger import compute_ledger
-from qingji.holidays import work_calendar
 from qingji.interchange import read_cases, read_events
 from qingji.interchange.case_numbers import case_number_columns
 
@@ -41,9 +41,12 @@ _ENFORCEMENT = (
 ENFORCEMENT_PERIOD = "6个月"  # 法定执行期限 of a first enforcement (rules/trial-periods.md §10)
 
 
-def with_cms_expiry(cases: pl.DataFrame, events: pl.DataFrame, until: date) -> pl.DataFrame:
+def with_cms_expiry(
+    cases: pl.DataFrame, events: pl.DataFrame, until: date, calendar: WorkCalendar
+) -> pl.DataFrame:
     """The interchange cases frame (as :func:`qingji.synth.generate` gives it) with the column 审限届满日期: each
-    case's expiry in qingji's ledger on ``until`` (empty when the case has no statutory limit)."""
+    case's expiry in qingji's ledger on ``until`` with ``calendar`` (empty when the case has no statutory
+    limit)."""
     with tempfile.TemporaryDirectory(prefix="qingji-synth-") as folder:
         cases_path, events_path = Path(folder) / "cases.csv", Path(folder) / "events.csv"
         cases.write_csv(cases_path, date_format="%Y-%m-%d")
@@ -52,7 +55,7 @@ def with_cms_expiry(cases: pl.DataFrame, events: pl.DataFrame, until: date) -> p
         read_evts = read_events(events_path, read.frame.get_column("case_number"))
     if read.problems or read_evts.problems:
         raise ValueError(f"the synthetic files do not read back: {(read.problems + read_evts.problems)[:3]}")
-    ledger = compute_ledger(read.frame, read_evts.frame, until, work_calendar())
+    ledger = compute_ledger(read.frame, read_evts.frame, until, calendar)
     expiry = dict(zip(ledger.get_column("case_number"), ledger.get_column("expiry"), strict=True))
     return cases.with_columns(
         pl.col("案号").replace_strict(expiry, default=None, return_dtype=pl.Date).alias(CMS_EXPIRY)
