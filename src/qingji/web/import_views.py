@@ -124,9 +124,9 @@ def _run(
     report_path, report_until = report_place(directory)
     try:
         outcome = run_import(
-            cases_paths, events_path, layout=layout, actor=request.user, allowed_courts=visible_court_codes(person),
-            confirm=confirm, report_path=report_path, report_until=report_until, previewed=previewed,
-            limits=settings.UPLOAD_LIMITS,
+            cases_paths, events_path, layout=layout, actor=request.user,
+            allowed_courts=visible_court_codes(person), confirm=confirm, report_path=report_path,
+            report_until=report_until, previewed=previewed, limits=settings.UPLOAD_LIMITS,
         )  # fmt: skip
     except BaseException as error:
         discard_upload(directory)  # nothing kept of an upload whose import did not finish
