@@ -61,9 +61,16 @@ def _days(path: Path, year: int, key: str, items: object) -> frozenset[date]:
 def load_schedules(path: Path) -> list[YearSchedule]:
     """Read a holiday file; raises HolidayFileError naming the file, the year and the value."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise HolidayFileError(f"{path}: 无法读取 / cannot be read: {error}") from None
+    return parse_schedules(text, path)
+
+
+def parse_schedules(text: str, path: Path) -> list[YearSchedule]:
+    """The years of a holiday file's ``text`` (``path`` names it in errors)."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise HolidayFileError(f"{path}: TOML 格式错误 / not valid TOML: {error}") from None
     schedules = []

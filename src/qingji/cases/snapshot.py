@@ -18,7 +18,9 @@ from qingji.cases.bulk import db_dates, db_json, insert_rows
 from qingji.cases.frames import frames_with_ids
 from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot, StateCount
 from qingji.engine.ledger import compute_ledger
-from qingji.holidays import work_calendar
+from qingji.site.in_force import site_settings
+from qingji.site.notices import calendar_in_force
+from qingji.site.record import changed_since, record_settings_in_force
 
 LONG_PENDING_12M = 12  # months: the summary's "pending over twelve months" column
 _STATE_FIELDS = (
@@ -30,7 +32,9 @@ _STATE_FIELDS = (
 def database_ledger(as_of: date) -> pl.DataFrame:
     """The ledger on ``as_of`` of every case in the database, with each case's database id (``case_id``)."""
     cases, events = frames_with_ids()
-    ledger = compute_ledger(cases.drop("case_id"), events, as_of, work_calendar())
+    ledger = compute_ledger(
+        cases.drop("case_id"), events, as_of, calendar_in_force(), site_settings().conventions
+    )
     # The ledger keeps the input order, of the cases filed by the as-of date (compute_ledger).
     ids = cases.filter(pl.col("filed_on") <= as_of).get_column("case_id")
     return ledger.with_columns(ids)
@@ -57,11 +61,14 @@ def latest_import() -> int | None:
 
 def changed_since_snapshot() -> bool:
     """Whether an import changed cases or events after the stored snapshot read them (or there is none while
-    cases exist): the snapshot is then out of date, whatever its date (say the server was stopped between an
-    import's commit and its snapshot)."""
-    stored = Snapshot.objects.values_list("last_import", flat=True).first()
-    if stored is None and not Snapshot.objects.exists():
+    cases exist), or the site settings or the holiday notices changed after it was computed: the snapshot is then
+    out of date, whatever its date (say the server was stopped between an import's commit and its snapshot)."""
+    snapshot = Snapshot.objects.first()
+    if snapshot is None:
         return Case.objects.exists()
+    if changed_since(snapshot.computed_at):  # the settings in force, or a holiday notice loaded
+        return True
+    stored = snapshot.last_import
     newer = _changing_imports()
     return (newer.filter(pk__gt=stored) if stored is not None else newer).exists()
 
@@ -75,6 +82,7 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
     # Read before the cases: an import committed after this point is newer than the snapshot records, so the
     # snapshot is taken as stale even if it saw the import's rows (refreshed once too often, never missed).
     covers = latest_import()
+    record_settings_in_force()  # a changed settings file is recorded and audited before it is counted with
     if ledger is None:
         ledger = database_ledger(as_of)
     states = (

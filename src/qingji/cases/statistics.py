@@ -25,8 +25,8 @@ from qingji.courts.selectors import whole_courts
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSettings, court_statistics
-from qingji.holidays import work_calendar
-from qingji.measure_settings import settings_from_environment
+from qingji.site.in_force import site_settings
+from qingji.site.notices import calendar_in_force
 
 CACHE_SECONDS = 26 * 3600  # from one night's run past the next: the key changes with the data anyway
 _CASE_FIELDS = ("case_number", "court_code", "type_code", "filed_on", "closed_on", "judge")
@@ -63,7 +63,7 @@ def database_statistics(
     from_snapshot = ledger is not None
     if ledger is None:
         frame, events = frames_from_database(cases)
-        ledger = compute_ledger(frame, events, as_of, work_calendar())
+        ledger = compute_ledger(frame, events, as_of, calendar_in_force(), site_settings().conventions)
     statistics = court_statistics(frame, ledger, as_of, compare=compare, since=since, settings=settings)
     result = DatabaseStatistics(statistics, from_snapshot)
     cache.set(key, result, CACHE_SECONDS)
@@ -74,7 +74,7 @@ def warm_statistics(as_of: date) -> int:
     """Compute into the cache the statistics page's first view on ``as_of`` (the snapshot's date, the configured
     settings) for each set of whole courts someone sees — the views that read the most cases; returns how many.
     The nightly run calls it after the snapshot, so that the morning's first view is at hand."""
-    settings = settings_from_environment()
+    settings = site_settings().stats
     done: set[frozenset[str]] = set()
     for person in Person.objects.select_related("court", "division").order_by("id"):
         courts = whole_courts(person)

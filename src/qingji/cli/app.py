@@ -11,6 +11,7 @@ from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
 from qingji.cli.ledger_cmd import ledger
 from qingji.cli.server_cmds import createuser, init, serve, snapshot
+from qingji.cli.site_cmds import holidays_app, settings_app
 from qingji.cli.stats_cmd import stats
 from qingji.cli.synth_cmd import synth
 
@@ -35,6 +36,8 @@ app.command()(stats)
 app.command()(serve)
 app.command(name="import")(import_)
 app.add_typer(campaign_app, name="campaign")
+app.add_typer(settings_app, name="settings")
+app.add_typer(holidays_app, name="holidays")
 
 
 def main() -> None:

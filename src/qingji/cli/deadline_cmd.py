@@ -19,12 +19,12 @@ from qingji.cli.options import (
     parse_procedure_option,
     parse_restart,
 )
+from qingji.cli.site_inputs import command_calendar, settings_in_force
 from qingji.core.casenumber import CaseNumberError, parse_case_number
 from qingji.core.events import CaseFacts
 from qingji.core.state import CaseState, assess
 from qingji.core.typecodes import TYPE_CODES_BY_CODE
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
-from qingji.holidays import HolidayFileError, work_calendar
 
 
 def _json_value(value: object) -> object:
@@ -112,11 +112,8 @@ def deadline(
     on = parse_day(as_of, "--as-of") if as_of else date.today()
     if facts.filed_on > on:
         raise typer.BadParameter(f"立案日期晚于 {on} / filed after the as-of date", param_hint="--as-of")
-    try:
-        calendar = work_calendar(holidays)
-    except HolidayFileError as error:
-        raise typer.BadParameter(str(error), param_hint="--holidays") from None
-    state = assess(facts, on, calendar)
+    calendar = command_calendar(holidays)
+    state = assess(facts, on, calendar, settings_in_force().conventions)
     if as_json:
         typer.echo(json.dumps(deadline_json(facts, state), ensure_ascii=False, indent=2))
         return

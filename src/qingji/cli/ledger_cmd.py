@@ -16,10 +16,10 @@ from rich.console import Console
 from qingji.cli.inputs import database_frames, read_files, with_refused_events
 from qingji.cli.options import parse_day
 from qingji.cli.progress import stages
+from qingji.cli.site_inputs import command_calendar, settings_in_force
 from qingji.cli.summary_view import print_problems, print_summary
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.summary import summarise
-from qingji.holidays import HolidayFileError, work_calendar
 from qingji.interchange.ledger_writer import ledger_json_rows, write_ledger
 from qingji.interchange.problems import Problem, write_problems
 
@@ -81,10 +81,8 @@ def ledger(
             param_hint="--output",
         )
     on = parse_day(as_of, "--as-of") if as_of else date.today()
-    try:
-        calendar = work_calendar(holidays)
-    except HolidayFileError as error:
-        raise typer.BadParameter(str(error), param_hint="--holidays") from None
+    calendar = command_calendar(holidays, database=cases is None)
+    conventions = settings_in_force().conventions
     console = Console(stderr=output_format is not None)
     size = cases.stat().st_size if cases is not None and cases.exists() else 0
     problems: list[Problem] = []
@@ -103,7 +101,9 @@ def ledger(
         else:
             case_frame, event_frame = read_files(cases, events, problems, progress, refused)
         progress.start("计算审限 computing")
-        frame = with_refused_events(compute_ledger(case_frame, event_frame, on, calendar), refused)
+        frame = with_refused_events(
+            compute_ledger(case_frame, event_frame, on, calendar, conventions), refused
+        )
         progress.done()
         progress.start("写出台账 writing")
         if output is not None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from qingji.cli.site_inputs import settings_in_force
 from qingji.server.setup import init_database, setup_django
 
 
@@ -106,14 +107,20 @@ def serve(
     threads: Annotated[int, typer.Option(help="worker threads")] = 8,
 ) -> None:
     """Serve an existing database's pages (after qingji init) with the waitress WSGI server; the snapshot is
-    recomputed at start when it is older than today, and every night at 02:00."""
+    recomputed at start when it is older than today or the site settings changed, and every night at the site
+    settings' nightly.at (default 02:00)."""
     setup_django()
     import waitress
 
     from qingji.server.nightly import start_nightly_snapshot
     from qingji.server.wsgi import application
+    from qingji.site.record import record_settings_in_force
 
-    start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at 02:00
+    # A settings file that cannot be used stops the start (exit 2, the file, key and reason); a changed one is
+    # recorded and audited, and the snapshot is brought under it by the nightly job's first run.
+    if record_settings_in_force(settings_in_force()):
+        Console().print("本院设置已变更，已记录并审计 / the site settings changed: recorded and audited")
+    start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at nightly.at
 
     Console().print(f"qingji: http://{host}:{port}/  (Ctrl-C 停止 stops)")
     waitress.serve(application, host=host, port=port, threads=threads, ident="qingji")

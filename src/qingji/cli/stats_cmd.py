@@ -18,12 +18,12 @@ from rich.table import Table
 
 from qingji.cli.inputs import database_frames, read_files, with_refused_events
 from qingji.cli.options import parse_day
+from qingji.cli.site_inputs import command_calendar, settings_in_force
 from qingji.cli.summary_view import print_problems
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import Measures, Statistics, court_statistics
-from qingji.holidays import HolidayFileError, work_calendar
 from qingji.interchange.problems import Problem
-from qingji.measure_settings import MeasureSettingsError, read_measure_settings, settings_from_environment
+from qingji.measure_settings import MeasureSettingsError, read_measure_settings
 
 EXIT_ROWS_REJECTED = 2
 
@@ -52,7 +52,7 @@ def stats(
         Path | None,
         typer.Option(
             help="the court's measure settings (TOML: weights, time standards, age bands; docs/measures.md); "
-            "default: QINGJI_MEASURES, else the defaults"
+            "default: the site settings' [measures] (or QINGJI_MEASURES), else the defaults"
         ),
     ] = None,
 ) -> None:
@@ -69,12 +69,10 @@ def stats(
         raise typer.BadParameter(
             f"{first} 晚于统计日期 {on} / the period starts after the as-of date", param_hint="--since"
         )
+    calendar = command_calendar(holidays, database=cases is None)
+    site = settings_in_force()
     try:
-        calendar = work_calendar(holidays)
-    except HolidayFileError as error:
-        raise typer.BadParameter(str(error), param_hint="--holidays") from None
-    try:
-        settings = read_measure_settings(measures) if measures else settings_from_environment()
+        settings = read_measure_settings(measures) if measures else site.stats
     except MeasureSettingsError as error:
         raise typer.BadParameter(str(error), param_hint="--measures") from None
     problems: list[Problem] = []
@@ -88,7 +86,9 @@ def stats(
         case_frame, event_frame = database_frames()
     else:
         case_frame, event_frame = read_files(cases, events, problems, refused=refused)
-    ledger = with_refused_events(compute_ledger(case_frame, event_frame, on, calendar), refused)
+    ledger = with_refused_events(
+        compute_ledger(case_frame, event_frame, on, calendar, site.conventions), refused
+    )
     result = court_statistics(case_frame, ledger, on, compare=other, since=first, settings=settings)
     err = Console(stderr=True)
     if as_json:

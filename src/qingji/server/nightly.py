@@ -1,8 +1,9 @@
 """The nightly snapshot: a job that starts with the server (issue 3 §4).
 
-At start-up, and every night at NIGHTLY_AT (local time, settings.TIME_ZONE), the snapshot is recomputed when the
-stored one is older than today or an import changed cases after it; between nights, every CHECK_EVERY, only in
-the second case. A process stopped between an import's commit and its snapshot leaves such a snapshot behind
+At start-up, and every night at the site settings' nightly.at (default 02:00, local time, settings.TIME_ZONE),
+the snapshot is recomputed when the stored one is older than today, an import changed cases after it, or the site
+settings or the holiday notices changed after it; between nights, every CHECK_EVERY, only in the last cases.
+A process stopped between an import's commit and its snapshot leaves such a snapshot behind
 (qingji.cases.snapshot.changed_since_snapshot). It runs in a daemon thread of the server process, so there is
 no other service to install on a court's machine; an error is logged and the next night tries again. The same run computes the
 statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
@@ -27,8 +28,10 @@ from qingji.cases.import_action import remove_old_files
 from qingji.cases.import_lock import SNAPSHOT, import_lock, running_text
 from qingji.cases.snapshot import changed_since_snapshot, do_snapshot, snapshot_date
 from qingji.cases.statistics import warm_statistics
+from qingji.site.in_force import site_settings
+from qingji.site.settings_file import DEFAULT_NIGHTLY_AT
 
-NIGHTLY_AT = time(2, 0)
+NIGHTLY_AT = DEFAULT_NIGHTLY_AT  # the site settings' nightly.at, when the file sets none
 CHECK_EVERY = 10 * 60  # seconds between two looks for an import that changed cases after the snapshot
 log = logging.getLogger(__name__)
 
@@ -87,7 +90,7 @@ def _loop(stop: threading.Event) -> None:
         )
         _guarded(lambda: remove_old_files(timezone.now()), "removal of old uploads")
         _guarded(_remove_expired_sessions, "removal of expired logins")
-        due = next_run(timezone.localtime())
+        due = next_run(timezone.localtime(), site_settings().nightly_at)
         # Between nights, a look every few minutes for an import committed without its snapshot (one query).
         while not stop.wait(min(CHECK_EVERY, max((due - timezone.localtime()).total_seconds(), 0))):
             if timezone.localtime() >= due:

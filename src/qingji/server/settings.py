@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "qingji.cases",
     "qingji.audit",
     "qingji.campaigns",
+    "qingji.site",
     "qingji.web",
 ]
 

@@ -10,6 +10,7 @@ from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
+from qingji.web.holiday_labels import HOLIDAY_TEXTS
 from qingji.web.letter_labels import LETTER_TEXTS
 from qingji.web.param_labels import PARAM_TEXTS
 from qingji.web.stats_labels import STATS_TEXTS
@@ -158,12 +159,38 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "event_changed": ("事项更正（导入）", "Event corrected (import)"),
     "event_withdrawn": ("事项撤回（导入）", "Event withdrawn (import)"),
     "event_reinstated": ("事项恢复（导入）", "Event reinstated (import)"),
+    "case_created": ("新增案件（导入）", "Case added (import)"),
+    "case_updated": ("案件更新（导入）", "Case updated (import)"),
+    "snapshot_computed": ("计算快照", "Snapshot computed"),
+    "ledger_exported": ("导出台账", "Ledger exported"),
+    "court_created": ("新增法院", "Court added"),
+    "user_created": ("新增用户", "User added"),
+    "user_password_set_in_admin": ("管理后台设置密码", "Password set in the admin site"),
+    "grant_created": ("授权查看案件", "Cases granted"),
+    "grant_revoked": ("撤回授权", "Grant withdrawn"),
+    "campaign_created": ("创建专项行动", "Campaign created"),
+    "campaign_cases_added": ("专项行动增补案件", "Cases added to a campaign"),
+    "campaign_demo_determined": ("演示：填写四定", "Demo: determinations filled in"),
+    "campaign_case_updated": ("四定更新", "Determinations updated"),
+    "plan_step_added": ("新增结案计划步骤", "Plan step added"),
+    "plan_step_done": ("计划步骤完成", "Plan step done"),
+    "supervision_recorded": ("记录督导", "Supervision recorded"),
+    "letter_generated": ("生成督办函", "Supervision letter made"),
+    "referral_made": ("移送", "Referral made"),
+    "referral_updated": ("移送更新", "Referral updated"),
+    "appraisal_requested": ("委托鉴定", "Appraisal requested"),
+    "appraisal_updated": ("鉴定更新", "Appraisal updated"),
+    "lookbacks_opened": ("开启回头看", "Look-back reviews opened"),
+    "lookback_recorded": ("记录回头看", "Look-back recorded"),
+    "settings_changed": ("本院设置变更", "Site settings changed"),
+    "holiday_notice_loaded": ("载入节假日安排", "Holiday notice loaded"),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}
 TEXTS.update(CASEWORK_TEXTS)
 TEXTS.update(_CORRECTION_TEXTS)
 TEXTS.update(PARAM_TEXTS)
+TEXTS["holidays"] = HOLIDAY_TEXTS["holidays"]
 
 
 def is_english(language: str | None = None) -> bool:

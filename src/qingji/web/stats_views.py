@@ -20,7 +20,9 @@ from qingji.core.scores import ScoreWeight
 from qingji.core.typecodes import Family
 from qingji.engine.scores import ranked
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
-from qingji.measure_settings import MeasureSettingsError, score_weights, settings_from_environment
+from qingji.measure_settings import MeasureSettingsError, score_weights
+from qingji.site.in_force import site_settings
+from qingji.site.settings_file import SiteSettingsError
 from qingji.web import labels as lb
 from qingji.web.params import DayField, NamedForm
 from qingji.web.queries import courts_of
@@ -71,8 +73,8 @@ class StatsForm(NamedForm):
 def stats_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     try:
-        settings, settings_error = settings_from_environment(), ""
-    except MeasureSettingsError as error:  # shown on the page; the defaults meanwhile
+        settings, settings_error = site_settings().stats, ""
+    except SiteSettingsError as error:  # shown on the page; the defaults meanwhile
         settings, settings_error = DEFAULT_STATS_SETTINGS, str(error)
     form = StatsForm(request.GET or None, weights=settings.weights)
     data = form.cleaned_data if form.is_valid() else {}

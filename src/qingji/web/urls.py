@@ -4,7 +4,15 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.views.i18n import set_language
 
-from qingji.web import audit_views, campaign_views, export_views, import_views, stats_views, views
+from qingji.web import (
+    audit_views,
+    campaign_views,
+    export_views,
+    holiday_views,
+    import_views,
+    stats_views,
+    views,
+)
 from qingji.web.casework_views import CASEWORK_URLS
 from qingji.web.letter_views import supervision_letter
 
@@ -23,6 +31,7 @@ urlpatterns = [
     path("audit/", audit_views.audit_page, name="audit"),
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("stats/", stats_views.stats_page, name="stats"),
+    path("holidays/", holiday_views.holidays_page, name="holidays"),
     path("campaigns/", campaign_views.campaign_list, name="campaigns"),
     path("campaigns/<id:pk>/", campaign_views.campaign_page, name="campaign"),
     path(

@@ -1,0 +1,330 @@
+"""The site settings file (DESIGN.md §4: a court changes configuration, not code).
+
+One TOML file, ``QINGJI_HOME/settings.toml`` (or the file named by QINGJI_SETTINGS), read once when a process
+starts; every key is optional and what the file leaves out keeps its documented default (docs/settings.md)::
+
+    [conventions]                 # counting conventions C1–C10 (rules/trial-periods.md §4.2)
+    grace_days = 0                # C8
+    count_late_acts = false       # extensions, deductions, conversions after the expiry (docs/rules.md)
+    local_deduction_kinds = ["请示"]   # rules §3.4, off by default
+
+    [warnings]
+    approaching_days = [30, 15, 7]     # early warnings before expiry
+    age_warning_months = 10
+
+    [ages]
+    long_pending_months = [12, 18, 24, 36]   # 长期未结 tiers: the ledger and the statistics
+
+    [measures]                    # the measures (docs/measures.md §4): age_bands, time_standards, weights …
+    [measures.weights]
+    on_time_rate = 40
+
+    [calendar]
+    holidays = "holidays.toml"    # a local holiday file (qingji.holidays), relative to the settings file
+
+    [nightly]
+    at = "02:00"                  # the nightly snapshot, local time
+
+    [profiles.我院审判系统]        # a court's own export layout (qingji.interchange.profiles)
+
+A file that cannot be used is refused whole, naming the file, the key, the value and the reason; nothing in it
+is half applied. Django-free: the file commands (`qingji ledger`, `deadline`, `stats`) read it too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from qingji.core.calendar import YearSchedule
+from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
+from qingji.core.time_standards import DEFAULT_TIME_STANDARDS, MODEL_TIME_STANDARDS, TimeStandard
+from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
+from qingji.holidays import ENVIRONMENT_VARIABLE as HOLIDAYS_VARIABLE
+from qingji.holidays import HolidayFileError, load_schedules
+from qingji.measure_settings import ENVIRONMENT_VARIABLE as MEASURES_VARIABLE
+from qingji.measure_settings import MeasureSettingsError, measure_settings, read_measure_settings
+from qingji.site.convention_keys import CONVENTION_KEYS
+
+DEFAULT_NIGHTLY_AT = time(2, 0)
+DEFAULT_SOURCE = "默认 / default"
+SECTIONS = ("conventions", "warnings", "ages", "measures", "calendar", "nightly", "profiles")
+
+
+class SiteSettingsError(ValueError):
+    """A settings file that cannot be used, with the place and the reason."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One value in force: its key in the file (``section.key``), the value, and where it came from."""
+
+    key: str
+    value: object
+    source: str
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    path: Path
+    conventions: Conventions = DEFAULT_CONVENTIONS
+    stats: StatsSettings = DEFAULT_STATS_SETTINGS
+    holiday_file: Path | None = None
+    nightly_at: time = DEFAULT_NIGHTLY_AT
+    values: tuple[Setting, ...] = ()
+    holiday_schedules: tuple[YearSchedule, ...] = ()  # the holiday file's years
+    holiday_digest: str = ""  # of the holiday file's bytes: a changed file is a changed setting
+    extra: Mapping[str, Any] = field(default_factory=dict)  # tables read by other modules (profiles)
+
+    def in_force(self) -> dict[str, object]:
+        """Every value in force by key, as plain JSON values (the record of a change compares these)."""
+        return {setting.key: _plain(setting.value) for setting in self.values}
+
+    def fingerprint(self) -> str:
+        """A digest of the values in force and of the holiday file's content."""
+        text = json.dumps([self.in_force(), self.holiday_digest], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, Path | time):
+        return str(value) if isinstance(value, Path) else value.strftime("%H:%M")
+    return value
+
+
+# (key, value, reason in Chinese, reason in English) → the error to raise
+Refuse = Callable[[str, object, str, str], SiteSettingsError]
+
+
+def read_site_settings(path: Path, environ: Mapping[str, str] = os.environ) -> SiteSettings:
+    """The settings in ``path`` (absent: all defaults) over the defaults; raises SiteSettingsError."""
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise SiteSettingsError(f"{path}: 无法读取 / cannot be read: {error.strerror or error}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise SiteSettingsError(f"{path}: 不是有效的 TOML / not valid TOML: {error}") from None
+    return site_settings_from(data, path, environ)
+
+
+def site_settings_from(
+    data: Mapping[str, Any], path: Path, environ: Mapping[str, str] = os.environ
+) -> SiteSettings:
+    """Settings from the parsed file ``data`` (``path`` names it in errors and anchors relative paths)."""
+
+    def refuse(key: str, value: object, zh: str, en: str) -> SiteSettingsError:
+        return SiteSettingsError(f"{path}: {key} = {value!r}: {zh} / {en}")
+
+    for section, table in data.items():
+        if section not in SECTIONS:
+            raise refuse(section, table, "未知的设置节", f"unknown section (known: {', '.join(SECTIONS)})")
+        if not isinstance(table, dict):
+            raise refuse(section, table, "应为表，如 [conventions]", "must be a table, e.g. [conventions]")
+    values: list[Setting] = []
+    conventions = _conventions(data, str(path), refuse, values)
+    stats = _stats(data, path, environ, refuse, values, conventions)
+    holiday_file, digest = _holiday_file(data, path, environ, refuse, values)
+    try:
+        schedules = tuple(load_schedules(holiday_file)) if holiday_file else ()
+    except HolidayFileError as error:
+        raise SiteSettingsError(f"{path}: calendar.holidays: {error}") from None
+    nightly_at = _nightly(data, str(path), refuse, values)
+    return SiteSettings(
+        path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest,
+        {"profiles": data.get("profiles", {})},
+    )  # fmt: skip
+
+
+def _table(data: Mapping[str, Any], section: str, known: tuple[str, ...], refuse: Refuse) -> dict[str, Any]:
+    table: dict[str, Any] = data.get(section, {})
+    for key in table:
+        if key not in known:
+            raise refuse(
+                f"{section}.{key}", table[key], "未知的设置项", f"unknown setting (known: {', '.join(known)})"
+            )
+    return table
+
+
+def _conventions(data: Mapping[str, Any], source: str, refuse: Refuse, values: list[Setting]) -> Conventions:
+    table = _table(data, "conventions", (*CONVENTION_KEYS, "local_deduction_kinds"), refuse)
+    warnings = _table(data, "warnings", ("approaching_days", "age_warning_months"), refuse)
+    ages = _table(data, "ages", ("long_pending_months",), refuse)
+    changes: dict[str, Any] = {}
+    for key in CONVENTION_KEYS:
+        given = table.get(key)
+        if key == "grace_days":
+            if given is not None and not _whole(given, 0, 365):
+                raise refuse(
+                    f"conventions.{key}", given, "应为 0 至 365 的整数", "must be a whole number, 0 to 365"
+                )
+        elif given is not None and not isinstance(given, bool):
+            raise refuse(f"conventions.{key}", given, "应为 true 或 false", "must be true or false")
+        if given is not None:
+            changes[key] = given
+    if "local_deduction_kinds" in table:
+        kinds = table["local_deduction_kinds"]
+        if not isinstance(kinds, list) or not all(isinstance(k, str) and k.strip() for k in kinds):
+            raise refuse("conventions.local_deduction_kinds", kinds, "应为扣除类型名称的列表，如 [\"请示\"]",
+                         'must be a list of deduction kinds, e.g. ["请示"]')  # fmt: skip
+        changes["local_deduction_kinds"] = frozenset(k.strip() for k in kinds)
+    if "approaching_days" in warnings:
+        days = warnings["approaching_days"]
+        if not isinstance(days, list) or not days or not all(_whole(d, 1, 366) for d in days):
+            raise refuse(
+                "warnings.approaching_days",
+                days,
+                "应为 1 至 366 天的列表",
+                "must be a list of days, 1 to 366",
+            )
+        changes["approaching_days"] = tuple(sorted(set(days), reverse=True))
+    if "long_pending_months" in ages:
+        months = ages["long_pending_months"]
+        if not isinstance(months, list) or not months or not all(_whole(m, 1, 600) for m in months):
+            raise refuse(
+                "ages.long_pending_months",
+                months,
+                "应为正整数月数的列表",
+                "must be a list of positive months",
+            )
+        changes["long_pending_tiers"] = tuple(sorted(set(months)))
+    if "age_warning_months" in warnings:
+        months = warnings["age_warning_months"]
+        if not _whole(months, 1, 600):
+            raise refuse(
+                "warnings.age_warning_months", months, "应为正整数月数", "must be a positive number of months"
+            )
+        changes["age_warning_months"] = months
+    conventions = dataclasses.replace(DEFAULT_CONVENTIONS, **changes)
+    if conventions.age_warning_months >= min(conventions.long_pending_tiers):
+        raise refuse("warnings.age_warning_months", conventions.age_warning_months,
+                     f"应早于最短的长期未结档（{min(conventions.long_pending_tiers)} 个月）",
+                     f"must come before the first long-pending tier ({min(conventions.long_pending_tiers)} months)")  # fmt: skip
+    placed = {
+        **{key: f"conventions.{key}" for key in (*CONVENTION_KEYS, "local_deduction_kinds")},
+        "approaching_days": "warnings.approaching_days",
+        "age_warning_months": "warnings.age_warning_months",
+        "long_pending_tiers": "ages.long_pending_months",
+    }
+    for name, key in placed.items():
+        values.append(Setting(key, getattr(conventions, name), source if name in changes else DEFAULT_SOURCE))
+    return conventions
+
+
+def _stats(
+    data: Mapping[str, Any], path: Path, environ: Mapping[str, str], refuse: Refuse, values: list[Setting],
+    conventions: Conventions,
+) -> StatsSettings:  # fmt: skip
+    table = dict(data.get("measures", {}))
+    named = environ.get(MEASURES_VARIABLE, "").strip()
+    if named and table:
+        raise refuse("measures", named, f"措施设置只能在一处：设置文件的 [measures] 或 {MEASURES_VARIABLE}",
+                     f"the measures are set in one place: the file's [measures] or {MEASURES_VARIABLE}")  # fmt: skip
+    if "long_pending_months" in table:
+        raise refuse("measures.long_pending_months", table["long_pending_months"], "长期未结档在 [ages] 中设置",
+                     "the long-pending tiers are set in [ages]")  # fmt: skip
+    table["long_pending_months"] = list(conventions.long_pending_tiers)
+    try:
+        stats = (
+            read_measure_settings(Path(named)) if named else measure_settings(table, f"{path}: [measures]")
+        )
+    except MeasureSettingsError as error:
+        raise SiteSettingsError(str(error)) from None
+    if named:
+        stats = dataclasses.replace(
+            stats,
+            counts=dataclasses.replace(stats.counts, long_pending_months=conventions.long_pending_tiers),
+        )
+    source = f"{MEASURES_VARIABLE}={named}" if named else str(path)
+    counts = stats.counts
+    given = (
+        set(table)
+        if not named
+        else {"age_bands", "disposition_net_of_deductions", "time_standards", "weights"}
+    )
+    for key, value in (
+        (
+            "age_bands",
+            [[band.low, band.high] if band.high is not None else [band.low] for band in counts.bands],
+        ),
+        ("disposition_net_of_deductions", counts.disposition_net_of_deductions),
+        (
+            "time_standards",
+            {
+                family.value: _standard(standard)
+                for family, standard in (counts.standards or DEFAULT_TIME_STANDARDS).items()
+            },
+        ),
+        ("weights", {weight.measure: weight.weight for weight in stats.weights}),
+    ):
+        values.append(Setting(f"measures.{key}", value, source if key in given else DEFAULT_SOURCE))
+    return stats
+
+
+def _standard(standard: TimeStandard) -> object:
+    """A time standard as the file writes it: a Model Time Standard's name, or the court's own tiers."""
+    if MODEL_TIME_STANDARDS.get(standard.name) == standard:
+        return standard.name
+    return [[tier.percent, tier.days] for tier in standard.tiers]
+
+
+def _holiday_file(
+    data: Mapping[str, Any], path: Path, environ: Mapping[str, str], refuse: Refuse, values: list[Setting]
+) -> tuple[Path | None, str]:
+    table = _table(data, "calendar", ("holidays",), refuse)
+    named = environ.get(HOLIDAYS_VARIABLE, "").strip()
+    given = table.get("holidays")
+    if given is not None and not isinstance(given, str):
+        raise refuse("calendar.holidays", given, "应为节假日文件的路径", "must be the path of a holiday file")
+    given = (given or "").strip()
+    if named and given:
+        raise refuse("calendar.holidays", given, f"节假日文件只能在一处指定：设置文件或 {HOLIDAYS_VARIABLE}",
+                     f"the holiday file is named in one place: the settings file or {HOLIDAYS_VARIABLE}")  # fmt: skip
+    chosen = Path(named) if named else (path.parent / given if given else None)
+    digest = ""
+    if chosen is not None:
+        try:
+            digest = hashlib.sha256(chosen.read_bytes()).hexdigest()
+        except OSError as error:
+            raise refuse("calendar.holidays", str(chosen), "节假日文件无法读取",
+                         f"the holiday file cannot be read: {error.strerror or error}") from None  # fmt: skip
+    source = f"{HOLIDAYS_VARIABLE}={named}" if named else (str(path) if given else DEFAULT_SOURCE)
+    values.append(Setting("calendar.holidays", str(chosen.resolve()) if chosen else "", source))
+    return (chosen.resolve() if chosen else None), digest
+
+
+def _nightly(data: Mapping[str, Any], source: str, refuse: Refuse, values: list[Setting]) -> time:
+    table = _table(data, "nightly", ("at",), refuse)
+    given = table.get("at")
+    if given is None:
+        values.append(Setting("nightly.at", DEFAULT_NIGHTLY_AT, DEFAULT_SOURCE))
+        return DEFAULT_NIGHTLY_AT
+    at = given if isinstance(given, time) else None
+    if isinstance(given, str):
+        try:
+            at = time.fromisoformat(given.strip())
+        except ValueError:
+            at = None
+    if at is None or at.tzinfo is not None:
+        raise refuse("nightly.at", given, '应为当地时间，如 "02:00"', 'must be a local time, e.g. "02:00"')
+    values.append(Setting("nightly.at", at, source))
+    return at
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
