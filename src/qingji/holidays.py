@@ -17,6 +17,7 @@ replaces the package's data for that year.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
@@ -75,7 +76,7 @@ def parse_schedules(text: str, path: Path) -> list[YearSchedule]:
         raise HolidayFileError(f"{path}: TOML 格式错误 / not valid TOML: {error}") from None
     schedules = []
     for key, table in data.items():
-        if not key.isdigit() or not isinstance(table, dict):
+        if not re.fullmatch(r"[0-9]{4}", key) or not isinstance(table, dict):
             raise HolidayFileError(
                 f"{path}: [{key}] 应为年份表，如 [2027] / tables must be years, e.g. [2027]"
             )

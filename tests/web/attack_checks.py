@@ -26,6 +26,7 @@ from qingji.campaigns.models import (
 )
 from qingji.cases.models import Case, CaseEvent, ImportRecord
 from qingji.courts.models import Court, Division, Grant, Person
+from qingji.site.models import HolidayNotice, SettingsRecord
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as Response
@@ -45,6 +46,7 @@ COURT_ROWS: dict[Any, str] = {
     User: "person__court__code", User.groups.through: "user__person__court__code",
     User.user_permissions.through: "user__person__court__code", Campaign.courts.through: "court__code",
     Campaign: "courts__code", ImportRecord: "by__person__court__code", Court: "", Division: "",
+    HolidayNotice: "", SettingsRecord: "",
 }  # fmt: skip
 
 Rows = dict[tuple[str, int], tuple[frozenset[str], tuple[tuple[str, Any], ...]]]

@@ -160,6 +160,7 @@ def _user_change(ctx: Context, path: Data) -> list[Data]:
 
 
 DAY = {"as_of": AS_OF}
+NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日至3日放假。\n二、劳动节：5月1日至5日放假。\n三、国庆节：10月1日至7日放假。\n"
 NO_POST = None  # the page takes no POST that can be forged (or one that would end the session)
 # fmt: off
 ATTACKS: dict[str, Attack] = {
@@ -177,6 +178,7 @@ ATTACKS: dict[str, Attack] = {
     "web:audit": Attack(queries=lambda ctx, path: [*_courts(ctx), {"object_id": "民"}, {"action": "case_created"}]),
     "web:audit_export": Attack(queries=lambda ctx, path: [*_courts(ctx), {"object_id": "号"}]),
     "web:stats": Attack(queries=lambda ctx, path: _courts(ctx, **DAY)),
+    "web:holidays": Attack(posts=lambda ctx, path: [{"text": NOTICE_2027, "confirm": "1"}, {"text": NOTICE_2027}]),
     "web:campaigns": Attack(posts=_new_campaigns),
     "web:campaign": Attack(queries=_campaign_queries, posts=_supervision),
     "web:campaign_case": Attack(posts=_case_forms),

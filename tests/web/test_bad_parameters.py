@@ -139,6 +139,9 @@ PAGES: dict[str, Page] = {
     "web:audit": Page(get={**AUDIT, "page": "id"}),
     "web:audit_export": Page(get=AUDIT),
     "web:stats": Page(get=STATS),
+    "web:holidays": Page(user="admin", forms=(Form(
+        lambda w: {"text": "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日放假。", "year": "2027"},
+        {"text": "text", "year": "number", "file": "file"}),)),
     "web:campaigns": Page(forms=(Form(_new_campaign, NEW_CAMPAIGN),)),
     "web:campaign": Page(get=CAMPAIGN, forms=(Form(
         lambda w: {"court": "甘1002", "kind": "phone", "on": "2024-12-01", "by": "督导组", "to": "院长",

@@ -81,7 +81,6 @@ def ledger(
             param_hint="--output",
         )
     on = parse_day(as_of, "--as-of") if as_of else date.today()
-    calendar = command_calendar(holidays, database=cases is None)
     conventions = settings_in_force().conventions
     console = Console(stderr=output_format is not None)
     size = cases.stat().st_size if cases is not None and cases.exists() else 0
@@ -101,6 +100,7 @@ def ledger(
         else:
             case_frame, event_frame = read_files(cases, events, problems, progress, refused)
         progress.start("计算审限 computing")
+        calendar = command_calendar(holidays, database=cases is None)
         frame = with_refused_events(
             compute_ledger(case_frame, event_frame, on, calendar, conventions), refused
         )

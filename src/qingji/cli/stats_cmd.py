@@ -69,7 +69,6 @@ def stats(
         raise typer.BadParameter(
             f"{first} 晚于统计日期 {on} / the period starts after the as-of date", param_hint="--since"
         )
-    calendar = command_calendar(holidays, database=cases is None)
     site = settings_in_force()
     try:
         settings = read_measure_settings(measures) if measures else site.stats
@@ -86,6 +85,7 @@ def stats(
         case_frame, event_frame = database_frames()
     else:
         case_frame, event_frame = read_files(cases, events, problems, refused=refused)
+    calendar = command_calendar(holidays, database=cases is None)
     ledger = with_refused_events(
         compute_ledger(case_frame, event_frame, on, calendar, site.conventions), refused
     )

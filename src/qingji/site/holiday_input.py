@@ -3,6 +3,7 @@ file's year table (TOML, qingji.holidays) — each checked (qingji.site.holiday_
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -44,4 +45,4 @@ def _is_toml(text: str) -> bool:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return False
-    return bool(data) and all(key.isdigit() for key in data)
+    return bool(data) and all(re.fullmatch(r"[0-9]{4}", key) for key in data)

@@ -4,6 +4,7 @@ confirmation; the snapshot is recomputed, so that the year's expiries stop being
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from qingji.cases.calendar_change import load_holiday_notice
+from qingji.cases.calendar_change import load_holiday_notice, may_load_holidays
 from qingji.cases.import_lock import ImportRunning
 from qingji.core.calendar import WorkCalendar, YearSchedule
-from qingji.courts.models import Role
 from qingji.site.holiday_check import schedule_lines
 from qingji.site.holiday_input import HolidayInputError, read_holiday_input
 from qingji.site.in_force import site_settings
@@ -23,7 +23,6 @@ from qingji.site.notices import notices_in_force
 from qingji.web.holiday_labels import holiday_texts
 from qingji.web.views import page_context, person_of
 
-LOAD_ROLES = frozenset({Role.ADMINISTRATOR})
 MAX_UPLOAD = 200_000  # bytes: a notice is a few kilobytes
 
 
@@ -52,7 +51,7 @@ def known_years() -> list[KnownYear]:
 @login_required
 def holidays_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    allowed = person is not None and person.role in LOAD_ROLES
+    allowed = may_load_holidays(person)
     context = page_context(request, allowed=allowed, error="", notice="", preview=None, text="", year="")
     context["t"] = {**context["t"], **holiday_texts(bool(context.get("english")))}
     years = known_years()
@@ -83,7 +82,7 @@ def _post(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     if not text.strip():
         context["error"] = t["holidays_empty"]
         return render(request, "web/holidays.html", context, status=400)
-    year = int(year_text) if year_text.isdigit() and 1900 < int(year_text) < 2200 else None
+    year = int(year_text) if re.fullmatch(r"[0-9]{4}", year_text) and 1900 < int(year_text) < 2200 else None
     if year_text and year is None:
         context["error"] = f"{t['holidays_refused']}: {t['holidays_year']} {year_text!r}"
         return render(request, "web/holidays.html", context, status=400)
