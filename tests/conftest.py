@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qingji.site.in_force import reload_site_settings
+from qingji.site.in_force import forget_site_settings
 
 NO_FILE = Path(__file__).parent / "no-site-settings.toml"  # never created
 os.environ["QINGJI_SETTINGS"] = str(NO_FILE)
@@ -17,10 +17,10 @@ os.environ["QINGJI_SETTINGS"] = str(NO_FILE)
 
 @pytest.fixture(autouse=True)
 def default_site_settings() -> Iterator[None]:
-    reload_site_settings()
+    forget_site_settings()
     yield
     os.environ["QINGJI_SETTINGS"] = str(NO_FILE)
-    reload_site_settings()
+    forget_site_settings()
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def site_file(tmp_path: Path) -> Callable[[str], Path]:
         path = tmp_path / "settings.toml"
         path.write_text(text, encoding="utf-8")
         os.environ["QINGJI_SETTINGS"] = str(path)
-        reload_site_settings()
+        forget_site_settings()
         return path
 
     return write

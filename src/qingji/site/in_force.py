@@ -21,9 +21,14 @@ def site_settings() -> SiteSettings:
         return _in_force
 
 
-def reload_site_settings() -> SiteSettings:
-    """Read the file again (a process that has just been told the file changed, and the tests)."""
+def forget_site_settings() -> None:
+    """Read the file again at the next use (the tests, which change it within one process)."""
     global _in_force
     with _lock:
         _in_force = None
+
+
+def reload_site_settings() -> SiteSettings:
+    """Read the file again now."""
+    forget_site_settings()
     return site_settings()
