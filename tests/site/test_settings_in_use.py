@@ -113,3 +113,10 @@ def test_check_prints_the_values_in_force_as_a_settings_file(
     rechecked = CliRunner().invoke(app, ["settings", "check", "--file", str(again), "--json"])
     assert rechecked.exit_code == 0, rechecked.output
     assert '"key": "nightly.at",\n      "value": "03:30"' in rechecked.output
+
+
+def test_the_server_does_not_start_on_a_file_it_cannot_use(site_file: Callable[[str], Path]) -> None:
+    path = site_file('[nightly]\nat = "2 Uhr"\n')
+    refused = CliRunner().invoke(app, ["serve", "--port", "0"])
+    assert refused.exit_code == 2
+    assert str(path) in refused.output and "nightly.at" in refused.output
