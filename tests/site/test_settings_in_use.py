@@ -61,7 +61,7 @@ def test_a_change_is_recorded_and_audited_for_every_court_once(site_file: Callab
     }
     audits = AuditRecord.objects.filter(action="settings_changed").order_by("id")[first:]
     assert {a.court_code for a in audits} >= {"甘1002", "甘1027", "甘10"}
-    assert all(a.after["changes"] == record.changes for a in audits)
+    assert all(a.after is not None and a.after["changes"] == record.changes for a in audits)
     assert not record_settings_in_force()
     do_snapshot(AS_OF)
     assert not changed_since_snapshot()

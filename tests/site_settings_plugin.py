@@ -1,5 +1,6 @@
-"""For every test: the site settings are the defaults (no settings file of the developer's QINGJI_HOME applies),
-unless a test writes its own (the ``site_file`` fixture, or QINGJI_SETTINGS in a command's environment)."""
+"""A pytest plugin for every test (pyproject: -p site_settings_plugin): the site settings are the defaults (no
+settings file of the developer's QINGJI_HOME applies), unless a test writes its own (the ``site_file`` fixture, or
+QINGJI_SETTINGS in a command's environment)."""
 
 from __future__ import annotations
 
