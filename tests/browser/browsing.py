@@ -16,6 +16,7 @@ from qingji.courts.models import Role
 USERS = {
     "office": ("审管办", "甘10", Role.TRIAL_MANAGEMENT),
     "lina": ("李娜", "甘1002", Role.JUDGE),
+    "admin": ("系统管理员", "甘10", Role.ADMINISTRATOR),
 }
 
 

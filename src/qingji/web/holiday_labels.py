@@ -10,8 +10,8 @@ HOLIDAY_TEXTS: dict[str, tuple[str, str]] = {
         "notice. In a year with no notice yet, only weekends are known and such expiries are marked provisional.",
     ),
     "holidays_not_allowed": (
-        "只有系统管理员可以载入节假日安排。",
-        "Only an administrator can load a holiday notice.",
+        "节假日安排影响所有法院的审限，只有能查看所有法院的系统管理员可以载入。",
+        "The holidays move every court's expiries: only an administrator who sees every court can load them.",
     ),
     "holidays_year": ("年份", "Year"),
     "holidays_source": ("来源", "Source"),
