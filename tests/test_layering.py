@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,8 @@ def copy(tmp_path: Path) -> Path:
 def test_the_code_keeps_every_contract() -> None:
     result = lint_imports(ROOT / "src")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 4 kept, 0 broken." in result.stdout
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    assert f"Contracts: {len(contracts['contracts'])} kept, 0 broken." in result.stdout
 
 
 def test_the_copy_keeps_them_until_it_is_changed(copy: Path) -> None:
