@@ -63,6 +63,9 @@ def test_two_tables_of_the_data_centre_import_as_one(office: Client) -> None:
         stored["（2024）甘1002刑初1号"].in_custody and stored["（2024）甘1002刑初1号"].procedure == "simple"
     )
     assert str(stored["（2024）甘1002民初1号"].cms_expiry) == "2024-09-02"
+    # the court system's expiry is shown on the case's page, beside qingji's own
+    case_page = office.get("/case/（2024）甘1002民初1号/").content.decode()
+    assert "审限届满日期（法院系统）" in case_page and '<dd class="cms-expiry">2024-09-02</dd>' in case_page
     record = ImportRecord.objects.get()
     assert record.profile == "数据中心" and record.file_name == "民事一审.csv、刑事一审.csv"
     assert record.by is not None and record.by.get_username() == "office"

@@ -110,6 +110,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "in_custody": ("羁押", "In custody"),
     "parties": ("当事人", "Parties"),
     "closure_method": ("结案方式", "Closure method"),
+    "cms_expiry": ("审限届满日期（法院系统）", "Expiry in the court's own system"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "events": ("审限事项", "Events"),
