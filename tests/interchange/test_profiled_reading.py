@@ -10,6 +10,7 @@ import openpyxl
 from interchange_files import write_csv
 
 from qingji.interchange.export_reading import read_export
+from qingji.interchange.limits import MB, FileLimits
 from qingji.interchange.profiles import BUILTIN_PROFILES, DATA_CENTRE
 
 LAYOUT = BUILTIN_PROFILES[DATA_CENTRE]
@@ -194,3 +195,20 @@ def test_a_workbook_with_a_sheet_per_kind(tmp_path: Path) -> None:
     assert rows["（2024）甘1002执1号"]["procedure"] is None
     # SYCX and DSR are optional: the enforcement sheet lacks them, so they are not given for its rows
     assert set(read.partial) == {"procedure", "parties"}
+
+
+def test_a_workbook_over_the_limits_is_refused_whole(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "民事一审"
+    sheet.append(HEADERS)
+    for number in range(1, 8):
+        sheet.append(civil(f"（2024）甘1002民初{number}号"))
+    path = tmp_path / "导出.xlsx"
+    book.save(path)
+    small = FileLimits(max_bytes=10 * MB, max_rows=5, max_cells=1000, max_unpacked_bytes=10 * MB)
+    read = read_export([path], layout=LAYOUT, exported_on=EXPORTED, limits=small)
+    (problem,) = read.cases.problems
+    assert read.cases.file_refused and read.cases.frame.is_empty()
+    assert problem.file == "导出.xlsx" and "QINGJI_CLI_MAX_ROWS" in problem.reason_zh

@@ -84,7 +84,7 @@ def _copy_marked(
 ) -> None:
     bad, header_format, reason_format = formats
     try:
-        table = load_table(source.path, limits, sheet=source.sheet)
+        table = load_table(source.path, limits, sheet=source.sheet, checked=source.checked)
     except (TableError, FileNotFoundError):
         # The file itself cannot be read: nothing to copy, the reasons go on the first row.
         sheet.write_row(0, 0, REASON_HEADERS, header_format)

@@ -91,7 +91,7 @@ def case_tables(
             sheets = ()  # the reader refuses the file, saying why
         if not sheets:
             tables.append(Source(path, layout=layout))
-        tables.extend(Source(path, index, name, layout) for index, name in sheets)
+        tables.extend(Source(path, index, name, layout, checked=True) for index, name in sheets)
     return tables
 
 

@@ -52,6 +52,9 @@ class Source:
     sheet: int | None = None
     sheet_name: str = ""
     layout: HeaderProfile | None = None
+    # The workbook passed its checks within the limits it is read with (listing its sheets): each sheet is read
+    # without checking the whole workbook again.
+    checked: bool = False
 
     @property
     def file(self) -> str:
@@ -78,7 +81,7 @@ def open_table(
     origin = path if isinstance(path, Source) else Source(path)
     file = origin.file
     try:
-        table = load_table(origin.path, limits, sheet=origin.sheet)
+        table = load_table(origin.path, limits, sheet=origin.sheet, checked=origin.checked)
     except TableError as error:
         problem = Problem(file, 1, "", "", error.reason_zh, error.reason_en)
         return ReadResult(pl.DataFrame(schema=schema), [problem], 0, file_refused=True)

@@ -75,15 +75,18 @@ class RawTable:
         return f"c{position}"
 
 
-def load_table(path: Path, limits: FileLimits | None = None, *, sheet: int | None = None) -> RawTable:
+def load_table(
+    path: Path, limits: FileLimits | None = None, *, sheet: int | None = None, checked: bool = False
+) -> RawTable:
     """Read ``path`` by its suffix, within ``limits`` (the command line's, ``QINGJI_CLI_MAX_…``, unless given:
-    the upload pages pass theirs): a workbook's first sheet, or the ``sheet``-th (from 0). Raises
-    :class:`TableError` when the file cannot be read as a table or is over a limit (issue 10: refused whole,
-    never cut), and FileNotFoundError when there is no such file."""
+    the upload pages pass theirs): a workbook's first sheet, or the ``sheet``-th (from 0). ``checked``: the
+    workbook passed its checks within the same limits already (:func:`sheet_names`), which are not run again for
+    each of its sheets. Raises :class:`TableError` when the file cannot be read as a table or is over a limit
+    (issue 10: refused whole, never cut), and FileNotFoundError when there is no such file."""
     limits = _readable(path, limits)
     if path.suffix.lower() in CSV_SUFFIXES:
         return _load_csv(path, limits)
-    return _load_excel(path, limits, sheet or 0)
+    return _load_excel(path, limits, sheet or 0, checked=checked)
 
 
 def sheet_names(path: Path, limits: FileLimits | None = None) -> tuple[tuple[int, str], ...]:
@@ -287,11 +290,12 @@ def _records(text: str, separator: str) -> list[list[str | None]]:
 # --- Excel --------------------------------------------------------------------------------------------------
 
 
-def _load_excel(path: Path, limits: FileLimits, index: int) -> RawTable:
+def _load_excel(path: Path, limits: FileLimits, index: int, *, checked: bool) -> RawTable:
     # calamine allocates for the farthest cell of a sheet, whatever it holds (issue 10): the workbook is checked
     # before it is opened (qingji.interchange.workbook_checks), and read through a name with the lower-case suffix
     # the checks went by, since calamine picks its reader by the suffix and guesses at any other.
-    check_workbook(path, limits)
+    if not checked:
+        check_workbook(path, limits)
 
     def load(reader: fastexcel.ExcelReader) -> pl.DataFrame:
         if not reader.sheet_names:
