@@ -3,6 +3,7 @@ format, the court's own columns named in every problem, several tables as one ex
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from interchange_files import write_csv
 
 from qingji.interchange.export_reading import read_export
 from qingji.interchange.limits import MB, FileLimits
-from qingji.interchange.profiles import BUILTIN_PROFILES, DATA_CENTRE
+from qingji.interchange.profiles import BUILTIN_PROFILES, DATA_CENTRE, parse_profiles
 
 LAYOUT = BUILTIN_PROFILES[DATA_CENTRE]
 HEADERS = [
@@ -212,3 +213,43 @@ def test_a_workbook_over_the_limits_is_refused_whole(tmp_path: Path) -> None:
     (problem,) = read.cases.problems
     assert read.cases.file_refused and read.cases.frame.is_empty()
     assert problem.file == "导出.xlsx" and "QINGJI_CLI_MAX_ROWS" in problem.reason_zh
+
+
+def test_an_events_table_in_the_courts_layout(tmp_path: Path) -> None:
+    text = """
+    [profiles.tms]
+    description = "审判系统"
+    base = "数据中心"
+    [profiles.tms.event_columns]
+    case_number = "AH"
+    event = "BGLX"
+    kind = "BGYY"
+    start = "KSRQ"
+    end = "JSRQ"
+    length = "QX"
+    [profiles.tms.values.BGLX]
+    "1" = "延长审限"
+    "2" = "扣除审限"
+    """
+    layout = parse_profiles(tomllib.loads(text)["profiles"], "settings.toml")["tms"]
+    cases = write_csv(tmp_path / "民事一审.csv", [HEADERS, civil("（2024）甘1002民初1号")])
+    events = write_csv(
+        tmp_path / "审限变更.csv",
+        [
+            ["AH", "BGLX", "BGYY", "KSRQ", "JSRQ", "QX"],
+            ["（2024）甘1002民初1号", "2", "鉴定", "2024-04-01", "2024-04-30", ""],
+            ["（2024）甘1002民初1号", "1", "", "", "", "6个月"],
+            ["（2024）甘1002民初1号", "3", "", "2024-05-01", "", ""],
+        ],
+    )
+    read = read_export([cases], events, layout=layout, exported_on=EXPORTED)
+    assert read.events is not None and read.events_source is not None
+    assert read.events_source.layout is layout
+    rows = read.events.frame.to_dicts()
+    assert [(row["event"], row["kind"]) for row in rows] == [("deduction", "鉴定"), ("extension", None)]
+    (problem,) = read.events.problems
+    assert (problem.row, problem.column, problem.value) == (4, "BGLX（事项）", "3")
+    # the built-in layout has no events table: its events file is in the interchange format
+    plain = read_export([cases], events, layout=LAYOUT, exported_on=EXPORTED)
+    assert plain.events is not None and plain.events.file_refused
+    assert "缺少必需的列：案号、事项" in plain.events.problems[0].reason_zh

@@ -20,7 +20,7 @@ from qingji.interchange.headers import Field, HeaderMatch, match_headers
 from qingji.interchange.limits import FileLimits
 from qingji.interchange.problems import Problem
 from qingji.interchange.results import ReadResult
-from qingji.interchange.row_checks import Check, Reason, Row, flag_column, raw_column
+from qingji.interchange.row_checks import VALUE_CHECK, Check, Reason, Row, flag_column, raw_column
 from qingji.interchange.tables import ROW, RawTable, TableError, is_blank, load_table
 from qingji.interchange.values import cleaned
 
@@ -184,12 +184,12 @@ def _mapped_values(work: pl.DataFrame, match: HeaderMatch) -> tuple[pl.DataFrame
     for key, table in match.values.items():
         text = pl.col(text_column(key))
         work = work.with_columns(
-            (text.is_not_null() & ~text.is_in(list(table))).alias(flag_column(f"value_{key}")),
+            (text.is_not_null() & ~text.is_in(list(table))).alias(flag_column(f"{VALUE_CHECK}{key}")),
             cleaned(text.replace_strict(dict(table), default=None, return_dtype=pl.String)).alias(
                 text_column(key)
             ),
         )
-        checks.append(Check(f"value_{key}", key, _value_reason(match, key, table)))
+        checks.append(Check(f"{VALUE_CHECK}{key}", key, _value_reason(match, key, table)))
     return work, checks
 
 

@@ -26,6 +26,9 @@ def raw_column(key: str) -> str:
     return f"raw_{key}"
 
 
+VALUE_CHECK = "value_"  # the prefix of the checks of a court's value tables (qingji.interchange.reading)
+
+
 def flag_column(name: str) -> str:
     return f"bad_{name}"
 
@@ -77,6 +80,9 @@ def split_rows(
     problems: list[Problem] = []
     for row in bad.iter_rows(named=True):
         failed = [check for check in checks if row[check.flag]]
+        # A value a court's layout has no meaning for is that cell's one problem (its column then reads as empty).
+        unmapped = {check.field for check in failed if check.name.startswith(VALUE_CHECK)}
+        failed = [c for c in failed if c.field not in unmapped or c.name.startswith(VALUE_CHECK)]
         alone = [check for check in failed if check.alone]
         for check in alone[:1] or failed:
             reason_zh, reason_en = check.reason(row)
