@@ -3,6 +3,7 @@ of one export uploaded together, problems naming the court's columns."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,17 @@ def test_a_preview_is_confirmed_in_its_layout(office: Client) -> None:
     assert confirmed.status_code == 200 and "已导入" in confirmed.content.decode()
     assert set(Case.objects.values_list("judge", flat=True)) == {""}
     assert ImportRecord.objects.order_by("-id").first().profile == "数据中心"  # type: ignore[union-attr]
+
+
+def test_a_courts_own_layout_from_the_settings_file(office: Client, site_file: Callable[[str], Path]) -> None:
+    site_file(
+        '[profiles."庆城审判系统"]\ndescription = "庆城法院审判系统的案件表"\ndescription_en = "Qingcheng tables"\n'
+        'base = "数据中心"\n[profiles."庆城审判系统".columns]\njudge = "CBR"\n'
+    )
+    page = office.get("/import/").content.decode()
+    assert 'value="庆城审判系统"' in page and "庆城法院审判系统的案件表" in page
+    table = CIVIL.replace(",CBRMC,", ",CBR,")
+    response = office.post("/import/", {"profile": "庆城审判系统", "cases": files(("民事一审.csv", table))})
+    assert response.status_code == 200, response.content.decode()
+    assert Case.objects.get().judge == "张伟"
+    assert ImportRecord.objects.get().profile == "庆城审判系统"

@@ -140,8 +140,12 @@ def import_(
 def _layout(err: Console, name: str) -> HeaderProfile:
     """The header profile called ``name``; exit 1, listing those there are, when there is none."""
     from qingji.cases.profiles_in_force import court_profiles
+    from qingji.site.settings_file import SiteSettingsError
 
-    profiles = court_profiles()
+    try:
+        profiles = court_profiles()
+    except SiteSettingsError as error:  # the court's profiles are in a settings file that cannot be used
+        raise typer.BadParameter(str(error), param_hint="QINGJI_SETTINGS / settings.toml") from None
     layout = profiles.get(name.strip())
     if layout is None:
         known = "、".join(profiles)

@@ -48,11 +48,11 @@ def synth(
         cases_path, events_path = write(out, cases, seed, export, events_per_case)
         Console().print(f"{cases_path}  {events_path}  （{cases} 件 cases, 截至 {export}）")
         return
-    from qingji.holidays import work_calendar
+    from qingji.cli.site_inputs import command_calendar
     from qingji.synth.layouts import with_cms_expiry, write_data_centre
 
     frame, events = generate(cases, seed, export, events_per_case)
     events_path = out / "events.csv"
     events.write_csv(events_path, date_format="%Y-%m-%d")
-    (workbook,) = write_data_centre(out, with_cms_expiry(frame, events, export, work_calendar()), name=layout)
+    (workbook,) = write_data_centre(out, with_cms_expiry(frame, events, export, command_calendar(None)), name=layout)
     Console().print(f"{workbook}  {events_path}  （{cases} 件 cases, 截至 {export}，版式 layout {layout}）")

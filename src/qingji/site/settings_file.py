@@ -25,7 +25,8 @@ starts; every key is optional and what the file leaves out keeps its documented 
     [nightly]
     at = "02:00"                  # the nightly snapshot, local time
 
-    [profiles.我院审判系统]        # a court's own export layout (qingji.interchange.profiles)
+    [profiles."我院审判系统"]      # a court's own export layout (qingji.interchange.profiles, docs/profiles.md)
+    base = "数据中心"
 
 A file that cannot be used is refused whole, naming the file, the key, the value and the reason; nothing in it
 is half applied. Django-free: the file commands (`qingji ledger`, `deadline`, `stats`) read it too.
@@ -50,6 +51,7 @@ from qingji.core.time_standards import DEFAULT_TIME_STANDARDS, MODEL_TIME_STANDA
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
 from qingji.holidays import ENVIRONMENT_VARIABLE as HOLIDAYS_VARIABLE
 from qingji.holidays import HolidayFileError, load_schedules
+from qingji.interchange.profiles import BUILTIN_PROFILES, HeaderProfile, ProfileError, parse_profiles
 from qingji.measure_settings import ENVIRONMENT_VARIABLE as MEASURES_VARIABLE
 from qingji.measure_settings import MeasureSettingsError, measure_settings, read_measure_settings
 from qingji.site.convention_keys import CONVENTION_KEYS
@@ -82,7 +84,8 @@ class SiteSettings:
     values: tuple[Setting, ...] = ()
     holiday_schedules: tuple[YearSchedule, ...] = ()  # the holiday file's years
     holiday_digest: str = ""  # of the holiday file's bytes: a changed file is a changed setting
-    extra: Mapping[str, Any] = field(default_factory=dict)  # tables read by other modules (profiles)
+    # The header profiles in force: the built-in ones and the court's own ([profiles.NAME], parse_profiles).
+    profiles: Mapping[str, HeaderProfile] = field(default_factory=lambda: dict(BUILTIN_PROFILES))
 
     def in_force(self) -> dict[str, object]:
         """Every value in force by key, as plain JSON values (the record of a change compares these)."""
@@ -145,10 +148,23 @@ def site_settings_from(
     except HolidayFileError as error:
         raise SiteSettingsError(f"{path}: calendar.holidays: {error}") from None
     nightly_at = _nightly(data, str(path), refuse, values)
+    profiles = _profiles(data, str(path), values)
     return SiteSettings(
-        path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest,
-        {"profiles": data.get("profiles", {})},
+        path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest, profiles,
     )  # fmt: skip
+
+
+def _profiles(data: Mapping[str, Any], source: str, values: list[Setting]) -> dict[str, HeaderProfile]:
+    """The built-in header profiles and the court's own, each of the court's a value in force (its table as
+    written, under its name quoted as TOML needs it)."""
+    tables: Mapping[str, Any] = data.get("profiles", {})
+    try:
+        own = parse_profiles(tables, source)
+    except ProfileError as error:
+        raise SiteSettingsError(str(error)) from None
+    for name in own:
+        values.append(Setting(f"profiles.{json.dumps(name, ensure_ascii=False)}", tables[name], source))
+    return {**BUILTIN_PROFILES, **own}
 
 
 def _table(data: Mapping[str, Any], section: str, known: tuple[str, ...], refuse: Refuse) -> dict[str, Any]:
