@@ -4,6 +4,7 @@ Council's holiday notices (issue 11; docs/settings.md)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -78,10 +79,20 @@ def settings_lines(settings: SiteSettings) -> list[str]:
     return lines
 
 
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it is Latin letters, digits, _ and - only, else quoted (a court profile's
+    名称, a column 承办法官)."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
 def toml_value(value: object) -> str:
     """A JSON value written as TOML (inline tables for dicts)."""
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + " }"
+        return (
+            "{ "
+            + ", ".join(f"{toml_key(str(key))} = {toml_value(item)}" for key, item in value.items())
+            + " }"
+        )
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
     return json.dumps(value, ensure_ascii=False)
