@@ -54,5 +54,7 @@ def synth(
     frame, events = generate(cases, seed, export, events_per_case)
     events_path = out / "events.csv"
     events.write_csv(events_path, date_format="%Y-%m-%d")
-    (workbook,) = write_data_centre(out, with_cms_expiry(frame, events, export, command_calendar(None)), name=layout)
+    (workbook,) = write_data_centre(
+        out, with_cms_expiry(frame, events, export, command_calendar(None)), name=layout
+    )
     Console().print(f"{workbook}  {events_path}  （{cases} 件 cases, 截至 {export}，版式 layout {layout}）")
