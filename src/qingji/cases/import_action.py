@@ -33,6 +33,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from qingji.cases.import_lock import IMPORT, Holder, import_lock
+from qingji.cases.import_log import logged_import
 from qingji.cases.imports import ImportOutcome, do_import
 from qingji.cases.models import ImportRecord
 from qingji.cases.snapshot import do_snapshot
@@ -69,7 +70,7 @@ def run_import(
     read within ``limits`` (issue 10): the upload page passes ``settings.UPLOAD_LIMITS``; the command line's
     (``QINGJI_CLI_MAX_…``) apply otherwise.
     """
-    with import_lock(IMPORT, actor=actor, waiting=waiting):
+    with logged_import(cases, events, actor) as logged, import_lock(IMPORT, actor=actor, waiting=waiting):
         outcome = do_import(
             cases,
             events,
@@ -86,6 +87,7 @@ def run_import(
         if outcome.imported and outcome.changed:
             outcome.refreshed = timezone.localdate()
             do_snapshot(outcome.refreshed, actor=actor)
+        logged.outcome = outcome  # logged with its counts and time (issue 11): qingji.cases.import_log
     return outcome
 
 

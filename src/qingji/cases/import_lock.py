@@ -39,6 +39,7 @@ POLL_SECONDS = 0.5  # how often a waiting import tries again
 ADVISORY_KEY = (7_196_251, 1)  # PostgreSQL advisory lock: (qingji, the import lock)
 IMPORT = "import"
 SNAPSHOT = "snapshot"
+RESTORE = "restore"  # `qingji restore` holds it too, so that nothing writes while the database is replaced
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ def running_texts(holder: Holder | None) -> tuple[str, str]:
     if holder is None:
         return "另一次导入正在进行", "another import is running"
     when = holder.started()
+    if holder.task == RESTORE:
+        return (
+            f"正在恢复数据库（{when} 起，{holder.by}）",
+            f"the database is being restored (since {when}, by {holder.by})",
+        )
     if holder.task == SNAPSHOT:
         return (
             f"正在重新计算案件状态（{when} 起，{holder.by}）",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from qingji.cli.backup_cmds import backup, restore
 from qingji.cli.campaign_cmds import campaign_app
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
@@ -35,6 +36,8 @@ app.command()(snapshot)
 app.command()(stats)
 app.command()(serve)
 app.command(name="import")(import_)
+app.command()(backup)
+app.command()(restore)
 app.add_typer(campaign_app, name="campaign")
 app.add_typer(settings_app, name="settings")
 app.add_typer(holidays_app, name="holidays")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+import logging
+import signal
 from typing import Annotated
 
 import typer
@@ -10,6 +12,9 @@ from rich.console import Console
 
 from qingji.cli.site_inputs import settings_in_force
 from qingji.server.setup import init_database, setup_django
+
+# The commands log to <QINGJI_HOME>/logs/qingji.log (qingji.server.logging_config).
+log = logging.getLogger(__name__)
 
 
 def init() -> None:
@@ -20,6 +25,7 @@ def init() -> None:
 
     database = settings.DATABASES["default"]
     engine = str(database["ENGINE"]).rsplit(".", 1)[-1]
+    log.info("qingji init: database %s migrated, %d courts added", engine, created)
     Console().print(f"数据库 database: {engine} {database['NAME']}；新增法院 courts added: {created}")
 
 
@@ -63,6 +69,7 @@ def createuser(
             f"[red]密码不可用，未创建用户 / password refused, no user created: {reasons}[/red]"
         )
         raise typer.Exit(2) from None
+    log.info("qingji createuser: account %s created (%s, %s)", username, court, role)
     Console().print(f"已创建 created: {person}")
 
 
@@ -98,6 +105,7 @@ def snapshot(
     except Exception as error:
         busy_exit(err, error, "案件状态计算", "recomputation of the case states")
         raise
+    log.info("qingji snapshot: case states for %s computed: %d cases", on, count)
     Console().print(f"快照 snapshot（截至 {on}）：{count} 件 cases")
 
 
@@ -108,19 +116,45 @@ def serve(
 ) -> None:
     """Serve an existing database's pages (after qingji init) with the waitress WSGI server; the snapshot is
     recomputed at start when it is older than today or the site settings changed, and every night at the site
-    settings' nightly.at (default 02:00)."""
+    settings' nightly.at (default 02:00). Behind a reverse proxy, set QINGJI_TRUSTED_PROXY to its address
+    (docs/operations.md). Exit 4 while `qingji restore` replaces the database."""
     setup_django()
     import waitress
+    from django.conf import settings
 
+    from qingji.server.logging_config import log_to_console
     from qingji.server.nightly import start_nightly_snapshot
+    from qingji.server.server_lock import RestoreRunning, serving
     from qingji.server.wsgi import application
     from qingji.site.record import record_settings_in_force
 
-    # A settings file that cannot be used stops the start (exit 2, the file, key and reason); a changed one is
-    # recorded and audited, and the snapshot is brought under it by the nightly job's first run.
-    if record_settings_in_force(settings_in_force()):
-        Console().print("本院设置已变更，已记录并审计 / the site settings changed: recorded and audited")
-    start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at nightly.at
+    log_to_console()  # the server's console (the journal under systemd) has the log's lines too
+    proxy: dict[str, object] = {}
+    if settings.TRUSTED_PROXY:  # the client's address and HTTPS as the proxy says, from the proxy alone
+        proxy = {
+            "trusted_proxy": settings.TRUSTED_PROXY,
+            "trusted_proxy_count": 1,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+        }
+    try:
+        with serving():  # a restore refuses while this runs (qingji.server.server_lock)
+            # A settings file that cannot be used stops the start (exit 2, the file, key and reason); a changed
+            # one is recorded and audited, and the snapshot is brought under it by the nightly job's first run.
+            if record_settings_in_force(settings_in_force()):
+                Console().print("本院设置已变更，已记录并审计 / the site settings changed: recorded and audited")
+            start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at nightly.at
+            log.info(
+                "qingji serve: http://%s:%d/, %d threads, proxy trusted: %s",
+                host, port, threads, settings.TRUSTED_PROXY or "none",
+            )  # fmt: skip
+            Console().print(f"qingji: http://{host}:{port}/  (Ctrl-C 停止 stops)")
+            signal.signal(signal.SIGTERM, _stop)  # systemctl stop: as Ctrl-C, waitress ends its requests
+            waitress.serve(application, host=host, port=port, threads=threads, ident="qingji", **proxy)
+    except RestoreRunning as error:
+        Console(stderr=True).print(str(error), style="red", markup=False, highlight=False)
+        raise typer.Exit(4) from None
+    log.info("qingji serve: stopped")
 
-    Console().print(f"qingji: http://{host}:{port}/  (Ctrl-C 停止 stops)")
-    waitress.serve(application, host=host, port=port, threads=threads, ident="qingji")
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

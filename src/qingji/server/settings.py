@@ -17,6 +17,10 @@
 | QINGJI_UPLOAD_MAX_CELLS | 3000000 | the most cells (rows × columns, up to the farthest cell) a sheet uploaded there may have |
 | QINGJI_UPLOAD_MAX_UNPACKED_MB | 200 | the most an Excel workbook uploaded there may unpack to, in MB |
 | QINGJI_CLI_MAX_MB, _ROWS, _CELLS, _UNPACKED_MB | 2000, 3000000, 60000000, 3000 | the same for the commands (`qingji import`, `ledger`, `stats`, `campaign`) |
+| QINGJI_LOG_LEVEL | INFO | what qingji writes to <QINGJI_HOME>/logs/qingji.log (and the server's console): DEBUG, INFO, WARNING, ERROR |
+| QINGJI_LOG_MAX_MB | 10 | the size at which the log file is rotated (qingji.log → qingji.log.1), in MB |
+| QINGJI_LOG_KEEP | 10 | rotated log files kept (qingji.log.1 … .10); the oldest is deleted |
+| QINGJI_TRUSTED_PROXY | (none) | the address of the reverse proxy in front of `qingji serve` (e.g. 127.0.0.1): its X-Forwarded-For and X-Forwarded-Proto are believed (the client's address, HTTPS); from anyone else they are dropped |
 | QINGJI_WEB_WRITE_WAIT | 5 | seconds a page's write waits for the database while another write (an import) holds it on SQLite; then the page says "try again in a minute" (HTTP 503); 0: no wait |
 
 Why 20 cases: a correction the court means, a remanded case reopened or a judge who left, touches a handful of
@@ -33,6 +37,7 @@ from pathlib import Path
 import dj_database_url
 
 from qingji.interchange.limits import command_limits, upload_limits
+from qingji.server.logging_config import logging_settings
 
 HOME = Path(os.environ.get("QINGJI_HOME", "var")).resolve()
 
@@ -200,3 +205,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SESSION_ENGINE = "django.contrib.sessions.backends.file"
     SESSION_FILE_PATH = str(HOME / "sessions")
     (HOME / "sessions").mkdir(mode=0o700, parents=True, exist_ok=True)
+
+# The log (issue 11, docs/operations.md "Logs"): <QINGJI_HOME>/logs/qingji.log, rotated by size, and the server's
+# console; the reverse proxy whose forwarded headers `qingji serve` believes (docs/operations.md "Behind nginx").
+LOGGING = logging_settings(HOME)
+TRUSTED_PROXY = os.environ.get("QINGJI_TRUSTED_PROXY", "").strip()

@@ -185,6 +185,7 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "lookback_recorded": ("记录回头看", "Look-back recorded"),
     "settings_changed": ("本院设置变更", "Site settings changed"),
     "holiday_notice_loaded": ("载入节假日安排", "Holiday notice loaded"),
+    "database_restored": ("数据库由备份恢复", "Database restored from a backup"),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}

@@ -10,6 +10,7 @@ one process with threads).
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.http import HttpRequest
 
 FAILURES_ALLOWED = 5
 WINDOW_SECONDS = 15 * 60
+log = logging.getLogger(__name__)
 
 
 def _key(request: HttpRequest, username: str) -> str:
@@ -36,6 +38,14 @@ def normalised(username: str) -> str:
 
 def is_locked(request: HttpRequest, username: str) -> bool:
     return int(cache.get(_key(request, username), 0)) >= FAILURES_ALLOWED
+
+
+def refused(request: HttpRequest, username: str) -> bool:
+    """Whether ``username`` is locked from this address; a refusal is logged (issue 11)."""
+    if not is_locked(request, username):
+        return False
+    log.warning("login refused by the throttle: %s, address %s", _account(username), _address(request))
+    return True
 
 
 def record_failure(request: HttpRequest, username: str) -> None:
@@ -63,11 +73,31 @@ class ThrottledBackend(ModelBackend):
     ) -> Any:
         if request is None or not username:
             return super().authenticate(request, username=username, password=password, **kwargs)
-        if is_locked(request, username):
+        if refused(request, username):
             return None
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None:
             record_failure(request, username)
+            if is_locked(request, username):
+                log.warning(
+                    "login locked for %d minutes after %d failed attempts: %s, address %s",
+                    WINDOW_SECONDS // 60, FAILURES_ALLOWED, _account(username), _address(request),
+                )  # fmt: skip
         else:
             clear(request, username)
         return user
+
+
+def _account(username: str) -> str:
+    """For the log: the account's name when there is such an account, else not the name typed (it may be a
+    password typed in the wrong field)."""
+    from django.contrib.auth import get_user_model
+
+    model = get_user_model()
+    typed = unicodedata.normalize("NFKC", username).strip()
+    account = model._default_manager.filter(**{f"{model.USERNAME_FIELD}__iexact": typed}).first()
+    return f"account {account.get_username()}" if account is not None else "a name that is no account"
+
+
+def _address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "?"))

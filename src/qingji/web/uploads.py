@@ -10,6 +10,8 @@ the request remembers the file, so that the page says which file was too large, 
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
@@ -18,6 +20,7 @@ from qingji.interchange.limits import FileLimits, upload_too_large
 from qingji.interchange.table_error import TableError
 
 _REFUSED = "_qingji_upload_refused"
+log = logging.getLogger(__name__)
 
 
 class LimitedUploadHandler(FileUploadHandler):
@@ -47,6 +50,11 @@ class LimitedUploadHandler(FileUploadHandler):
     def _refuse(self) -> None:
         if self.request is not None:
             setattr(self.request, _REFUSED, upload_too_large(_limits(), str(self.file_name or "")))
+        log.warning(
+            "upload refused: file %s over the pages' limit of %d MB (%s), dropped as it arrived",
+            self.file_name, _limits().max_bytes // (1024 * 1024), _limits().setting("MB"),
+            extra={"request": self.request},
+        )  # fmt: skip
         raise SkipFile
 
 

@@ -59,7 +59,7 @@ class QingjiLoginView(LoginView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Refuse a locked user name before checking the password (throttle.FAILURES_ALLOWED in a window)."""
         username = str(request.POST.get("username", ""))
-        if throttle.is_locked(request, username):
+        if throttle.refused(request, username):  # logged
             # An unbound form: the password is not even checked while the name is locked.
             form = self.get_form_class()(request)
             return self.render_to_response(self.get_context_data(form=form, locked=True), status=429)

@@ -1,0 +1,63 @@
+"""What of QINGJI_HOME a backup holds: what a court made and qingji cannot make again.
+
+In a backup:
+
+- ``settings.toml``: the site settings file;
+- ``templates/``: the court's own letter templates (``templates/督办函.docx``).
+
+Not in a backup, and why:
+
+- the database file (and its ``-wal``, ``-shm`` and lock files): copied through SQLite's backup API instead;
+- ``secret_key``: it signs logins and forms only, nothing kept; a server without it makes a new one and everyone
+  signs in again — and a backup carried off the server does not carry the key that signs its logins;
+- ``sessions/``: the logins, ended by a restore anyway;
+- ``uploads/`` and ``import-reports/``: uploaded exports and marked copies, held a few days and then removed
+  (they hold parties' names; the import records keep their names and hashes);
+- ``logs/``: the log, which a backup does not need to restore the data.
+
+Files named by environment variables outside QINGJI_HOME (QINGJI_SETTINGS, QINGJI_HOLIDAYS, QINGJI_MEASURES, the
+environment file itself) are the server's configuration: keep them with it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qingji.backup.archive import HOME_PREFIX, aside, read_member
+
+FILES = ("settings.toml",)
+DIRECTORIES = ("templates",)
+
+
+def home_files(home: Path) -> list[tuple[str, Path]]:
+    """The files of ``home`` a backup holds: (relative POSIX name, path), in order."""
+    found = [(name, home / name) for name in FILES if (home / name).is_file()]
+    for directory in DIRECTORIES:
+        root = home / directory
+        if root.is_dir():
+            found += [
+                (path.relative_to(home).as_posix(), path)
+                for path in sorted(root.rglob("*"))
+                if path.is_file() and not path.is_symlink()
+            ]
+    return found
+
+
+def put_back(backup: Path, names: list[str], home: Path, stamp: str) -> list[str]:
+    """Write the backup's files of QINGJI_HOME back into ``home``. A file there that differs is kept aside first,
+    renamed ``<name>.before-restore-<stamp>``; returns those new names (relative). A file the backup does not
+    hold is left as it is."""
+    kept: list[str] = []
+    for name in names:
+        content = read_member(backup, HOME_PREFIX + name)
+        target = home / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        if target.exists():
+            kept_as = aside(target, stamp)
+            os.rename(target, kept_as)
+            kept.append(kept_as.relative_to(home).as_posix())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return kept
