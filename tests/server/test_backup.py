@@ -70,7 +70,16 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Site:
     for args in (
         ["init"],
         ["import", str(cases), "--events", str(events)],
-        ["createuser", "office", "--court", "甘10", "--role", "trial_management", "--password", "a-long-secret-9"],
+        [
+            "createuser",
+            "office",
+            "--court",
+            "甘10",
+            "--role",
+            "trial_management",
+            "--password",
+            "a-long-secret-9",
+        ],
     ):
         assert site.run(*args).returncode == 0, args
     (site.home / "templates").mkdir()
@@ -182,7 +191,9 @@ def test_what_is_not_a_good_backup_is_refused_and_changes_nothing(site: Site, tm
     bad = {
         plain: "not a ZIP file",
         no_manifest: f"no {MANIFEST} in it",
-        rewritten(backup, tmp_path / "other.zip", manifest_with(format="something-else")): "is not a qingji backup",
+        rewritten(
+            backup, tmp_path / "other.zip", manifest_with(format="something-else")
+        ): "is not a qingji backup",
         rewritten(backup, tmp_path / "newer.zip", manifest_with(version=2)): "made by a newer qingji",
         rewritten(backup, tmp_path / "pg.zip", manifest_with(engine="postgresql")): "is missing",
         rewritten(backup, tmp_path / "count.zip", manifest_with(counts={"cases": counted})): "rows differ",

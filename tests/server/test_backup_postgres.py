@@ -73,7 +73,9 @@ def test_a_postgresql_backup_restored_into_a_new_database_holds_every_record(tmp
             found = other.execute(
                 "SELECT case_number, filed_on, closed_on FROM cases_case ORDER BY case_number"
             ).fetchall()
-            records = other.execute("SELECT id, action, object_id FROM audit_auditrecord ORDER BY id").fetchall()
+            records = other.execute(
+                "SELECT id, action, object_id FROM audit_auditrecord ORDER BY id"
+            ).fetchall()
         assert found == cases
         assert records[: len(audit)] == audit
         assert [row[1:] for row in records[len(audit) :]] == [("database_restored", "qingji.zip")]

@@ -73,7 +73,9 @@ def people(settings: Any, tmp_path: Path) -> None:
     settings.HOME = tmp_path / "home"
     cache.clear()
     do_ensure_courts()
-    do_create_user("office10", "password-10", name="中院审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT)
+    do_create_user(
+        "office10", "password-10", name="中院审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT
+    )
     do_create_user("judge", "password-judge", name="张伟", court_code="甘1002", role=Role.JUDGE)
 
 
@@ -136,7 +138,9 @@ def test_the_login_throttle_and_a_403_are_logged_without_a_password(
     for _ in range(FAILURES_ALLOWED):
         client.post("/login/", {"username": "office10", "password": "secret-guess-1"})
     assert client.post("/login/", {"username": "office10", "password": "password-10"}).status_code == 429
-    assert Client().post("/admin/login/", {"username": "office10", "password": "password-10"}).status_code == 200
+    assert (
+        Client().post("/admin/login/", {"username": "office10", "password": "password-10"}).status_code == 200
+    )
     assert upload(judge, GOOD, "x.csv") == 403
     text = read(log_file)
     assert f"login locked for 15 minutes after {FAILURES_ALLOWED} failed attempts: account office10" in text
