@@ -55,6 +55,9 @@ class Site:
         with closing(sqlite3.connect(database or self.database)) as connection:
             return connection.execute(sql).fetchall()
 
+    def count(self, table: str, database: Path | None = None) -> int:
+        return int(str(self.rows(f"SELECT COUNT(*) FROM {table}", database)[0][0]))
+
     def log(self) -> str:
         return (self.home / "logs" / "qingji.log").read_text(encoding="utf-8")
 
@@ -103,7 +106,7 @@ def digest(path: Path) -> str:
 def test_a_backup_restored_holds_every_case_and_audit_record(site: Site, tmp_path: Path) -> None:
     cases = site.rows("SELECT case_number, closed_on, judge FROM cases_case ORDER BY case_number")
     audit = site.rows("SELECT id, action, object_id FROM audit_auditrecord ORDER BY id")
-    events = site.rows("SELECT COUNT(*) FROM cases_caseevent")[0][0]
+    events = site.count("cases_caseevent")
     assert len(cases) == 300 and len(audit) > 300 and events > 0
 
     backup = tmp_path / "qingji-backup.zip"
@@ -121,20 +124,20 @@ def test_a_backup_restored_holds_every_case_and_audit_record(site: Site, tmp_pat
     assert site.run("import", str(new_case)).returncode == 0
     (site.home / "settings.toml").write_text("[conventions]\ngrace_days = 3\n", encoding="utf-8")
     (site.home / "sessions" / "sessionidabc").write_text("a login", encoding="utf-8")
-    after = site.rows("SELECT COUNT(*) FROM cases_case")[0][0]
+    after = site.count("cases_case")
     assert after == 301
 
     restored = site.run("restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert "300 cases" in restored.stdout and "before-restore-" in restored.stdout
     assert site.rows("SELECT case_number, closed_on, judge FROM cases_case ORDER BY case_number") == cases
-    assert site.rows("SELECT COUNT(*) FROM cases_caseevent")[0][0] == events
+    assert site.count("cases_caseevent") == events
     now = site.rows("SELECT id, action, object_id FROM audit_auditrecord ORDER BY id")
     assert now[: len(audit)] == audit  # every audit record, as it was
     assert [row[1:] for row in now[len(audit) :]] == [("database_restored", "qingji-backup.zip")]
     # The database before is kept aside, whole, with the day's import in it.
     (kept,) = site.home.glob("qingji.sqlite3.before-restore-*")
-    assert site.rows("SELECT COUNT(*) FROM cases_case", kept)[0][0] == 301
+    assert site.count("cases_case", kept) == 301
     assert (site.home / "settings.toml").read_text(encoding="utf-8").endswith("grace_days = 0\n")
     (kept_settings,) = site.home.glob("settings.toml.before-restore-*")
     assert "grace_days = 3" in kept_settings.read_text(encoding="utf-8")
@@ -186,7 +189,7 @@ def test_what_is_not_a_good_backup_is_refused_and_changes_nothing(site: Site, tm
     no_manifest = tmp_path / "no-manifest.zip"
     with zipfile.ZipFile(no_manifest, "w") as archive:
         archive.writestr("qingji.sqlite3", site.database.read_bytes())
-    cases = site.rows("SELECT COUNT(*) FROM cases_case")[0][0]
+    cases = site.count("cases_case")
     counted = cases + 1
     bad = {
         plain: "not a ZIP file",
@@ -210,7 +213,7 @@ def test_what_is_not_a_good_backup_is_refused_and_changes_nothing(site: Site, tm
         assert reason in refused.stderr.replace("\n", " "), (path.name, refused.stderr)
         assert "nothing was changed" in refused.stderr
     assert digest(site.database) == before
-    assert site.rows("SELECT COUNT(*) FROM cases_case")[0][0] == cases
+    assert site.count("cases_case") == cases
     assert not list(site.home.glob("*before-restore*")) and not list(site.home.glob(".*restoring*"))
     assert site.log().count("qingji restore: ") == len(bad)
     missing = site.run("restore", str(tmp_path / "nothing.zip"))
@@ -281,7 +284,7 @@ def test_a_backup_is_taken_while_the_database_is_written(site: Site, tmp_path: P
     copy = tmp_path / "copy.sqlite3"
     with zipfile.ZipFile(backup) as archive:
         copy.write_bytes(archive.read(SQLITE_MEMBER))
-    assert site.rows("SELECT COUNT(*) FROM audit_auditrecord", copy)[0][0] == manifest.counts["audit_records"]
+    assert site.count("audit_auditrecord", copy) == manifest.counts["audit_records"]
 
 
 def test_a_backup_never_overwrites_and_needs_its_folder(site: Site, tmp_path: Path) -> None:
