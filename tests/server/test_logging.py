@@ -114,7 +114,7 @@ def test_uploads_are_logged_by_counts_and_places_never_a_name(
     refused = next(line for line in text.splitlines() if "refused" in line)
     assert "WARNING qingji.cases.import_log" in refused and "有问题的导出.csv" in refused
     assert "2 problems (有问题的导出.csv row 2 [立案日期], 有问题的导出.csv row 3 [案号])" in refused
-    assert "1 headers not recognised" in refused
+    assert "headers not recognised: 1" in refused
     assert "Unprocessable Entity: /import/ [user office10" in text  # the page's answer, by Django
     for name in NAMES:
         assert name not in text, name

@@ -70,7 +70,7 @@ def log_outcome(outcome: ImportOutcome, cases: Path, events: Path | None, actor:
     """The import's line: INFO when imported, WARNING when refused or awaiting a confirmation."""
     head = f"import #{outcome.record_id} by {importer(actor)}, {files(cases, events)}"
     took = f"{seconds:.1f} s"
-    unknown = f"; {len(outcome.unknown_columns)} headers not recognised" if outcome.unknown_columns else ""
+    unknown = f"; headers not recognised: {len(outcome.unknown_columns)}" if outcome.unknown_columns else ""
     if outcome.imported:
         log.info(
             "%s: imported %d rows: %d created, %d updated, %d unchanged; events: %d rows, %d added, %d changed, "
