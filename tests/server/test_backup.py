@@ -34,6 +34,13 @@ NEW_CASE = (
 
 QINGJI = str(Path(sys.executable).with_name("qingji"))
 TEMPLATE = "templates/督办函.docx"
+HOLIDAYS = "local/假日.toml"
+HOLIDAY_FILE = '''[2027]
+source = "国务院办公厅关于2027年部分节假日安排的通知"
+holidays = ["2027-01-01..2027-01-03"]
+workdays = []
+'''
+SETTINGS = '[conventions]\ngrace_days = {grace}\n\n[calendar]\nholidays = "local/假日.toml"\n'
 
 
 @dataclass
@@ -68,6 +75,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("site")
     env = {**os.environ, "QINGJI_HOME": str(root / "home")}
     env.pop("QINGJI_DATABASE_URL", None)
+    env.pop("QINGJI_SETTINGS", None)  # the site's own settings.toml in its QINGJI_HOME
     site = Site(root / "home", env, root / "files")
     cases, events = write(site.files, 300, 11, UNTIL)
     for args in (
@@ -87,7 +95,10 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Site:
         assert site.run(*args).returncode == 0, args
     (site.home / "templates").mkdir()
     (site.home / TEMPLATE).write_bytes(b"the court's own letter")
-    (site.home / "settings.toml").write_text("[conventions]\ngrace_days = 0\n", encoding="utf-8")
+    (site.home / "local").mkdir()
+    (site.home / HOLIDAYS).write_text(HOLIDAY_FILE, encoding="utf-8")
+    (site.home / "settings.toml").write_text(SETTINGS.format(grace=0), encoding="utf-8")
+    assert site.run("settings", "check").returncode == 0
     return site
 
 
@@ -115,14 +126,15 @@ def test_a_backup_restored_holds_every_case_and_audit_record(site: Site, tmp_pat
     assert f"300 cases, {events} events, {len(audit)} audit records" in made.stdout
     manifest = read_manifest(backup)
     assert manifest.engine == "sqlite" and manifest.counts["cases"] == 300
-    assert manifest.home == ["settings.toml", TEMPLATE]
+    assert manifest.home == ["settings.toml", HOLIDAYS, TEMPLATE]
     assert stat_mode(backup) == 0o600
 
     # The day after: a later export imported, the settings changed, someone signed in.
     new_case = tmp_path / "new.csv"
     new_case.write_text(NEW_CASE, encoding="utf-8")
     assert site.run("import", str(new_case)).returncode == 0
-    (site.home / "settings.toml").write_text("[conventions]\ngrace_days = 3\n", encoding="utf-8")
+    (site.home / "settings.toml").write_text(SETTINGS.format(grace=3), encoding="utf-8")
+    (site.home / HOLIDAYS).unlink()
     (site.home / "sessions" / "sessionidabc").write_text("a login", encoding="utf-8")
     after = site.count("cases_case")
     assert after == 301
@@ -138,7 +150,8 @@ def test_a_backup_restored_holds_every_case_and_audit_record(site: Site, tmp_pat
     # The database before is kept aside, whole, with the day's import in it.
     (kept,) = site.home.glob("qingji.sqlite3.before-restore-*")
     assert site.count("cases_case", kept) == 301
-    assert (site.home / "settings.toml").read_text(encoding="utf-8").endswith("grace_days = 0\n")
+    assert "grace_days = 0\n" in (site.home / "settings.toml").read_text(encoding="utf-8")
+    assert (site.home / HOLIDAYS).read_text(encoding="utf-8") == HOLIDAY_FILE
     (kept_settings,) = site.home.glob("settings.toml.before-restore-*")
     assert "grace_days = 3" in kept_settings.read_text(encoding="utf-8")
     assert (site.home / TEMPLATE).read_bytes() == b"the court's own letter"

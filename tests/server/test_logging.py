@@ -23,8 +23,10 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import include, path
 
+from qingji.cases.import_log import files
 from qingji.courts.actions import do_create_user, do_ensure_courts
 from qingji.courts.models import Role
+from qingji.interchange.profiles import DATA_CENTRE
 from qingji.server.logging_config import LOG_FILE, logging_settings
 from qingji.web.throttle import FAILURES_ALLOWED
 
@@ -215,3 +217,9 @@ def test_qingji_import_logs_to_the_same_file_without_a_name(tmp_path: Path) -> N
     assert "qingji snapshot: case states for" in text
     for name in NAMES:
         assert name not in text, name
+
+
+def test_the_tables_of_one_export_and_their_layout_are_named() -> None:
+    named = files([Path("民事一审.csv"), Path("刑事一审.csv")], Path("事项.csv"), DATA_CENTRE)
+    assert named == f"cases tables 民事一审.csv, 刑事一审.csv, events file 事项.csv, layout {DATA_CENTRE}"
+    assert files(Path("cases.csv"), None) == "cases file cases.csv"

@@ -85,7 +85,7 @@ def make_backup(out: Path) -> BackupMade:
         else:
             counts, migrations = postgres.dump(work)
             check_counts(postgres.archive_counts(work), counts)  # read back: the dump's rows
-        home = home_files(Path(settings.HOME))
+        home = home_files(Path(settings.HOME), site_files())
         manifest = Manifest(
             engine=engine,
             made_at=timezone.localtime().isoformat(timespec="seconds"),
@@ -188,6 +188,20 @@ def _after_restore(
             },
         )
     return counts, kept_database, kept_home, migrated
+
+
+def site_files() -> list[Path | None]:
+    """The settings file and the holiday file in force (a backup is made all the same when the settings file
+    cannot be used: then the settings file alone)."""
+    from qingji.site.home import settings_path
+    from qingji.site.in_force import site_settings
+    from qingji.site.settings_file import SiteSettingsError
+
+    try:
+        holidays = site_settings().holiday_file
+    except SiteSettingsError:
+        holidays = None
+    return [settings_path(), holidays]
 
 
 def _migrate_if_behind(manifest: Manifest) -> bool:

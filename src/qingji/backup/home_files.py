@@ -2,7 +2,10 @@
 
 In a backup:
 
-- ``settings.toml``: the site settings file;
+- ``settings.toml``: the site settings file (or the file QINGJI_SETTINGS names, when it is in QINGJI_HOME);
+- the local holiday file the settings name (``[calendar] holidays``, or QINGJI_HOLIDAYS) when it is in
+  QINGJI_HOME, and ``holidays.toml`` there in any case (the holiday notices loaded on the page or by `qingji
+  holidays add` are in the database);
 - ``templates/``: the court's own letter templates (``templates/督办函.docx``).
 
 Not in a backup, and why:
@@ -15,24 +18,31 @@ Not in a backup, and why:
   (they hold parties' names; the import records keep their names and hashes);
 - ``logs/``: the log, which a backup does not need to restore the data.
 
-Files named by environment variables outside QINGJI_HOME (QINGJI_SETTINGS, QINGJI_HOLIDAYS, QINGJI_MEASURES, the
+Files outside QINGJI_HOME (named by QINGJI_SETTINGS, QINGJI_HOLIDAYS, QINGJI_MEASURES or the settings file; the
 environment file itself) are the server's configuration: keep them with it.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from qingji.backup.archive import HOME_PREFIX, aside, read_member
 
-FILES = ("settings.toml",)
+FILES = ("settings.toml", "holidays.toml")
 DIRECTORIES = ("templates",)
 
 
-def home_files(home: Path) -> list[tuple[str, Path]]:
-    """The files of ``home`` a backup holds: (relative POSIX name, path), in order."""
+def home_files(home: Path, named: Iterable[Path | None] = ()) -> list[tuple[str, Path]]:
+    """The files of ``home`` a backup holds: (relative POSIX name, path), in order. ``named``: files the site's
+    settings name (the settings file, the holiday file), held when they are in ``home``."""
     found = [(name, home / name) for name in FILES if (home / name).is_file()]
+    for path in named:
+        if path is not None and path.is_file() and path.resolve().is_relative_to(home.resolve()):
+            name = path.resolve().relative_to(home.resolve()).as_posix()
+            if name not in {known for known, _ in found}:
+                found.append((name, path))
     for directory in DIRECTORIES:
         root = home / directory
         if root.is_dir():

@@ -15,7 +15,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from qingji.backup.archive import BackupRefused, aside
+from qingji.backup.archive import BackupFailed, BackupRefused, aside
 from qingji.backup.counts import Counts, applied_migrations, count_rows, counted_tables
 
 TIMEOUT = 30  # seconds to wait for a writer's lock, as the server's connections do
@@ -24,11 +24,19 @@ TIMEOUT = 30  # seconds to wait for a writer's lock, as the server's connections
 def online_copy(source: Path, target: Path) -> tuple[Counts, list[str]]:
     """Copy the database ``source`` to the new file ``target`` (a rollback-journal database, one file) and return
     the counts and the migrations applied of the same moment."""
+    if not source.is_file():
+        raise BackupFailed(f"数据库 {source} 不存在", f"the database {source} does not exist")
     with closing(sqlite3.connect(source, timeout=TIMEOUT, isolation_level=None)) as live:
         live.execute("BEGIN")  # one read transaction: the counts and the copy see the same database
         try:
-            counts = count_rows(live.cursor())
-            migrations = applied_migrations(live.cursor())
+            try:
+                counts = count_rows(live.cursor())
+                migrations = applied_migrations(live.cursor())
+            except sqlite3.DatabaseError as error:
+                raise BackupFailed(
+                    f"数据库 {source} 无法读取（{error}）：是否已运行 qingji init？",
+                    f"the database {source} cannot be read ({error}): has qingji init been run?",
+                ) from None
             with closing(sqlite3.connect(target, isolation_level=None)) as copy:
                 live.backup(copy)
                 copy.execute("PRAGMA journal_mode=DELETE")

@@ -70,7 +70,11 @@ def run_import(
     read within ``limits`` (issue 10): the upload page passes ``settings.UPLOAD_LIMITS``; the command line's
     (``QINGJI_CLI_MAX_…``) apply otherwise.
     """
-    with logged_import(cases, events, actor) as logged, import_lock(IMPORT, actor=actor, waiting=waiting):
+    named = layout.name if layout is not None else None
+    with (
+        logged_import(cases, events, actor, named) as logged,
+        import_lock(IMPORT, actor=actor, waiting=waiting),
+    ):
         outcome = do_import(
             cases,
             events,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,26 +32,29 @@ class Logged:
 
 
 @contextmanager
-def logged_import(cases: Path, events: Path | None, actor: Any) -> Iterator[Logged]:
+def logged_import(
+    cases: Path | Sequence[Path], events: Path | None, actor: Any, layout: str | None = None
+) -> Iterator[Logged]:
     """Log the import of the block when it ends: its outcome (set on the yielded :class:`Logged`) with the time
-    taken, or that it was refused because another held the import lock."""
+    taken, or that it was refused because another held the import lock. ``layout``: the name of the court's
+    layout (header profile) the files are in, if not the interchange format."""
     started = time.perf_counter()
     logged = Logged()
     try:
         yield logged
     except ImportRunning as error:
-        log_busy(error, cases, events, actor)
+        log_busy(error, cases, events, actor, layout)
         raise
     except (
         BaseException
     ) as error:  # the error itself is the caller's to report (the page's log, the terminal)
         log.error(
             "import by %s, %s: stopped by %s after %.1f s",
-            importer(actor), files(cases, events), type(error).__name__, time.perf_counter() - started,
+            importer(actor), files(cases, events, layout), type(error).__name__, time.perf_counter() - started,
         )  # fmt: skip
         raise
     if logged.outcome is not None:
-        log_outcome(logged.outcome, cases, events, actor, time.perf_counter() - started)
+        log_outcome(logged.outcome, cases, events, actor, time.perf_counter() - started, layout)
 
 
 def importer(actor: Any) -> str:
@@ -62,13 +65,28 @@ def importer(actor: Any) -> str:
     return f"{who(actor)} ({court or 'no court'})"
 
 
-def files(cases: Path, events: Path | None) -> str:
-    return f"cases file {cases.name}" + (f", events file {events.name}" if events is not None else "")
+def files(cases: Path | Sequence[Path], events: Path | None, layout: str | None = None) -> str:
+    """The files by name: the cases file (or the tables of one export), the events file."""
+    tables = [cases] if isinstance(cases, Path) else list(cases)
+    named = (
+        f"cases file {tables[0].name}"
+        if len(tables) == 1
+        else "cases tables " + ", ".join(t.name for t in tables)
+    )
+    named += f", events file {events.name}" if events is not None else ""
+    return named + (f", layout {layout}" if layout else "")
 
 
-def log_outcome(outcome: ImportOutcome, cases: Path, events: Path | None, actor: Any, seconds: float) -> None:
+def log_outcome(
+    outcome: ImportOutcome,
+    cases: Path | Sequence[Path],
+    events: Path | None,
+    actor: Any,
+    seconds: float,
+    layout: str | None = None,
+) -> None:
     """The import's line: INFO when imported, WARNING when refused or awaiting a confirmation."""
-    head = f"import #{outcome.record_id} by {importer(actor)}, {files(cases, events)}"
+    head = f"import #{outcome.record_id} by {importer(actor)}, {files(cases, events, layout)}"
     took = f"{seconds:.1f} s"
     unknown = f"; headers not recognised: {len(outcome.unknown_columns)}" if outcome.unknown_columns else ""
     if outcome.imported:
@@ -101,11 +119,17 @@ def problem_places(outcome: ImportOutcome) -> str:
     return f"{len(problems)} problems ({places}{more})" if problems else "0 problems"
 
 
-def log_busy(error: ImportRunning, cases: Path, events: Path | None, actor: Any) -> None:
+def log_busy(
+    error: ImportRunning,
+    cases: Path | Sequence[Path],
+    events: Path | None,
+    actor: Any,
+    layout: str | None = None,
+) -> None:
     """An import refused because another import (or a snapshot, or a restore) holds the import lock."""
     log.warning(
         "import by %s, %s: refused, not started: %s",
         importer(actor),
-        files(cases, events),
+        files(cases, events, layout),
         running_text(error.holder),
     )

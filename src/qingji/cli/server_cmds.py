@@ -141,7 +141,9 @@ def serve(
             # A settings file that cannot be used stops the start (exit 2, the file, key and reason); a changed
             # one is recorded and audited, and the snapshot is brought under it by the nightly job's first run.
             if record_settings_in_force(settings_in_force()):
-                Console().print("本院设置已变更，已记录并审计 / the site settings changed: recorded and audited")
+                Console().print(
+                    "本院设置已变更，已记录并审计 / the site settings changed: recorded and audited"
+                )
             start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at nightly.at
             log.info(
                 "qingji serve: http://%s:%d/, %d threads, proxy trusted: %s",
