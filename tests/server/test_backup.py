@@ -35,11 +35,11 @@ NEW_CASE = (
 QINGJI = str(Path(sys.executable).with_name("qingji"))
 TEMPLATE = "templates/督办函.docx"
 HOLIDAYS = "local/假日.toml"
-HOLIDAY_FILE = '''[2027]
+HOLIDAY_FILE = """[2027]
 source = "国务院办公厅关于2027年部分节假日安排的通知"
 holidays = ["2027-01-01..2027-01-03"]
 workdays = []
-'''
+"""
 SETTINGS = '[conventions]\ngrace_days = {grace}\n\n[calendar]\nholidays = "local/假日.toml"\n'
 
 
