@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from typer.testing import CliRunner
 
@@ -114,3 +115,15 @@ def test_the_command_loads_a_notice_and_refuses_a_bad_one(court: None, tmp_path:
     assert (state().expiry, state().provisional) == (date(2027, 1, 4), False)
     listed = runner.invoke(app, ["holidays", "list"])
     assert listed.exit_code == 0 and "2027" in listed.output and "国务院办公厅关于2027年" in listed.output
+
+
+def test_an_uploaded_file_too_large_or_not_text_is_refused_whole(court: None, client: Client) -> None:
+    page = logged_in(client, "甘10")
+    big = SimpleUploadedFile("通知.txt", NOTICE_2027.encode() + b" " * 200_000)
+    assert "200 KB" in page.post("/holidays/", {"file": big}).content.decode()
+    latin = SimpleUploadedFile("通知.txt", NOTICE_2027.encode("gb18030"))
+    refused = page.post("/holidays/", {"file": latin, "confirm": "1"})
+    assert refused.status_code == 400 and "UTF-8" in refused.content.decode()
+    good = SimpleUploadedFile("通知.txt", NOTICE_2027.encode())
+    assert page.post("/holidays/", {"file": good, "confirm": "1"}).status_code == 200
+    assert HolidayNotice.objects.get().year == 2027

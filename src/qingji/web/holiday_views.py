@@ -70,11 +70,17 @@ def _post(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is not None:
         raw = upload.read(MAX_UPLOAD + 1)
-        try:
-            text = raw[:MAX_UPLOAD].decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = ""
-            context["error"] = f"{t['holidays_refused']}: {upload.name}: 不是 UTF-8 文本 / not UTF-8 text"
+        text = ""
+        if len(raw) > MAX_UPLOAD:  # refused whole, never cut
+            context["error"] = (
+                f"{t['holidays_refused']}: {upload.name}: 超过 {MAX_UPLOAD // 1000} KB，不像一份节假日通知"
+                f" / over {MAX_UPLOAD // 1000} KB, not a holiday notice"
+            )
+        else:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                context["error"] = f"{t['holidays_refused']}: {upload.name}: 不是 UTF-8 文本 / not UTF-8 text"
     year_text = str(request.POST.get("year", "")).strip()
     context.update(text=text, year=year_text)
     if context["error"]:
