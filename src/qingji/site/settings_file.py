@@ -200,25 +200,13 @@ def _conventions(data: Mapping[str, Any], source: str, refuse: Refuse, values: l
                          'must be a list of deduction kinds, e.g. ["请示"]')  # fmt: skip
         changes["local_deduction_kinds"] = frozenset(k.strip() for k in kinds)
     if "approaching_days" in warnings:
-        days = warnings["approaching_days"]
-        if not isinstance(days, list) or not days or not all(_whole(d, 1, 366) for d in days):
-            raise refuse(
-                "warnings.approaching_days",
-                days,
-                "应为 1 至 366 天的列表",
-                "must be a list of days, 1 to 366",
-            )
-        changes["approaching_days"] = tuple(sorted(set(days), reverse=True))
+        days = _whole_list(warnings, "warnings", "approaching_days", 366, refuse,
+                           "应为 1 至 366 天的列表", "must be a list of days, 1 to 366")  # fmt: skip
+        changes["approaching_days"] = tuple(sorted(days, reverse=True))
     if "long_pending_months" in ages:
-        months = ages["long_pending_months"]
-        if not isinstance(months, list) or not months or not all(_whole(m, 1, 600) for m in months):
-            raise refuse(
-                "ages.long_pending_months",
-                months,
-                "应为正整数月数的列表",
-                "must be a list of positive months",
-            )
-        changes["long_pending_tiers"] = tuple(sorted(set(months)))
+        months = _whole_list(ages, "ages", "long_pending_months", 600, refuse,
+                             "应为正整数月数的列表", "must be a list of positive months")  # fmt: skip
+        changes["long_pending_tiers"] = tuple(sorted(months))
     if "age_warning_months" in warnings:
         months = warnings["age_warning_months"]
         if not _whole(months, 1, 600):
@@ -340,6 +328,16 @@ def _nightly(data: Mapping[str, Any], source: str, refuse: Refuse, values: list[
         raise refuse("nightly.at", given, '应为当地时间，如 "02:00"', 'must be a local time, e.g. "02:00"')
     values.append(Setting("nightly.at", at, source))
     return at
+
+
+def _whole_list(
+    table: Mapping[str, Any], section: str, key: str, high: int, refuse: Refuse, zh: str, en: str
+) -> set[int]:
+    """The distinct whole numbers, 1 to ``high``, of the non-empty list ``table[key]``; else refused."""
+    given = table[key]
+    if not isinstance(given, list) or not given or not all(_whole(n, 1, high) for n in given):
+        raise refuse(f"{section}.{key}", given, zh, en)
+    return set(given)
 
 
 def _whole(value: object, low: int, high: int) -> bool:
