@@ -9,6 +9,7 @@ from qingji.web import (
     campaign_views,
     export_views,
     holiday_views,
+    home_views,
     import_views,
     stats_views,
     views,
@@ -19,7 +20,7 @@ from qingji.web.letter_views import supervision_letter
 app_name = "web"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("login/", views.QingjiLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(next_page="web:login"), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

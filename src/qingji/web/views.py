@@ -79,9 +79,8 @@ def _state(case: Case) -> CaseState | None:
         return None
 
 
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    person = person_of(request)
+def summary_home(request: HttpRequest, person: Person | None) -> HttpResponse:
+    """The summary per court (pending by age band, overdue, approaching, over 12 months)."""
     headers = [lb.summary_label(key) for key in SUMMARY_KEYS]
     return render(
         request,
