@@ -97,3 +97,27 @@ def test_the_export_quotes_text_a_spreadsheet_would_run(client: Client) -> None:
     [row] = [row for row in rows if "SUM(1+1)" in row[4]]
     assert row[4] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_a_long_trail_is_counted_up_to_a_limit_and_the_export_keeps_every_record(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting millions of records a page is not done: past the limit the page says "more than" and lists the
+    newest; the export still holds every one."""
+    from qingji.audit import selectors
+
+    for n in range(2, 7):
+        audit(
+            "case_updated", "case", f"（2024）甘1002民初{n}号", court_code="甘1002", after={"judge": "张伟"}
+        )
+    monkeypatch.setattr(selectors, "COUNT_AT_MOST", 3)
+    monkeypatch.setattr(selectors.CountedAtMost.__init__, "__defaults__", (3,))
+    signed_in(client, "office1002", "password-1002")
+    page = client.get("/audit/").content.decode()
+    assert "超过 3 条记录" in page
+    assert "（2024）甘1002民初6号" in page and "（2024）甘1002民初2号" not in page  # the newest first
+    rows = list(csv.reader(io.StringIO(client.get("/audit/export.csv").content.decode("utf-8-sig"))))
+    numbers = {row[4] for row in rows[1:]}
+    assert {f"（2024）甘1002民初{n}号" for n in range(1, 7)} <= numbers and len(rows) > 1 + 3
+    few = client.get("/audit/", {"object_id": "民初1号"}).content.decode()
+    assert "超过" not in few and "1 条记录" in few

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from qingji.audit.models import AuditRecord
-from qingji.audit.selectors import AuditFilters, filtered
+from qingji.audit.selectors import AuditFilters, CountedAtMost, filtered
 from qingji.courts.roles import may_read_audit
 from qingji.courts.selectors import visible_audit
 from qingji.interchange.csv_safety import neutralised
@@ -55,14 +55,15 @@ def audit_page(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     filters = audit_filters(request.GET)
     records = filtered(visible_audit(person), filters)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    counted = CountedAtMost(records)
+    page = Paginator(counted, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(record, audit_action_label(record.action)) for record in page.object_list]
-    codes = sorted(set(visible_audit(person).values_list("action", flat=True).distinct()))
+    codes = sorted(set(visible_audit(person).order_by().values_list("action", flat=True).distinct()))
     actions = [(code, audit_action_label(code)) for code in codes]
     query = request.GET.copy()
     query.pop("page", None)
     context = page_context(request, page=page, rows=rows, filters=filters, actions=actions, query=query.urlencode(),
-                       allowed=may_read_audit(person))  # fmt: skip
+                       allowed=may_read_audit(person), capped=counted.capped)  # fmt: skip
     return render(request, "web/audit.html", context)
 
 

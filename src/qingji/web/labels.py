@@ -59,6 +59,11 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "audit_until": ("至", "To"),
     "audit_export": ("导出 CSV", "Export CSV"),
     "audit_records": ("条记录", "records"),
+    "audit_more_than": ("超过", "More than"),
+    "audit_narrow": (
+        "，此处列出最新的部分；请用上面的条件缩小范围（导出含全部记录）。",
+        "; the newest are listed here: narrow them with the filters above (the export holds them all).",
+    ),
     "audit_at": ("时间", "When"),
     "audit_before": ("之前", "Before"),
     "audit_after": ("之后", "After"),
