@@ -81,7 +81,8 @@ class World:
 
 
 # fmt: off
-LEDGER = {"court": "text", "status": "choice", "bucket": "choice", "judge": "text", "page": "id"}
+LEDGER = {"court": "text", "status": "choice", "bucket": "choice", "judge": "text", "page": "id", "q": "text",
+          "type": "text", "procedure": "choice", "division": "text", "warning": "choice", "new_backlog": "choice"}
 AUDIT = {"action": "choice", "object_id": "text", "actor": "text", "court": "text", "since": "day", "until": "day"}
 STATS = {"as_of": "day", "compare": "day", "since": "day", "court": "text", "w_on_time_rate": "number"}
 CAMPAIGN = {"as_of": "day", "supervise": "choice", "kind": "choice", "court": "text", "page": "id"}

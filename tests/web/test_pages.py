@@ -111,7 +111,9 @@ def test_the_ledger_is_sorted_by_expiry_and_filtered(login: Login) -> None:
     assert ledger_numbers(client, "?status=approaching") == ["（2024）甘1002民初5号"]
     assert ledger_numbers(client, "?bucket=under_6m") == ["（2024）甘1002民初5号", "（2024）甘1002民初1号"]
     assert len(ledger_numbers(client, "?judge=李娜")) == 2
-    assert ledger_numbers(client, "?judge=李") == []  # a judge is chosen by name, as the suggestions offer
+    assert (
+        len(ledger_numbers(client, "?judge=李")) == 2
+    )  # a part of a name finds the judges whose name holds it
     assert client.get("/ledger/").context["judges"] == ["张伟", "李娜"]
     html = client.get("/ledger/?status=approaching").content.decode()
     assert "15日内届满" in html and "临近届满" in html and "2025-01-15" in html

@@ -151,12 +151,43 @@ class CaseState(models.Model):
     provisional = models.BooleanField("日历暂定", default=False)
     warnings = models.JSONField("预警", default=list)
     basis = models.TextField("依据", blank=True, default="")
+    # The case's columns the ledger filters on, copied so that a filtered page is read from the states alone.
+    type_code = models.CharField("类型代字", max_length=8, blank=True, default="")
+    procedure = models.CharField("适用程序", max_length=32, blank=True, default="")
+    division = models.TextField("审判庭", blank=True, default="")
+    # Pending on the snapshot's date and crossed six months since filing in that date's calendar month, up to
+    # that date (new backlog, 新增长期未结: qingji.cases.snapshot.new_backlog).
+    new_backlog = models.BooleanField("本月新增长期未结", default=False)
 
     class Meta:
         # Ledger order first, with the columns the pages filter on: a page is found along this index alone, and
         # with pending cases first in the order, every filter of pending cases reads the first part of it.
-        indexes = (models.Index(fields=["ledger_order", "court_code", "age_bucket", "status"]),)
+        # A division's or a type's cases are read along their own index, in ledger order.
+        indexes = (
+            models.Index(fields=["ledger_order", "court_code", "age_bucket", "status"]),
+            models.Index(fields=["division", "ledger_order"], name="state_division_order"),
+            models.Index(fields=["type_code", "ledger_order"], name="state_type_order"),
+        )
         verbose_name = "案件状态快照"
+
+
+class StateTag(models.Model):
+    """One of a state's warnings (a code of qingji.core.vocabulary.Warning), or ``new_backlog``: one row per case
+    and tag, in ledger order, so that the ledger's warning and new-backlog filters read their cases along an
+    index instead of the warnings' JSON of a million states. Written with the snapshot."""
+
+    NEW_BACKLOG = "new_backlog"
+
+    case_id = models.IntegerField("案件")
+    tag = models.CharField("预警", max_length=40)
+    court_code = models.CharField("法院代字", max_length=16)
+    ledger_order = models.IntegerField("台账顺序")
+    status = models.CharField("状态", max_length=16)
+    age_bucket = models.CharField("案龄段", max_length=8, blank=True, default="")
+
+    class Meta:
+        indexes = (models.Index(fields=["tag", "ledger_order", "court_code", "age_bucket", "status"]),)
+        verbose_name = "案件预警快照"
 
 
 class Snapshot(models.Model):
@@ -185,8 +216,17 @@ class StateCount(models.Model):
     status = models.CharField("状态", max_length=16)
     age_bucket = models.CharField("案龄段", max_length=8, blank=True, default="")
     long_pending_12m = models.BooleanField("超12个月未结", default=False)
+    # The ledger's other filters that the counts answer (issue 12): the case's division, type and procedure,
+    # whether it is new backlog this month, the year of its provisional expiry (0: not provisional), and one of
+    # its warnings ("": the row counts each case once; a row with a warning counts the cases that carry it).
+    division = models.TextField("审判庭", blank=True, default="")
+    type_code = models.CharField("类型代字", max_length=8, blank=True, default="")
+    procedure = models.CharField("适用程序", max_length=32, blank=True, default="")
+    new_backlog = models.BooleanField("本月新增长期未结", default=False)
+    provisional_year = models.IntegerField("暂定届满年份", default=0)
+    warning = models.CharField("预警", max_length=40, blank=True, default="")
     cases = models.IntegerField("案件数")
 
     class Meta:
-        unique_together = (("court_code", "status", "age_bucket", "long_pending_12m"),)
+        indexes = (models.Index(fields=["warning", "court_code"], name="statecount_warning_court"),)
         verbose_name = "快照计数"

@@ -6,7 +6,7 @@ their counts per court and state, and the snapshot's record replace the previous
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import polars as pl
@@ -17,13 +17,15 @@ from qingji.audit.actions import audit_per_court
 from qingji.audit.models import AuditRecord
 from qingji.cases.bulk import db_dates, db_json, insert_rows
 from qingji.cases.frames import frames_with_ids
-from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot, StateCount
+from qingji.cases.models import Case, CaseState, ImportRecord, Snapshot, StateCount, StateTag
+from qingji.core.dates import older_than_cutoff
 from qingji.engine.ledger import compute_ledger
 from qingji.site.in_force import site_settings
 from qingji.site.notices import calendar_in_force
 from qingji.site.record import changed_since, record_settings_in_force
 
 LONG_PENDING_12M = 12  # months: the summary's "pending over twelve months" column
+NEW_BACKLOG_MONTHS = 6  # new backlog (新增长期未结): pending cases crossing six months this month
 _STATE_FIELDS = (
     "status", "age_days", "age_bucket", "long_pending", "expiry", "days_remaining", "days_over",
     "extended_months", "extended_days", "deducted_days", "provisional", "warnings", "basis",
@@ -97,6 +99,8 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
             *(pl.col(key) for key in _STATE_FIELDS if key not in ("age_bucket", "basis", "warnings")),
             pl.col("age_bucket").fill_null(""),
             pl.col("basis").fill_null(""),
+            pl.col("type_code", "procedure", "division").fill_null(""),
+            new_backlog(as_of).alias("new_backlog"),
             pl.col("warnings"),
         )
     )
@@ -109,16 +113,19 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
         for row, key in zip(db_dates(states.select(fields)).iter_rows(), warnings, strict=True)
     ]
     counts = state_counts(states)
+    tags = state_tags(states)
     with transaction.atomic():
         CaseState.objects.all().delete()
         StateCount.objects.all().delete()
+        StateTag.objects.all().delete()
         insert_rows(CaseState, [*fields, "warnings"], rows)
         insert_rows(StateCount, counts.columns, counts.rows())
+        insert_rows(StateTag, tags.columns, tags.rows())
         Snapshot.objects.create(as_of=as_of, by=actor, cases=len(rows), last_import=covers)
         # fresh statistics, so that the pages' queries take the right index (the audit trail grows with
         # every import: its page reads a court's newest records along their index, not a sort of millions)
         with connection.cursor() as cursor:
-            for model in (CaseState, Case, AuditRecord):
+            for model in (CaseState, StateTag, StateCount, Case, AuditRecord):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         per_court = states.group_by("court_code").len().rows()
         audit_per_court("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor,
@@ -126,15 +133,54 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
     return len(rows)
 
 
+def new_backlog(as_of: date) -> pl.Expr:
+    """Pending on ``as_of`` and crossed NEW_BACKLOG_MONTHS since filing (gross age, C10, as a campaign's scope
+    counts it) in the calendar month of ``as_of``, up to that date: older than six months on ``as_of``, not on the
+    last day of the month before (new backlog, 新增长期未结)."""
+    month_before = as_of.replace(day=1) - timedelta(days=1)
+    pending = pl.col("age_bucket").is_not_null() & pl.col("age_bucket").ne("")  # the ledger's, or the stored
+    crossed = (pl.col("filed_on") < older_than_cutoff(as_of, NEW_BACKLOG_MONTHS)) & (
+        pl.col("filed_on") >= older_than_cutoff(month_before, NEW_BACKLOG_MONTHS)
+    )
+    return (pending & crossed).fill_null(False)
+
+
+def state_tags(states: pl.DataFrame) -> pl.DataFrame:
+    """One row per state and warning, and per state of new backlog (StateTag), with the state's ledger order."""
+    keys = ("case_id", "court_code", "ledger_order", "status", "age_bucket")
+    warned = states.select(*keys, pl.col("warnings").alias("tag")).explode("tag").drop_nulls("tag")
+    backlog = states.filter("new_backlog").select(*keys, pl.lit(StateTag.NEW_BACKLOG).alias("tag"))
+    return pl.concat([warned, backlog.select(warned.columns)]).select(
+        "case_id", "tag", "court_code", "ledger_order", "status", "age_bucket"
+    )
+
+
+COUNT_KEYS = ("court_code", "status", "age_bucket", "long_pending_12m", "division", "type_code", "procedure",
+              "new_backlog", "provisional_year")  # fmt: skip
+
+
 def state_counts(states: pl.DataFrame) -> pl.DataFrame:
-    """How many states there are per court, status, age bucket and pending over twelve months (StateCount)."""
-    return (
-        states.group_by(
-            "court_code",
-            "status",
-            "age_bucket",
-            (pl.col("long_pending").fill_null(0) >= LONG_PENDING_12M).alias("long_pending_12m"),
-        )
+    """How many states there are per court, status, age bucket, pending over twelve months, division, type,
+    procedure, new backlog and provisional expiry's year (StateCount, ``warning`` ""); and the same for the states
+    carrying each warning (``warning`` the code)."""
+    keyed = states.with_columns(
+        (pl.col("long_pending").fill_null(0) >= LONG_PENDING_12M).alias("long_pending_12m"),
+        pl.when(pl.col("provisional"))
+        .then(pl.col("expiry").dt.year())
+        .otherwise(0)
+        .fill_null(0)
+        .cast(pl.Int64)
+        .alias("provisional_year"),
+    )
+    whole = keyed.group_by(COUNT_KEYS).agg(pl.len().cast(pl.Int64).alias("cases"))
+    warned = (
+        keyed.select(*COUNT_KEYS, pl.col("warnings").alias("warning"))
+        .explode("warning")
+        .drop_nulls("warning")
+        .group_by(*COUNT_KEYS, "warning")
         .agg(pl.len().cast(pl.Int64).alias("cases"))
-        .sort("court_code", "status", "age_bucket", "long_pending_12m")
+    )
+    columns = [*COUNT_KEYS, "warning", "cases"]
+    return pl.concat([whole.with_columns(warning=pl.lit("")).select(columns), warned.select(columns)]).sort(
+        *COUNT_KEYS, "warning"
     )

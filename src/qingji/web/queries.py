@@ -13,15 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, overload
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
 
-from qingji.cases.models import Case, CaseState, StateCount
+from qingji.cases.models import Case, CaseState, StateCount, StateTag
 from qingji.cases.selectors import some_cases, visible_cases
 from qingji.cases.snapshot import LONG_PENDING_12M, snapshot_date
 from qingji.core.vocabulary import AgeBucket, Status
 from qingji.courts.models import Court, Person
 from qingji.courts.selectors import visible_court_codes, whole_courts
-from qingji.web.params import query_text
+from qingji.web.ledger_filters import ALL as ALL
+from qingji.web.ledger_filters import CLOSED as CLOSED
+from qingji.web.ledger_filters import PENDING as PENDING
+from qingji.web.ledger_filters import PENDING_BUCKETS
+from qingji.web.ledger_filters import STATUS_GROUPS as STATUS_GROUPS
+from qingji.web.ledger_filters import LedgerFilters as LedgerFilters
 
 # The summary columns of the home page, in order (keys of qingji.engine.summary.SUMMARY_COLUMNS).
 SUMMARY_KEYS: tuple[str, ...] = (
@@ -31,11 +36,6 @@ SUMMARY_KEYS: tuple[str, ...] = (
     "approaching",
     "long_pending_12m",
 )
-PENDING_BUCKETS = tuple(bucket.value for bucket in AgeBucket)
-
-# The ledger's status filter: the statuses themselves, and these groups. Pending cases are the default.
-PENDING, CLOSED, ALL = "pending", "closed", "all"
-STATUS_GROUPS = (PENDING, CLOSED, ALL)
 
 
 @dataclass
@@ -71,8 +71,9 @@ def state_groups(person: Person | None) -> list[Mapping[str, Any]]:
         return []
     courts = whole_courts(person)
     if courts is not None:
-        stored = StateCount.objects.filter(court_code__in=courts)
-        return list(stored.values("court_code", "status", "age_bucket", "long_pending_12m", "cases"))
+        stored = StateCount.objects.filter(court_code__in=sorted(courts), warning="")
+        keys = ("court_code", "status", "age_bucket", "long_pending_12m")
+        return list(stored.values(*keys).annotate(cases=Sum("cases")).order_by())
     over_12m = ExpressionWrapper(Q(long_pending__gte=LONG_PENDING_12M), output_field=BooleanField())
     live = (
         CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
@@ -112,61 +113,53 @@ def summary(person: Person | None) -> Summary:
     return Summary(rows, total, snapshot_date() if person is not None else None)
 
 
-@dataclass(frozen=True)
-class LedgerFilters:
-    court: str = ""
-    status: str = PENDING
-    bucket: str = ""
-    judge: str = ""
-
-    @classmethod
-    def from_query(cls, query: Any) -> LedgerFilters:
-        """The filters of a query; one with a character no database takes is answered with a message (400)."""
-        court, status, bucket, judge = (
-            query_text(query, name, name) for name in ("court", "status", "bucket", "judge")
-        )
-        return cls(court, status or PENDING, bucket, judge)
-
-    def state_filter(self) -> Q:
-        """The filters on a state's own columns (court, status or status group, age bucket)."""
-        where = Q()
-        if self.court:
-            where &= Q(court_code=self.court)
-        if self.status == PENDING:
-            where &= Q(age_bucket__in=PENDING_BUCKETS)
-        elif self.status == CLOSED:
-            where &= Q(age_bucket="")
-        elif self.status != ALL:
-            where &= Q(status=self.status)
-        if self.bucket:
-            where &= Q(age_bucket=self.bucket)
-        return where
-
-    def admits(self, group: Mapping[str, Any]) -> bool:
-        """Whether a StateCount group is inside the filters (the judge filter aside)."""
-        pending = group["age_bucket"] in PENDING_BUCKETS
-        return (
-            (not self.court or group["court_code"] == self.court)
-            and (self.status != PENDING or pending)
-            and (self.status != CLOSED or not pending)
-            and (self.status in STATUS_GROUPS or group["status"] == self.status)
-            and (not self.bucket or group["age_bucket"] == self.bucket)
-        )
+def _seen_states(person: Person) -> QuerySet[CaseState]:
+    courts = whole_courts(person)
+    if courts is not None:
+        return CaseState.objects.filter(court_code__in=sorted(courts))
+    return CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
 
 
 def ledger(person: Person | None, filters: LedgerFilters) -> QuerySet[CaseState]:
     """The visible cases' states, narrowed by the filters, in ledger order (expiry first)."""
     if person is None:
         return CaseState.objects.none()
-    courts = whole_courts(person)
-    if courts is not None:
-        states = CaseState.objects.filter(court_code__in=courts)
-    else:
-        states = CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
-    states = states.filter(filters.state_filter())
+    states = _seen_states(person).filter(filters.state_filter())
+    if filters.warning:
+        tagged = StateTag.objects.filter(tag=filters.warning).filter(filters.tag_filter())
+        states = states.filter(pk__in=tagged.values("case_id"))
     if filters.judge:
-        states = states.filter(case__judge=filters.judge)
+        states = states.filter(case__judge__in=judge_matches(person, filters))
+    if filters.q:
+        exact = Case.objects.filter(case_number=filters.q).exists()
+        states = (
+            states.filter(case__case_number=filters.q)
+            if exact
+            else states.filter(case__case_number__contains=filters.q)
+        )
     return states.order_by("ledger_order")
+
+
+def judge_matches(person: Person, filters: LedgerFilters) -> list[str]:
+    """The judges the judge filter means: the one whose name it is, when a visible case's judge has exactly that
+    name (so that a link to 王芳 never lists 王芳芳's cases too); else every visible judge whose name holds it."""
+    cases = cases_of(person).filter(court_code=filters.court) if filters.court else cases_of(person)
+    if cases.filter(judge=filters.judge).exists():
+        return [filters.judge]
+    names = cases.filter(judge__contains=filters.judge).values_list("judge", flat=True)
+    return sorted(set(names.order_by().distinct()))
+
+
+def _tag_keys(person: Person, filters: LedgerFilters) -> QuerySet[StateTag] | None:
+    """The keys of a warning's (or the new backlog's) cases in ledger order, read along StateTag's index, for a
+    person who sees whole courts and filters only on what a tag row holds; else None."""
+    courts = whole_courts(person)
+    if courts is None or not filters.tag or not filters.only_tag_columns:
+        return None
+    tags = StateTag.objects.filter(tag=filters.tag, court_code__in=sorted(courts)).filter(
+        filters.tag_filter()
+    )
+    return tags.order_by("ledger_order")
 
 
 def judges_of(person: Person | None, court: str) -> list[str]:
@@ -177,11 +170,22 @@ def judges_of(person: Person | None, court: str) -> list[str]:
     return sorted(set(names.order_by().distinct()))
 
 
+def stored_count(courts: Iterable[str], filters: LedgerFilters) -> int:
+    """How many states of whole courts are inside the filters (not judge or case number), from StateCount."""
+    rows = StateCount.objects.filter(court_code__in=sorted(courts), warning=filters.warning)
+    total: int | None = rows.filter(filters.state_filter()).aggregate(n=Sum("cases"))["n"]
+    return total or 0
+
+
 def ledger_count(person: Person | None, filters: LedgerFilters) -> int:
-    """How many states :func:`ledger` lists, from the stored counts unless the judge filter needs the cases."""
-    if filters.judge:
+    """How many states :func:`ledger` lists: from the stored counts for a person who sees whole courts (unless the
+    judge or case-number filter needs the cases), else counted live from the person's few cases."""
+    if person is None:
+        return 0
+    courts = whole_courts(person)
+    if courts is None or filters.live:
         return ledger(person, filters).count()
-    return sum(group["cases"] for group in state_groups(person) if filters.admits(group))
+    return stored_count(courts, filters)
 
 
 class LedgerRows:
@@ -193,6 +197,7 @@ class LedgerRows:
 
     def __init__(self, person: Person | None, filters: LedgerFilters) -> None:
         self.states = ledger(person, filters)
+        self.tags = _tag_keys(person, filters) if person is not None else None
         self.total = ledger_count(person, filters)
 
     def count(self) -> int:
@@ -211,7 +216,10 @@ class LedgerRows:
             if not found:
                 raise IndexError(index)
             return found[0]
-        keys = list(self.states.values_list("pk", flat=True)[index])
+        if self.tags is not None:  # a warning's cases, along its own index
+            keys = list(self.tags.values_list("case_id", flat=True)[index])
+        else:
+            keys = list(self.states.values_list("pk", flat=True)[index])
         rows = CaseState.objects.filter(pk__in=keys).select_related("case").order_by("ledger_order")
         return list(rows)
 

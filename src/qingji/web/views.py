@@ -12,23 +12,14 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
 from qingji.cases.models import Case, CaseState
-from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_order
+from qingji.core.vocabulary import warning_order
 from qingji.courts.models import Person
 from qingji.web import labels as lb
 from qingji.web import throttle
 from qingji.web.context import texts
-from qingji.web.queries import (
-    ALL,
-    CLOSED,
-    PENDING,
-    SUMMARY_KEYS,
-    LedgerFilters,
-    LedgerRows,
-    cases_of,
-    courts_of,
-    judges_of,
-    summary,
-)
+from qingji.web.ledger_rows import compact_warnings, filter_choices
+from qingji.web.provisional import provisional_expiries
+from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, LedgerRows, cases_of, courts_of, summary
 
 PAGE_SIZE = 100
 
@@ -100,24 +91,16 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
             "state": state,
             "status": lb.status_label(state.status),
             "bucket": lb.bucket_label(state.age_bucket) if state.age_bucket else "",
-            "warnings": _warnings(state),
+            "warnings": compact_warnings(state.warnings),
         }
         for state in page.object_list
     ]
     courts = courts_of(person)
     court = filters.court or (next(iter(courts)) if len(courts) == 1 else "")
-    choices = {
-        "courts": list(courts.items()),
-        "judges": judges_of(person, court),
-        "statuses": [
-            (PENDING, lb.text("pending_cases")),
-            *((code, lb.status_label(code)) for code in STATUS_LABELS),
-            (CLOSED, lb.text("closed_cases")),
-            (ALL, lb.text("all_cases")),
-        ],
-        "buckets": [(code, lb.bucket_label(code)) for code in BUCKET_LABELS],
-    }
-    context = page_context(request, person=person, page=page, rows=rows, filters=filters, **choices)
+    context = page_context(
+        request, person=person, page=page, rows=rows, filters=filters,
+        provisional=provisional_expiries(person), **filter_choices(person, court, filters.warning),
+    )  # fmt: skip
     return render(request, "web/ledger.html", context)
 
 

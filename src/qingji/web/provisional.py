@@ -1,0 +1,47 @@
+"""Expiries counted without a year's holidays (the State Council's notice not loaded yet: CaseState.provisional,
+the provisional_calendar warning): said once, in a banner with the fix, on the ledger and the leaders' home —
+never as a tag on every row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Sum
+from django.db.models.functions import ExtractYear
+
+from qingji.cases.models import Case, CaseState, StateCount
+from qingji.cases.selectors import some_cases
+from qingji.courts.models import Person
+from qingji.courts.selectors import whole_courts
+from qingji.web import labels as lb
+
+
+@dataclass(frozen=True)
+class Provisional:
+    years: tuple[int, ...]  # the years whose holidays are missing, of the provisional expiries
+    cases: int
+
+    @property
+    def message(self) -> str:
+        years = "、".join(str(year) for year in self.years)
+        return lb.text("provisional_banner").format(years=years, n=self.cases)
+
+
+def provisional_expiries(person: Person | None) -> Provisional | None:
+    """The person's cases whose expiry is provisional, by the year of the expiry; None when there is none. Read
+    from the stored counts for a person who sees whole courts, else from the person's few states."""
+    if person is None:
+        return None
+    courts = whole_courts(person)
+    by_year: dict[int, int] = {}
+    if courts is not None:
+        stored = StateCount.objects.filter(court_code__in=sorted(courts), warning="", provisional_year__gt=0)
+        for year, cases in stored.values_list("provisional_year").annotate(n=Sum("cases")).order_by():
+            by_year[year] = cases
+    else:
+        live = CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)), provisional=True)
+        for year in live.annotate(year=ExtractYear("expiry")).values_list("year", flat=True):
+            by_year[year or 0] = by_year.get(year or 0, 0) + 1
+    if not by_year:
+        return None
+    return Provisional(tuple(sorted(year for year in by_year if year)), sum(by_year.values()))
