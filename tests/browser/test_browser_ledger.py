@@ -93,10 +93,13 @@ def test_the_ledger_filters_by_court_and_status_and_opens_a_case(page: Page) -> 
 def test_a_judge_sees_only_their_own_cases(page: Page) -> None:
     log_in(page, "lina")
     expect(page.locator("header .who")).to_have_text("李娜")
-    assert cell_texts(page, "table.summary tbody tr") == [
-        ["甘1002 庆阳市西峰区人民法院", "2", "0", "1", "0", "1", "2", "0", "1"]
+    # Their home is their work: their two cases, both overdue, the longer overdue first.
+    work = cell_texts(page, "table.work tbody tr")
+    assert [row[:2] for row in work] == [
+        ["（2022）甘1002民初4号", "已超审限"],
+        ["（2024）甘1002民初2号", "已超审限"],
     ]
-    page.get_by_role("link", name="甘1002 庆阳市西峰区人民法院").click()
+    page.goto("/ledger/?court=甘1002")
     expect(page).to_have_url(re.compile(r"/ledger/\?court="))
     assert query(page)["court"] == ["甘1002"]
     assert listed(page) == ["（2022）甘1002民初4号", "（2024）甘1002民初2号"]

@@ -47,6 +47,7 @@ from qingji.cases.import_guard import (
 )
 from qingji.cases.import_report import default_report_path, write_import_report
 from qingji.cases.models import ImportRecord
+from qingji.courts.models import Court
 from qingji.interchange import Problem, ReadResult
 from qingji.interchange.export_reading import TABLE, given_column, read_export
 from qingji.interchange.header_profile import HeaderProfile
@@ -204,6 +205,7 @@ def do_import(
                 outcome.preview_changed = confirm
                 raise _Unconfirmed
             outcome.imported = True
+            _stamp_courts(incoming, record)
             for name, value in _counts(outcome).items():
                 setattr(record, name, value)
             record.save(update_fields=list(_counts(outcome)))
@@ -213,6 +215,12 @@ def do_import(
         record = _record(outcome, actor, files)
     outcome.record_id = record.pk
     return outcome
+
+
+def _stamp_courts(incoming: pl.DataFrame, record: ImportRecord) -> None:
+    """The courts whose cases the import held were imported now (Court.last_import_at)."""
+    codes = incoming.get_column("court_code").unique().to_list()
+    Court.objects.filter(code__in=codes).update(last_import_at=record.at)
 
 
 def _names(paths: Sequence[Path]) -> str:

@@ -19,6 +19,9 @@ class Court(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    # When an export holding cases of the court was last imported (qingji.cases.imports.do_import stamps it):
+    # the trial management office's to-do list names the courts whose export is late (issue 12).
+    last_import_at = models.DateTimeField("最近导入", null=True, blank=True)
 
     class Meta:
         ordering = ("code",)

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -64,13 +65,17 @@ def audit_page(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = page_context(request, page=page, rows=rows, filters=filters, actions=actions, query=query.urlencode(),
                        allowed=may_read_audit(person), capped=counted.capped)  # fmt: skip
-    return render(request, "web/audit.html", context)
+    # A role that does not read the trail is refused (web/menu.py leaves the page out of its menu).
+    return render(request, "web/audit.html", context, status=200 if context["allowed"] else 403)
 
 
 @login_required
 def audit_export(request: HttpRequest) -> HttpResponse:
     """The filtered audit records as CSV (UTF-8 with BOM, so that Excel and WPS open it)."""
-    records = filtered(visible_audit(person_of(request)), audit_filters(request.GET))
+    person = person_of(request)
+    if not may_read_audit(person):
+        raise PermissionDenied
+    records = filtered(visible_audit(person), audit_filters(request.GET))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="qingji-audit.csv"'
     response.write("\ufeff")

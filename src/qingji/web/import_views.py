@@ -55,9 +55,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
     ]
     context["layout"] = request.POST.get("profile", "") if request.method == "POST" else ""
     if request.method != "POST" or not allowed or person is None:
-        return render(
-            request, "web/import.html", context, status=200 if allowed or request.method != "POST" else 403
-        )
+        # a role that does not import is refused (web/menu.py leaves the page out of its menu)
+        return render(request, "web/import.html", context, status=200 if allowed else 403)
     if "token" in request.POST:
         return _confirm(request, person, context)
     # a file dropped as it arrived, over the size limit (issue 10): say which, the limit and the setting

@@ -11,6 +11,7 @@ from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.holiday_labels import HOLIDAY_TEXTS
+from qingji.web.home_labels import HOME_TEXTS
 from qingji.web.leader_labels import LEADER_TEXTS
 from qingji.web.letter_labels import LETTER_TEXTS
 from qingji.web.param_labels import PARAM_TEXTS
@@ -200,6 +201,7 @@ TEXTS.update(_CORRECTION_TEXTS)
 TEXTS.update(PARAM_TEXTS)
 TEXTS["holidays"] = HOLIDAY_TEXTS["holidays"]
 TEXTS.update(LEADER_TEXTS)
+TEXTS.update(HOME_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

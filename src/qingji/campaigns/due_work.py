@@ -1,0 +1,186 @@
+"""What is due in a person's own cases (a judge's, an assistant's: issue 12, "my work"), one item per thing to do,
+most urgent first.
+
+The cases are exactly those the person sees (qingji.cases.selectors.visible_cases: a judge their own, an assistant
+the cases of the judge(s) they are granted), so they are few and counted live. Two sources:
+
+- the stored snapshot's warnings of the pending cases: over the trial period (超审限), expiring within the court's
+  thresholds (approaching_30/15/7 by default, each case under its nearest), ten months old (about to become
+  long-pending): the same warnings the ledger filters by (``/ledger/?warning=CODE``), so a count here is the
+  count the ledger lists;
+- the campaigns the person sees, for their pending cases: plan steps not done and due within ``WEEK_DAYS`` or
+  overdue, target dates (化解期限) likewise, the four determinations missing, appraisals overdue.
+
+Everything is counted on one day, the snapshot's date (the page says "as of" it), or today without a snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
+from qingji.campaigns.selectors import visible_campaigns
+from qingji.cases.models import Case, CaseState
+from qingji.cases.selectors import visible_cases
+from qingji.cases.snapshot import snapshot_date
+from qingji.core.casework import days_overdue
+from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
+from qingji.core.dates import add_months
+from qingji.core.vocabulary import APPROACHING_PREFIX, AgeBucket, Warning
+from qingji.courts.models import Person
+from qingji.site.in_force import site_settings
+from qingji.site.settings_file import SiteSettingsError
+
+WEEK_DAYS = 7  # "due this week": on the day and the six days after it
+
+# The kinds of item; on a tie of days left, the earlier kind of this order comes first.
+OVERDUE = Warning.OVERDUE.value
+AGE_10_MONTHS = Warning.AGE_10_MONTHS.value
+STEP_OVERDUE, STEP_DUE = "step_overdue", "step_due"
+TARGET_OVERDUE, TARGET_DUE = "target_overdue", "target_due"
+DETERMINATIONS = "determinations"
+APPRAISAL_OVERDUE = "appraisal_overdue"
+CAMPAIGN_KINDS = (TARGET_OVERDUE, STEP_OVERDUE, APPRAISAL_OVERDUE, DETERMINATIONS, TARGET_DUE, STEP_DUE)
+# The four determinations (四定), as the campaign page's ``missing=`` parameter names them.
+FOUR = ("responsible", "supervisor", "plan", "target_on")
+PENDING_BUCKETS = tuple(bucket.value for bucket in AgeBucket)
+
+
+def conventions_in_force() -> Conventions:
+    try:
+        return site_settings().conventions
+    except SiteSettingsError:  # the pages say so elsewhere; the defaults meanwhile
+        return DEFAULT_CONVENTIONS
+
+
+def warning_kinds(conventions: Conventions) -> tuple[str, ...]:
+    """The snapshot's warnings shown as work, in order: overdue, expiring (nearest threshold first), 10 months."""
+    approaching = tuple(f"{APPROACHING_PREFIX}{days}" for days in sorted(set(conventions.approaching_days)))
+    return (OVERDUE, *approaching, AGE_10_MONTHS)
+
+
+def kinds(conventions: Conventions) -> tuple[str, ...]:
+    """Every kind of item, in the order of the counts at the top of the page."""
+    return (*warning_kinds(conventions), *CAMPAIGN_KINDS)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str  # a warning code (OVERDUE, approaching_N, AGE_10_MONTHS) or one of CAMPAIGN_KINDS
+    case_number: str
+    due_on: date | None  # None: an open-ended expiry cannot be overdue, so never for an item shown
+    days_left: int  # due_on − the day (negative: overdue)
+    campaign_id: int | None  # the campaign the item belongs to, or the case's newest campaign the person sees
+    detail: str = ""  # the plan step's description, the appraisal agency (the court's own words)
+    missing: tuple[str, ...] = ()  # of FOUR, for DETERMINATIONS
+    more: int = 0  # further steps or appraisals of the same kind and case behind this one
+
+
+@dataclass(frozen=True)
+class MyWork:
+    as_of: date
+    items: list[DueItem]  # most urgent first
+    counts: dict[str, int]  # kind → items of that kind, for every kind (zeros included)
+    months_to_long_pending: int  # the first long-pending tier (the 10-month warning's limit)
+
+
+def work_day() -> date:
+    """The day the page counts on: the stored snapshot's (its warnings are of that day), else today."""
+    return snapshot_date() or timezone.localdate()
+
+
+def my_work(person: Person, on: date | None = None) -> MyWork:
+    """What is due in the person's cases on ``on`` (the snapshot's date by default), most urgent first."""
+    day = on or work_day()
+    conventions = conventions_in_force()
+    tier = min(conventions.long_pending_tiers)
+    cases = visible_cases(person)
+    entries = list(
+        CampaignCase.objects.filter(
+            campaign__in=visible_campaigns(person).filter(start__lte=day), case__in=cases
+        )
+        .filter(Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=day))
+        .select_related("case")
+        .order_by("campaign__start", "campaign_id")
+    )
+    newest_campaign = {entry.case_id: entry.campaign_id for entry in entries}  # the later campaign wins
+    items = [
+        *_warning_items(cases, day, warning_kinds(conventions), tier, newest_campaign),
+        *_campaign_items(entries, day),
+        *_appraisal_items(entries, day),
+    ]
+    order = {kind: i for i, kind in enumerate(kinds(conventions))}
+    items.sort(key=lambda item: (item.days_left, order[item.kind], item.case_number))
+    counts = dict.fromkeys(order, 0)
+    for item in items:
+        counts[item.kind] += 1
+    return MyWork(day, items, counts, tier)
+
+
+def _warning_items(
+    cases: QuerySet[Case], day: date, shown: tuple[str, ...], tier: int, campaign_of: dict[int, int]
+) -> Iterable[DueItem]:
+    states = CaseState.objects.filter(case__in=cases, age_bucket__in=PENDING_BUCKETS).values_list(
+        "case_id", "case__case_number", "case__filed_on", "expiry", "warnings"
+    )
+    for case_id, number, filed_on, expiry, warnings in states:
+        for kind in shown:
+            if kind not in warnings:
+                continue
+            due = add_months(filed_on, tier) if kind == AGE_10_MONTHS else expiry
+            if due is not None:
+                yield DueItem(kind, number, due, (due - day).days, campaign_of.get(case_id))
+
+
+def _campaign_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]:
+    week_end = day + timedelta(days=WEEK_DAYS - 1)
+    steps: dict[int, list[tuple[date, str]]] = {}
+    for entry_id, due_on, description in (
+        PlanStep.objects.filter(
+            entry__in=[entry.pk for entry in entries], done_on__isnull=True, due_on__lte=week_end
+        )
+        .order_by("due_on", "id")
+        .values_list("entry_id", "due_on", "description")
+    ):
+        steps.setdefault(entry_id, []).append((due_on, description))
+    for entry in entries:
+        number, campaign = entry.case.case_number, entry.campaign_id
+        mine = steps.get(entry.pk, [])
+        for kind, chosen in (
+            (STEP_OVERDUE, [step for step in mine if step[0] < day]),
+            (STEP_DUE, [step for step in mine if step[0] >= day]),
+        ):
+            if chosen:
+                due_on, description = chosen[0]
+                yield DueItem(
+                    kind, number, due_on, (due_on - day).days, campaign, description, more=len(chosen) - 1
+                )
+        if entry.target_on is not None and entry.target_on <= week_end:
+            kind = TARGET_OVERDUE if entry.target_on < day else TARGET_DUE
+            yield DueItem(kind, number, entry.target_on, (entry.target_on - day).days, campaign)
+        missing = tuple(name for name in FOUR if not getattr(entry, name))
+        if missing:  # due since the case entered the campaign
+            yield DueItem(DETERMINATIONS, number, entry.added_on, (entry.added_on - day).days, campaign,
+                          missing=missing)  # fmt: skip
+
+
+def _appraisal_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]:
+    """Per campaign case, its appraisals overdue on ``day`` (as the campaign's appraisals page counts them), the
+    longest overdue first."""
+    by_entry = {entry.pk: entry for entry in entries}
+    overdue: dict[int, list[Appraisal]] = {}
+    candidates = Appraisal.objects.filter(entry__in=list(by_entry), due_on__lt=day, requested_on__lte=day)
+    for appraisal in candidates.filter(Q(received_on__isnull=True) | Q(received_on__gt=day)).order_by(
+        "due_on"
+    ):
+        if days_overdue(appraisal.requested_on, appraisal.due_on, appraisal.received_on, day) is not None:
+            overdue.setdefault(appraisal.entry_id, []).append(appraisal)
+    for entry_id, appraisals in overdue.items():
+        entry, first = by_entry[entry_id], appraisals[0]
+        yield DueItem(APPRAISAL_OVERDUE, entry.case.case_number, first.due_on, (first.due_on - day).days,
+                      entry.campaign_id, first.agency, more=len(appraisals) - 1)  # fmt: skip

@@ -1,0 +1,182 @@
+"""The trial management office's to-do list (审管办待办, issue 12): what waits on the office in the courts it
+sees, one item per court (and campaign), the most pressing first.
+
+- an export not imported for ``IMPORT_LATE_DAYS`` days, or never (Court.last_import_at, stamped by every import);
+- the campaign cases missing any of the four determinations (四定), by campaign and court;
+- appraisals overdue (as the campaign's appraisals page counts them), referrals to the adjudication committee or
+  the professional judges' meeting not yet decided, look-back tasks open (opened, no finding yet);
+- supervision follow-ups due: an act of supervision whose follow-up date (跟进日期) has come, with no later act of
+  supervision of that court in that campaign on or after that date.
+
+The office sees whole courts, so nothing here reads the cases one by one: each item is one grouped query over
+the campaigns' own tables (their casework rows are few; the campaign cases are read along the campaign's index,
+only those still pending and missing a determination), and the courts' import dates are one small table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from qingji.campaigns.models import Appraisal, Campaign, CampaignCase, LookBack, Referral, SupervisionAction
+from qingji.campaigns.selectors import visible_campaigns
+from qingji.courts.models import Court, Person
+from qingji.courts.selectors import visible_court_codes
+
+# A court whose export has not been imported for this many days is on the list. Courts send their export at least
+# weekly during a campaign (the weekly supervision, 周督办, reads it), so a week without one is late. Not a site
+# setting: no court has asked for another; docs/pages.md says where it is.
+IMPORT_LATE_DAYS = 7
+
+# The kinds of item, in the order they come on a tie (the one dated earlier comes first).
+IMPORT_LATE = "import_late"
+DETERMINATIONS = "determinations"
+APPRAISALS = "appraisals"
+REFERRALS = "referrals"
+LOOKBACKS = "lookbacks"
+FOLLOW_UPS = "follow_ups"
+KINDS = (IMPORT_LATE, DETERMINATIONS, APPRAISALS, FOLLOW_UPS, REFERRALS, LOOKBACKS)
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    kind: str  # one of KINDS
+    court_code: str
+    count: int  # how many (cases, appraisals, referrals, tasks, follow-ups); 1 for a late import
+    since: date | None  # since when it waits (the oldest of them); None: an export never imported
+    campaign: Campaign | None = None
+    last_import: datetime | None = None  # IMPORT_LATE: the court's last import (None: never)
+
+
+@dataclass(frozen=True)
+class OfficeTodo:
+    as_of: date
+    items: list[TodoItem]  # most pressing first: never imported, then the longest waiting
+    late_days: int = IMPORT_LATE_DAYS
+
+
+def office_todo(person: Person, on: date, now: datetime | None = None) -> OfficeTodo:
+    """What waits on the office on ``on`` (the campaign casework), with the imports as of ``now``."""
+    courts = visible_court_codes(person)
+    campaigns = {
+        campaign.pk: campaign for campaign in visible_campaigns(person).filter(start__lte=on).order_by("pk")
+    }
+    items = [
+        *late_imports(courts, now or timezone.now()),
+        *_determinations(campaigns, courts, on),
+        *_grouped(APPRAISALS, _appraisals(campaigns, courts, on), "due_on", campaigns),
+        *_grouped(REFERRALS, _referrals(campaigns, courts, on), "referred_on", campaigns),
+        *_grouped(LOOKBACKS, _lookbacks(campaigns, courts, on), "opened_on", campaigns),
+        *_follow_ups(campaigns, courts, on),
+    ]
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    items.sort(key=lambda item: (item.since is not None, item.since or on, order[item.kind], item.court_code))
+    return OfficeTodo(on, items)
+
+
+def late_imports(courts: set[str], now: datetime) -> list[TodoItem]:
+    """The courts whose export was last imported ``IMPORT_LATE_DAYS`` days or more before ``now``, or never."""
+    limit = now - timedelta(days=IMPORT_LATE_DAYS)
+    late = Court.objects.filter(
+        Q(last_import_at__isnull=True) | Q(last_import_at__lte=limit), code__in=courts
+    )
+    return [
+        TodoItem(IMPORT_LATE, code, 1, None if last is None else timezone.localdate(last) + timedelta(days=IMPORT_LATE_DAYS),
+                 last_import=last)
+        for code, last in late.order_by("code").values_list("code", "last_import_at")
+    ]  # fmt: skip
+
+
+def _entries(campaigns: dict[int, Campaign], courts: set[str]) -> Q:
+    return Q(campaign_id__in=list(campaigns), case__court_code__in=courts)
+
+
+def _determinations(campaigns: dict[int, Campaign], courts: set[str], on: date) -> list[TodoItem]:
+    """Per campaign and court, its pending cases missing any of the four determinations."""
+    missing = Q(responsible="") | Q(supervisor="") | Q(plan="") | Q(target_on__isnull=True)
+    pending = Q(case__closed_on__isnull=True)
+    rows = (
+        CampaignCase.objects.filter(_entries(campaigns, courts), pending, missing)
+        .values("campaign_id", "case__court_code")
+        .annotate(n=Count("pk"), since=Min("added_on"))
+        .order_by()
+    )
+    return [
+        TodoItem(
+            DETERMINATIONS, row["case__court_code"], row["n"], row["since"], campaigns[row["campaign_id"]]
+        )
+        for row in rows
+    ]
+
+
+def _appraisals(campaigns: dict[int, Campaign], courts: set[str], on: date) -> QuerySet[Appraisal]:
+    """Overdue on ``on``: due before it, requested by it, and no opinion received by it (core.casework)."""
+    return Appraisal.objects.filter(
+        Q(received_on__isnull=True) | Q(received_on__gt=on),
+        due_on__lt=on,
+        requested_on__lte=on,
+        entry__campaign_id__in=list(campaigns),
+        entry__case__court_code__in=courts,
+    )
+
+
+def _referrals(campaigns: dict[int, Campaign], courts: set[str], on: date) -> QuerySet[Referral]:
+    """Waiting on ``on``: referred by it, not decided by it (core.casework.referral_open)."""
+    return Referral.objects.filter(
+        Q(decided_on__isnull=True) | Q(decided_on__gt=on),
+        referred_on__lte=on,
+        entry__campaign_id__in=list(campaigns),
+        entry__case__court_code__in=courts,
+    )
+
+
+def _lookbacks(campaigns: dict[int, Campaign], courts: set[str], on: date) -> QuerySet[LookBack]:
+    """Open on ``on``: opened by it, no finding recorded by it."""
+    return LookBack.objects.filter(
+        Q(reviewed_on__isnull=True) | Q(reviewed_on__gt=on),
+        opened_on__lte=on,
+        entry__campaign_id__in=list(campaigns),
+        entry__case__court_code__in=courts,
+    )
+
+
+def _grouped(
+    kind: str, rows: QuerySet[Appraisal] | QuerySet[Referral] | QuerySet[LookBack], dated: str,
+    campaigns: dict[int, Campaign],
+) -> list[TodoItem]:  # fmt: skip
+    grouped = (
+        rows.values("entry__campaign_id", "entry__case__court_code")
+        .annotate(n=Count("pk"), since=Min(dated))
+        .order_by()
+    )
+    return [
+        TodoItem(
+            kind, row["entry__case__court_code"], row["n"], row["since"], campaigns[row["entry__campaign_id"]]
+        )
+        for row in grouped
+    ]
+
+
+def _follow_ups(campaigns: dict[int, Campaign], courts: set[str], on: date) -> list[TodoItem]:
+    """Acts of supervision whose follow-up date has come by ``on`` and that no later act of the same court and
+    campaign, dated on or after the follow-up date, has followed."""
+    later = SupervisionAction.objects.filter(
+        campaign_id=OuterRef("campaign_id"), court_id=OuterRef("court_id"), on__gte=OuterRef("follow_up"),
+        on__lte=on,
+    ).exclude(pk=OuterRef("pk"))  # fmt: skip
+    due = (
+        SupervisionAction.objects.filter(
+            campaign_id__in=list(campaigns), court__code__in=courts, follow_up__lte=on, on__lte=on
+        )
+        .filter(~Exists(later))
+        .values("campaign_id", court_code=F("court__code"))
+        .annotate(n=Count("pk"), since=Min("follow_up"))
+        .order_by()
+    )
+    return [
+        TodoItem(FOLLOW_UPS, row["court_code"], row["n"], row["since"], campaigns[row["campaign_id"]])
+        for row in due
+    ]
