@@ -108,7 +108,9 @@ def test_a_file_with_a_bad_row_is_refused_with_the_marked_copy(page: Page, tmp_p
 
 def test_a_judge_has_no_upload_form(page: Page) -> None:
     log_in(page, "lina")
-    expect(page.get_by_role("navigation").get_by_role("link", name="导入")).to_have_count(0)  # not in the menu
+    expect(page.get_by_role("navigation").get_by_role("link", name="导入")).to_have_count(
+        0
+    )  # not in the menu
     response = page.goto("/import/")  # and refused when typed in the address
     assert response is not None and response.status == 403
     expect(page.locator("p.notice")).to_have_text("只有审管办和系统管理员可以导入。")

@@ -86,7 +86,9 @@ def test_the_home_page_counts_a_basic_courts_cases(login: Login) -> None:
 
 def test_the_intermediate_court_sees_its_basic_courts_and_a_total(login: Login) -> None:
     client = login("甘10", Role.TRIAL_MANAGEMENT)
-    figures = client.get("/").context["figures"]  # the office's home: its courts' figures below its to-do list
+    figures = client.get("/").context[
+        "figures"
+    ]  # the office's home: its courts' figures below its to-do list
     assert [row["code"] for row in figures["rows"]] == ["甘10", "甘1002", "甘1027"]
     assert [cell["n"] for cell in figures["total"]] == [6, 4, 1]  # pending, overdue, approaching
 
@@ -133,7 +135,10 @@ def test_a_judge_sees_only_their_cases(login: Login) -> None:
     client = login("甘1002", Role.JUDGE, name="李娜")
     assert sorted(ledger_numbers(client)) == ["（2022）甘1002民初4号", "（2024）甘1002民初2号"]
     assert client.get(case_url("（2024）甘1002民初1号")).status_code == 404
-    assert home_cases(client) == ["（2022）甘1002民初4号", "（2024）甘1002民初2号"]  # both overdue, the longer first
+    assert home_cases(client) == [
+        "（2022）甘1002民初4号",
+        "（2024）甘1002民初2号",
+    ]  # both overdue, the longer first
 
 
 def test_the_case_page_shows_its_fields_events_state_and_basis(login: Login) -> None:
