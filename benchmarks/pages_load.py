@@ -85,7 +85,9 @@ def ensure_world() -> list[User]:
             name = judge_name if role.role == "judge" else role.username
             do_create_user(role.username, PASSWORD, name=name, court_code=role.court, role=Role(role.role))
     pending = CaseState.objects.filter(court_code=basic, status="overdue").order_by("ledger_order")
-    overdue_case = Case.objects.get(pk=pending.values_list("case_id", flat=True).first())
+    first_overdue = pending.values_list("case_id", flat=True).first()
+    assert first_overdue is not None
+    overdue_case = Case.objects.get(pk=first_overdue)
     own = Case.objects.filter(court_code=basic, judge=judge_name, closed_on__isnull=True).first()
     in_campaign = campaign.cases.filter(case__court_code=basic).select_related("case").first()
     assert own is not None and in_campaign is not None
