@@ -116,7 +116,7 @@ def test_the_office_sees_its_to_do_list_and_each_item_opens_where_it_is_done(
     # the missing determinations open the campaign page narrowed to the court and to those cases
     page.goto("/")
     page.locator("table.todo tbody tr").nth(9).locator("a.count").click()
-    expect(page).to_have_url(re.compile(r"\?court=%E7%94%981002&missing=determinations$"))
+    expect(page).to_have_url(re.compile(r"\?court=%E7%94%981002&missing=determinations&as_of=2024-12-31$"))
     expect(page.locator("main")).to_contain_text("冬季清积")
 
     # the courts' figures open the ledger's cases: 甘1002's overdue cases

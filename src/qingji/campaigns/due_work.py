@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
@@ -31,7 +31,7 @@ from qingji.cases.snapshot import snapshot_date
 from qingji.core.casework import days_overdue
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
 from qingji.core.dates import add_months
-from qingji.core.vocabulary import APPROACHING_PREFIX, AgeBucket, Warning
+from qingji.core.vocabulary import APPROACHING_PREFIX, AgeBucket, Status, Warning
 from qingji.courts.models import Person
 from qingji.site.in_force import site_settings
 from qingji.site.settings_file import SiteSettingsError
@@ -105,12 +105,15 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
             campaign__in=visible_campaigns(person).filter(start__lte=day), case__in=cases
         )
         .filter(Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=day))
-        .select_related("case")
+        .filter(added_on__lte=day)
+        .annotate(has_step=Exists(PlanStep.objects.filter(entry=OuterRef("pk"))))
+        .select_related("case", "campaign")
+        .only("campaign__target", "case__case_number", "added_on", *FOUR)  # not the case's long free text
         .order_by("campaign__start", "campaign_id")
     )
     newest_campaign = {entry.case_id: entry.campaign_id for entry in entries}  # the later campaign wins
     items = [
-        *_warning_items(cases, day, warning_kinds(conventions), tier, newest_campaign),
+        *_warning_items(cases, day, conventions, newest_campaign),
         *_campaign_items(entries, day),
         *_appraisal_items(entries, day),
     ]
@@ -123,9 +126,17 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
 
 
 def _warning_items(
-    cases: QuerySet[Case], day: date, shown: tuple[str, ...], tier: int, campaign_of: dict[int, int]
+    cases: QuerySet[Case], day: date, conventions: Conventions, campaign_of: dict[int, int]
 ) -> Iterable[DueItem]:
-    states = CaseState.objects.filter(case__in=cases, age_bucket__in=PENDING_BUCKETS).values_list(
+    shown, tier = warning_kinds(conventions), min(conventions.long_pending_tiers)
+    age_months = conventions.age_warning_months
+    # Only the states that can carry one of these warnings are read: over or near the expiry, or pending under the
+    # first long-pending tier and filed over ``age_warning_months`` ago (the 10-month warning lies in between).
+    warned = Q(status__in=(Status.OVERDUE, Status.APPROACHING)) | Q(
+        long_pending__isnull=True,
+        case__filed_on__lte=add_months(day, -age_months) + timedelta(days=3),  # a margin
+    )
+    states = CaseState.objects.filter(warned, case__in=cases, age_bucket__in=PENDING_BUCKETS).values_list(
         "case_id", "case__case_number", "case__filed_on", "expiry", "warnings"
     )
     for case_id, number, filed_on, expiry, warnings in states:
@@ -163,10 +174,22 @@ def _campaign_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]
         if entry.target_on is not None and entry.target_on <= week_end:
             kind = TARGET_OVERDUE if entry.target_on < day else TARGET_DUE
             yield DueItem(kind, number, entry.target_on, (entry.target_on - day).days, campaign)
-        missing = tuple(name for name in FOUR if not getattr(entry, name))
+        missing = missing_determinations(entry)
         if missing:  # due since the case entered the campaign
             yield DueItem(DETERMINATIONS, number, entry.added_on, (entry.added_on - day).days, campaign,
                           missing=missing)  # fmt: skip
+
+
+def missing_determinations(entry: CampaignCase) -> tuple[str, ...]:
+    """The four determinations a pending campaign case misses, as the campaign page counts them: blank, a plan with
+    no dated step (一案一计划), a target date after the campaign's (``entry`` annotated with ``has_step``)."""
+    blank = {
+        "responsible": not entry.responsible,
+        "supervisor": not entry.supervisor,
+        "plan": not entry.plan or not getattr(entry, "has_step", True),
+        "target_on": entry.target_on is None or entry.target_on > entry.campaign.target,
+    }
+    return tuple(name for name in FOUR if blank[name])
 
 
 def _appraisal_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]:

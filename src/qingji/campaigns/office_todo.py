@@ -18,10 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
-from qingji.campaigns.models import Appraisal, Campaign, CampaignCase, LookBack, Referral, SupervisionAction
+from qingji.campaigns.models import (
+    Appraisal,
+    Campaign,
+    CampaignCase,
+    LookBack,
+    PlanStep,
+    Referral,
+    SupervisionAction,
+)
 from qingji.campaigns.selectors import visible_campaigns
 from qingji.courts.models import Court, Person
 from qingji.courts.selectors import visible_court_codes
@@ -39,6 +47,7 @@ REFERRALS = "referrals"
 LOOKBACKS = "lookbacks"
 FOLLOW_UPS = "follow_ups"
 KINDS = (IMPORT_LATE, DETERMINATIONS, APPRAISALS, FOLLOW_UPS, REFERRALS, LOOKBACKS)
+CHUNK = 500  # ids in one IN (...) list
 
 
 @dataclass(frozen=True)
@@ -67,9 +76,9 @@ def office_todo(person: Person, on: date, now: datetime | None = None) -> Office
     items = [
         *late_imports(courts, now or timezone.now()),
         *_determinations(campaigns, courts, on),
-        *_grouped(APPRAISALS, _appraisals(campaigns, courts, on), "due_on", campaigns),
-        *_grouped(REFERRALS, _referrals(campaigns, courts, on), "referred_on", campaigns),
-        *_grouped(LOOKBACKS, _lookbacks(campaigns, courts, on), "opened_on", campaigns),
+        *_casework(APPRAISALS, Appraisal, _appraisals(on), "due_on", campaigns, courts),
+        *_casework(REFERRALS, Referral, _referrals(on), "referred_on", campaigns, courts),
+        *_casework(LOOKBACKS, LookBack, _lookbacks(on), "opened_on", campaigns, courts),
         *_follow_ups(campaigns, courts, on),
     ]
     order = {kind: i for i, kind in enumerate(KINDS)}
@@ -90,16 +99,22 @@ def late_imports(courts: set[str], now: datetime) -> list[TodoItem]:
     ]  # fmt: skip
 
 
-def _entries(campaigns: dict[int, Campaign], courts: set[str]) -> Q:
-    return Q(campaign_id__in=list(campaigns), case__court_code__in=courts)
-
-
 def _determinations(campaigns: dict[int, Campaign], courts: set[str], on: date) -> list[TodoItem]:
-    """Per campaign and court, its pending cases missing any of the four determinations."""
-    missing = Q(responsible="") | Q(supervisor="") | Q(plan="") | Q(target_on__isnull=True)
-    pending = Q(case__closed_on__isnull=True)
+    """Per campaign and court, its cases pending on ``on`` missing any of the four determinations, as the campaign
+    page counts them (due_work.missing_determinations)."""
+    missing = (
+        Q(responsible="")
+        | Q(supervisor="")
+        | Q(plan="")
+        | ~Exists(PlanStep.objects.filter(entry=OuterRef("pk")))
+        | Q(target_on__isnull=True)
+        | Q(target_on__gt=F("campaign__target"))
+    )
+    pending = Q(added_on__lte=on) & (Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=on))
     rows = (
-        CampaignCase.objects.filter(_entries(campaigns, courts), pending, missing)
+        CampaignCase.objects.filter(
+            missing, pending, campaign_id__in=list(campaigns), case__court_code__in=courts
+        )
         .values("campaign_id", "case__court_code")
         .annotate(n=Count("pk"), since=Min("added_on"))
         .order_by()
@@ -112,52 +127,45 @@ def _determinations(campaigns: dict[int, Campaign], courts: set[str], on: date) 
     ]
 
 
-def _appraisals(campaigns: dict[int, Campaign], courts: set[str], on: date) -> QuerySet[Appraisal]:
-    """Overdue on ``on``: due before it, requested by it, and no opinion received by it (core.casework)."""
-    return Appraisal.objects.filter(
-        Q(received_on__isnull=True) | Q(received_on__gt=on),
-        due_on__lt=on,
-        requested_on__lte=on,
-        entry__campaign_id__in=list(campaigns),
-        entry__case__court_code__in=courts,
-    )
-
-
-def _referrals(campaigns: dict[int, Campaign], courts: set[str], on: date) -> QuerySet[Referral]:
-    """Waiting on ``on``: referred by it, not decided by it (core.casework.referral_open)."""
-    return Referral.objects.filter(
-        Q(decided_on__isnull=True) | Q(decided_on__gt=on),
-        referred_on__lte=on,
-        entry__campaign_id__in=list(campaigns),
-        entry__case__court_code__in=courts,
-    )
-
-
-def _lookbacks(campaigns: dict[int, Campaign], courts: set[str], on: date) -> QuerySet[LookBack]:
-    """Open on ``on``: opened by it, no finding recorded by it."""
-    return LookBack.objects.filter(
-        Q(reviewed_on__isnull=True) | Q(reviewed_on__gt=on),
-        opened_on__lte=on,
-        entry__campaign_id__in=list(campaigns),
-        entry__case__court_code__in=courts,
-    )
-
-
-def _grouped(
-    kind: str, rows: QuerySet[Appraisal] | QuerySet[Referral] | QuerySet[LookBack], dated: str,
-    campaigns: dict[int, Campaign],
+def _casework(
+    kind: str, model: type[Appraisal] | type[Referral] | type[LookBack], waiting: Q, dated: str,
+    campaigns: dict[int, Campaign], courts: set[str],
 ) -> list[TodoItem]:  # fmt: skip
-    grouped = (
-        rows.values("entry__campaign_id", "entry__case__court_code")
-        .annotate(n=Count("pk"), since=Min(dated))
-        .order_by()
-    )
-    return [
-        TodoItem(
-            kind, row["entry__case__court_code"], row["n"], row["since"], campaigns[row["entry__campaign_id"]]
+    """The casework rows waiting (``waiting``, on their own columns: they are few), then the campaign and court of
+    their cases, grouped by campaign and court: the count and the earliest ``dated``."""
+    found = list(model._default_manager.filter(waiting).values_list("entry_id", dated))
+    places: dict[int, tuple[int, str]] = {}
+    ids = sorted({entry_id for entry_id, _ in found})
+    for start in range(0, len(ids), CHUNK):
+        entries = CampaignCase.objects.filter(
+            pk__in=ids[start : start + CHUNK], campaign_id__in=list(campaigns)
         )
-        for row in grouped
+        for pk, campaign, court in entries.values_list("pk", "campaign_id", "case__court_code"):
+            if court in courts:
+                places[pk] = (campaign, court)
+    grouped: dict[tuple[int, str], list[date]] = {}
+    for entry_id, day in found:
+        if entry_id in places:
+            grouped.setdefault(places[entry_id], []).append(day)
+    return [
+        TodoItem(kind, court, len(days), min(days), campaigns[campaign])
+        for (campaign, court), days in sorted(grouped.items())
     ]
+
+
+def _appraisals(on: date) -> Q:
+    """Overdue on ``on``: due before it, requested by it, and no opinion received by it (core.casework)."""
+    return (Q(received_on__isnull=True) | Q(received_on__gt=on)) & Q(due_on__lt=on, requested_on__lte=on)
+
+
+def _referrals(on: date) -> Q:
+    """Waiting on ``on``: referred by it, not decided by it (core.casework.referral_open)."""
+    return (Q(decided_on__isnull=True) | Q(decided_on__gt=on)) & Q(referred_on__lte=on)
+
+
+def _lookbacks(on: date) -> Q:
+    """Open on ``on``: opened by it, no finding recorded by it."""
+    return (Q(reviewed_on__isnull=True) | Q(reviewed_on__gt=on)) & Q(opened_on__lte=on)
 
 
 def _follow_ups(campaigns: dict[int, Campaign], courts: set[str], on: date) -> list[TodoItem]:

@@ -78,7 +78,7 @@ def where(kind: str, campaign: int, court: str, as_of: Any) -> str:
     """The page where an item of the campaign is dealt with (contracts: the campaign page's parameters)."""
     day = as_of.isoformat()
     if kind == DETERMINATIONS:
-        query = {"court": court, "missing": "determinations"}
+        query = {"court": court, "missing": "determinations", "as_of": day}
         return f"{reverse('web:campaign', args=[campaign])}?{urlencode(query)}"
     if kind == FOLLOW_UPS:
         return f"{reverse('web:campaign', args=[campaign])}?{urlencode({'court': court, 'as_of': day})}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -34,6 +35,8 @@ from qingji.web import labels as lb
 from qingji.web.params import BadParameter, query_text
 from qingji.web.views import page_context
 
+PAGE_SIZE = 100  # items on a page: a busy judge's week can hold hundreds
+
 
 def work_home(request: HttpRequest, person: Person | None) -> HttpResponse:
     known = kinds(conventions_in_force())
@@ -50,9 +53,10 @@ def work_home(request: HttpRequest, person: Person | None) -> HttpResponse:
         for kind in known
     ]  # fmt: skip
     items = [item for item in work.items if not show or item.kind == show]
-    rows = [row(item, work.months_to_long_pending) for item in items]
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))  # the most urgent on the first page
+    rows = [row(item, work.months_to_long_pending) for item in page.object_list]
     context = page_context(
-        request, person=person, as_of=work.as_of, counts=counts, rows=rows,
+        request, person=person, as_of=work.as_of, counts=counts, rows=rows, page=page,
         shown=kind_label(show) if show else "", total=len(work.items),
     )  # fmt: skip
     return render(request, "web/home_work.html", context)
