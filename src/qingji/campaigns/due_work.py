@@ -100,7 +100,7 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
     conventions = conventions_in_force()
     tier = min(conventions.long_pending_tiers)
     cases = visible_cases(person)
-    entries = list(
+    entries: list[CampaignCase] = list(
         CampaignCase.objects.filter(
             campaign__in=visible_campaigns(person).filter(start__lte=day), case__in=cases
         )
