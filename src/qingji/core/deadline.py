@@ -124,7 +124,7 @@ def compute_deadline(
         Step(
             res.rule.source,
             f"{label}审限{res.base.label_zh()}，自{anchor}次日起算",
-            f"{res.rule.type_code} {res.procedure or 'case'} period {res.base.label_en()} from the day after {anchor}",
+            f"{res.rule.type_code} {res.procedure.label_en if res.procedure else 'case'} period {res.base.label_en()} from the day after {anchor}",
             base_end,
         )
     )

@@ -34,6 +34,7 @@ from datetime import date
 
 from qingji.core.events import CaseFacts, Conversion
 from qingji.core.explain import Step
+from qingji.core.procedures import Procedure
 from qingji.core.typecodes import Family, type_code
 from qingji.core.vocabulary import Warning
 
@@ -166,7 +167,9 @@ def decided_late_note(family: Family | None, expiry: date, days_before: int) -> 
     )
 
 
-def late_conversion_step(family: Family | None, label: str, on: date, expiry: date, *, counted: bool) -> Step:
+def late_conversion_step(
+    family: Family | None, procedure: Procedure, on: date, expiry: date, *, counted: bool
+) -> Step:
     """A conversion made after the period in force before it had run out."""
     if counted:
         zh, en = "，按本院设置仍予采用", ": applied by this court's setting"
@@ -174,8 +177,8 @@ def late_conversion_step(family: Family | None, label: str, on: date, expiry: da
         zh, en = "，不予采用，仍按原程序审限（届满日不变）", ": not applied, the earlier period stands"
     return Step(
         conversion_rule(family),
-        f"{on}转为{label}时原审限已于{expiry}届满{zh}",
-        f"conversion to {label} on {on}, after the earlier period expired on {expiry}{en}",
+        f"{on}转为{procedure.label_zh}时原审限已于{expiry}届满{zh}",
+        f"conversion to {procedure.label_en} on {on}, after the earlier period expired on {expiry}{en}",
     )
 
 
@@ -210,7 +213,7 @@ def judge_conversions(
             family = type_code(facts.type_code)
             steps.append(
                 late_conversion_step(
-                    family.family if family else None, conversion.procedure.label_zh, on, expiry,
+                    family.family if family else None, conversion.procedure, on, expiry,
                     counted=count_late,
                 )
             )  # fmt: skip

@@ -27,6 +27,11 @@ class Procedure(StrEnum):
     def label_zh(self) -> str:
         return PROCEDURE_LABELS[self]
 
+    @property
+    def label_en(self) -> str:
+        """In words, for the English explanation of a deadline (never the code)."""
+        return PROCEDURE_LABELS_EN[self]
+
 
 PROCEDURE_LABELS: dict[Procedure, str] = {
     Procedure.ORDINARY: "普通程序",
@@ -41,6 +46,21 @@ PROCEDURE_LABELS: dict[Procedure, str] = {
     Procedure.FIRST_INSTANCE_PROCEDURE: "一审程序",
     Procedure.SECOND_INSTANCE_PROCEDURE: "二审程序",
     Procedure.NON_LITIGATION: "非诉执行",
+}
+
+PROCEDURE_LABELS_EN: dict[Procedure, str] = {
+    Procedure.ORDINARY: "ordinary procedure",
+    Procedure.SIMPLE: "simple procedure",
+    Procedure.SMALL_CLAIMS: "small claims procedure",
+    Procedure.FAST_TRACK: "fast-track procedure",
+    Procedure.APPEAL_JUDGMENT: "appeal against a judgment",
+    Procedure.APPEAL_RULING: "appeal against a ruling",
+    Procedure.FOREIGN_RELATED: "foreign-related",
+    Procedure.MARITIME: "maritime",
+    Procedure.PRIVATE_PROSECUTION: "private prosecution",
+    Procedure.FIRST_INSTANCE_PROCEDURE: "retrial under first-instance procedure",
+    Procedure.SECOND_INSTANCE_PROCEDURE: "retrial under second-instance procedure",
+    Procedure.NON_LITIGATION: "non-litigation enforcement",
 }
 
 # Every spelling read from a court's export, mapped to its procedure. Keys are compared after stripping spaces.

@@ -131,7 +131,7 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
                 Step(
                     "",
                     f"{conversion.on}转为{_label(conversion.procedure)}：{facts.type_code}无此程序，未采用",
-                    f"conversion on {conversion.on} to {conversion.procedure}: not a procedure of "
+                    f"conversion on {conversion.on} to {conversion.procedure.label_en}: not a procedure of "
                     f"{facts.type_code}, ignored",
                 )
             )
@@ -152,7 +152,7 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
                 Step(
                     "CrPL-Interp 368, 376",
                     f"{conversion.on}转为{_label(conversion.procedure)}，审限自转换之日重新起算",
-                    f"switched to {conversion.procedure} on {conversion.on}: the new period runs from the switch",
+                    f"switched to {conversion.procedure.label_en} on {conversion.on}: the new period runs from the switch",
                 )
             )
         else:
@@ -160,7 +160,7 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
                 Step(
                     "CPL-Interp 258(3); ALL-Interp 105",
                     f"{conversion.on}转为{_label(conversion.procedure)}，自原立案日起算",
-                    f"converted to {conversion.procedure} on {conversion.on}: counted from the original filing",
+                    f"converted to {conversion.procedure.label_en} on {conversion.on}: counted from the original filing",
                 )
             )
     for restart in sorted(facts.restarts, key=lambda r: r.on):

@@ -9,6 +9,7 @@ from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.campaign_labels import CAMPAIGN_TEXTS
+from qingji.web.case_labels import CASE_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.holiday_labels import HOLIDAY_TEXTS
 from qingji.web.home_labels import HOME_TEXTS
@@ -199,6 +200,7 @@ TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS
 TEXTS.update(CASEWORK_TEXTS)
 TEXTS.update(_CORRECTION_TEXTS)
 TEXTS.update(PARAM_TEXTS)
+TEXTS.update(CASE_TEXTS)
 TEXTS["holidays"] = HOLIDAY_TEXTS["holidays"]
 TEXTS.update(LEADER_TEXTS)
 TEXTS.update(HOME_TEXTS)

@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from qingji.web import (
     audit_views,
     campaign_views,
+    case_views,
     export_views,
     holiday_views,
     home_views,
@@ -26,7 +27,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("ledger/", views.ledger_page, name="ledger"),
     path("ledger/export/", export_views.ledger_export, name="ledger_export"),
-    path("case/<case:case_number>/", views.case_page, name="case"),
+    path("case/<case:case_number>/", case_views.case_page, name="case"),
     path("import/", import_views.import_page, name="import"),
     path("import/report/", import_views.import_report, name="import_report"),
     path("audit/", audit_views.audit_page, name="audit"),

@@ -1,4 +1,5 @@
-"""The pages: login, home (the summary per court), the ledger and one case. Every page needs a login."""
+"""The pages: login, home (the summary per court) and the ledger (one case: case_views.py). Every page needs a
+login."""
 
 from __future__ import annotations
 
@@ -7,19 +8,17 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
-from qingji.cases.models import Case, CaseState
-from qingji.core.vocabulary import warning_order
 from qingji.courts.models import Person
 from qingji.web import labels as lb
 from qingji.web import throttle
 from qingji.web.context import texts
 from qingji.web.ledger_rows import compact_warnings, filter_choices
 from qingji.web.provisional import provisional_expiries
-from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, LedgerRows, cases_of, courts_of, summary
+from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, LedgerRows, courts_of, summary
 
 PAGE_SIZE = 100
 
@@ -57,19 +56,6 @@ class QingjiLoginView(LoginView):
         return super().post(request, *args, **kwargs)  # failures are counted by throttle.ThrottledBackend
 
 
-def _warnings(state: CaseState | None) -> list[str]:
-    if state is None:
-        return []
-    return [lb.warning_text(code) for code in sorted(state.warnings, key=warning_order)]
-
-
-def _state(case: Case) -> CaseState | None:
-    try:
-        return case.state
-    except CaseState.DoesNotExist:
-        return None
-
-
 def summary_home(request: HttpRequest, person: Person | None) -> HttpResponse:
     """The summary per court (pending by age band, overdue, approaching, over 12 months)."""
     headers = [lb.summary_label(key) for key in SUMMARY_KEYS]
@@ -102,38 +88,3 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
         provisional=provisional_expiries(person), **filter_choices(person, court, filters.warning),
     )  # fmt: skip
     return render(request, "web/ledger.html", context)
-
-
-@login_required
-def case_page(request: HttpRequest, case_number: str) -> HttpResponse:
-    """One case, if the person may see it; otherwise 404, so that the page does not tell that it exists."""
-    case = cases_of(person_of(request)).filter(case_number=case_number).select_related("state").first()
-    if case is None:
-        raise Http404
-    state = _state(case)
-    # Events a later export withdrew are shown apart, with when and by which import: kept, not counted.
-    rows = list(case.events.select_related("withdrawn_by__by").order_by("id"))
-    events, withdrawn = (
-        [
-            {
-                "row": event,
-                "event": lb.event_label(event.event),
-                "procedure": lb.procedure_label(event.procedure),
-            }
-            for event in rows
-            if (event.withdrawn_at is not None) == gone
-        ]
-        for gone in (False, True)
-    )
-    context = page_context(
-        request,
-        case=case,
-        state=state,
-        events=events,
-        withdrawn=withdrawn,
-        procedure=lb.procedure_label(case.procedure),
-        status=lb.status_label(state.status) if state else "",
-        bucket=lb.bucket_label(state.age_bucket) if state and state.age_bucket else "",
-        warnings=_warnings(state),
-    )
-    return render(request, "web/case.html", context)
