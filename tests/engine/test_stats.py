@@ -187,11 +187,31 @@ def test_scores_per_court_and_per_judge_with_their_inputs(hand: Statistics) -> N
     assert hand.judge_scores[0].counts["closed_in_time"] == 1
 
 
+def test_the_clearing_rate_and_the_monthly_trend(hand: Statistics) -> None:
+    # 清结率: pending on 2022-12-31 (the day before the period) A, B and G (F closed that day); of them B closed
+    # in 2023 (G only in 2024): 1 of 3.
+    overall = hand.overall
+    assert (overall.carried_over, overall.carried_over_closed, overall.clearing_rate) == (3, 1, 0.3333)
+    # The twelve months of 2023: filed C and H in January, E in June, D in December; closed B, C, E.
+    trend = [(row.month.month, row.filed, row.closed, row.pending) for row in hand.trend]
+    assert trend == [(1, 2, 0, 5), (2, 0, 1, 4), (3, 0, 1, 3), (4, 0, 0, 3), (5, 0, 0, 3), (6, 1, 0, 4),
+                     (7, 0, 0, 4), (8, 0, 0, 4), (9, 0, 0, 4), (10, 0, 0, 4), (11, 0, 0, 4), (12, 1, 1, 4)]  # fmt: skip
+    assert hand.trend[-1].until == AS_OF and hand.trend[-1].pending == overall.pending
+
+
+def test_the_trend_starts_with_the_data_and_ends_on_the_as_of_date() -> None:
+    result = statistics([facts("A", "甘1002", "民初", date(2023, 10, 5), None)], as_of=date(2023, 12, 15))
+    assert [(r.month.isoformat(), r.until.isoformat(), r.pending) for r in result.trend] == [
+        ("2023-10-01", "2023-10-31", 1), ("2023-11-01", "2023-11-30", 1), ("2023-12-01", "2023-12-15", 1)
+    ]  # fmt: skip
+
+
 def test_the_json_keys() -> None:
     document = statistics(HAND).as_json()
     for key in ("pending", "pending_compare", "pending_change", "closed_to_filed", "on_time_rate",
                 "long_pending_12m", "long_pending_18m", "long_pending_24m", "long_pending_36m", "average_days",
-                "average_days_net", "courtools", "cepej", "by_court", "scores"):  # fmt: skip
+                "average_days_net", "courtools", "cepej", "by_court", "scores", "carried_over",
+                "carried_over_closed", "clearing_rate", "trend"):  # fmt: skip
         assert key in document, key
     by_court = document["by_court"]
     assert isinstance(by_court, list) and [row["court_code"] for row in by_court] == ["甘1002", "甘1027"]
@@ -263,6 +283,8 @@ def reference(cases: list[CaseFacts], as_of: date, compare: date, since: date) -
     in_time = [c for c in closed if states[c.case_number].status.value == "closed_in_time"]
     gross = [(c.closed_on - c.filed_on).days for c in closed if c.closed_on is not None]
     net = [g - states[c.case_number].deadline.deducted_days for g, c in zip(gross, closed, strict=True)]
+    carried = [c for c in known if is_pending(c.filed_on, c.closed_on, since - timedelta(days=1))]
+    carried_closed = [c for c in carried if c in closed]
     return {
         "pending": len(pending),
         "pending_compare": sum(1 for c in cases if is_pending(c.filed_on, c.closed_on, compare)),
@@ -274,12 +296,15 @@ def reference(cases: list[CaseFacts], as_of: date, compare: date, since: date) -
         "average_days_net": ratio(sum(net), len(closed), 1),
         "overdue": sum(1 for c in pending if states[c.case_number].status.value == "overdue"),
         **{f"long_pending_{m}m": sum(1 for c in pending if as_of > add_months(c.filed_on, m)) for m in (12, 18, 24, 36)},
+        "carried_over": len(carried),
+        "carried_over_closed": len(carried_closed),
+        "clearing_rate": ratio(len(carried_closed), len(carried)),
     }  # fmt: skip
 
 
 KEYS = ("pending", "pending_compare", "filed", "closed", "closed_to_filed", "on_time_rate", "average_days",
         "average_days_net", "overdue", "long_pending_12m", "long_pending_18m", "long_pending_24m",
-        "long_pending_36m")  # fmt: skip
+        "long_pending_36m", "carried_over", "carried_over_closed", "clearing_rate")  # fmt: skip
 
 
 @st.composite
@@ -305,6 +330,17 @@ def test_the_polars_path_equals_a_plain_computation(
     assert isinstance(by_court, list)
     for key in ("pending", "pending_compare", "filed", "closed", "overdue", "long_pending_12m"):
         assert sum(row[key] for row in by_court) == result[key], key
+    # The monthly trend: each month's filings and closings, and the pending at its end (or on the as-of date).
+    known = [c for c in cases if c.filed_on <= as_of]
+    for row in result["trend"]:  # type: ignore[attr-defined]
+        start, until = date.fromisoformat(row["month"] + "-01"), date.fromisoformat(row["until"])
+        assert row["filed"] == sum(1 for c in known if start <= c.filed_on <= until)
+        assert row["closed"] == sum(
+            1 for c in known if c.closed_on is not None and start <= c.closed_on <= until
+        )
+        assert row["pending"] == sum(1 for c in known if is_pending(c.filed_on, c.closed_on, until))
+    if known:
+        assert result["trend"][-1]["pending"] == result["pending"]  # type: ignore[index]
     # The long-pending counts agree with the ledger's own tiers (C10, gross, default conventions).
     case_frame, events = frames_from_facts(cases)
     ledger = compute_ledger(case_frame, events, as_of, CALENDAR)

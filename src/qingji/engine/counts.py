@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -109,6 +109,7 @@ def count_exprs(window: Window, settings: CountSettings) -> list[pl.Expr]:
         (pl.col("filed_on") <= as_of) & (pl.col("closed_on") >= since) & (pl.col("closed_on") <= as_of)
     ).fill_null(False)
     status = pl.col("status")
+    carried = pending_expr(since - timedelta(days=1))  # the stock the period began with (旧存)
     gross = (pl.col("closed_on") - pl.col("filed_on")).dt.total_days()
     age = (pl.lit(as_of) - pl.col("filed_on")).dt.total_days()
     return [
@@ -121,6 +122,8 @@ def count_exprs(window: Window, settings: CountSettings) -> list[pl.Expr]:
         gross.filter(closed_in).sum().alias("gross_days"),
         (gross - pl.col("deducted_days").fill_null(0)).filter(closed_in).sum().alias("net_days"),
         (pending & (status == Status.OVERDUE.value)).sum().alias("overdue"),
+        carried.sum().alias("carried_over"),
+        (carried & closed_in).sum().alias("carried_over_closed"),
         *(
             (pending & (pl.col("filed_on") < older_than_cutoff(as_of, months))).sum().alias(f"long_pending_{months}m")
             for months in settings.long_pending_months

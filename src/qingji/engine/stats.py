@@ -18,6 +18,7 @@ from qingji.core.scores import DEFAULT_SCORE_WEIGHTS, ScoreWeight
 from qingji.engine.counts import CountSettings, Window, count_by, dispositions_by, pending_expr, work_frame
 from qingji.engine.courtools import Cepej, CourTools, cepej, courtools, dispositions
 from qingji.engine.scores import Score, scores_of
+from qingji.engine.trend import MonthRow, monthly_trend
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ class Measures:
     average_days: float | None  # 平均审理天数, gross: mean of closed_on − filed_on over the closings
     average_days_net: float | None  # the same net of deducted days
     overdue: int  # pending on the as-of date and over the period
+    carried_over: int  # 旧存: pending the day before the period began
+    carried_over_closed: int  # of them, closed in the period
+    clearing_rate: float | None  # 清结率 = carried_over_closed ÷ carried_over
     long_pending: dict[int, int]  # months → pending on the as-of date and older than that (gross, C10)
     courtools: CourTools
     cepej: Cepej
@@ -92,6 +96,9 @@ class Measures:
             "average_days_net": self.average_days_net,
             "overdue": self.overdue,
             "overdue_share": ratio(self.overdue, self.pending),
+            "carried_over": self.carried_over,
+            "carried_over_closed": self.carried_over_closed,
+            "clearing_rate": self.clearing_rate,
             **{f"long_pending_{months}m": count for months, count in sorted(self.long_pending.items())},
             "long_pending_share": ratio(self.long_pending[smallest], self.pending)
             if smallest is not None
@@ -110,6 +117,9 @@ class Statistics:
     by_court: list[Measures]  # in court-code order
     court_scores: list[Score]  # best first
     judge_scores: list[Score]  # best first
+    trend: list[MonthRow] = field(
+        default_factory=list
+    )  # pending, filed and closed per month (engine/trend.py)
 
     def as_json(self) -> dict[str, object]:
         overall = self.overall.as_json()
@@ -124,6 +134,7 @@ class Statistics:
                 "by_court": [row.as_json() for row in self.court_scores],
                 "by_judge": [row.as_json() for row in self.judge_scores],
             },
+            "trend": [row.as_json() for row in self.trend],
         }
 
 
@@ -155,6 +166,9 @@ def measures_from(
         average_days=ratio(n("gross_days"), closed, DAYS_PLACES),
         average_days_net=ratio(n("net_days"), closed, DAYS_PLACES),
         overdue=n("overdue"),
+        carried_over=n("carried_over"),
+        carried_over_closed=n("carried_over_closed"),
+        clearing_rate=ratio(n("carried_over_closed"), n("carried_over")),
         long_pending={months: n(f"long_pending_{months}m") for months in settings.long_pending_months},
         courtools=courtools(counts, dispositions(list(families), settings), settings),
         cepej=cepej(counts, period_days(window.since, window.as_of)),
@@ -203,6 +217,7 @@ def court_statistics(
         by_court=by_court,
         court_scores=scores_of(court_rows, months, settings.weights),
         judge_scores=scores_of(judges.to_dicts(), months, settings.weights),
+        trend=monthly_trend(frame, as_of),
     )
 
 
