@@ -16,16 +16,20 @@ from django.utils import timezone
 from qingji.cases.selectors import visible_cases
 from qingji.cases.snapshot import snapshot_date
 from qingji.cases.statistics import database_statistics
+from qingji.core.measures import ratio
 from qingji.core.scores import ScoreWeight
 from qingji.core.typecodes import Family
+from qingji.engine.courtools import Disposition
 from qingji.engine.scores import ranked
-from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
+from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSettings
 from qingji.measure_settings import MeasureSettingsError, score_weights
 from qingji.site.in_force import site_settings
 from qingji.site.settings_file import SiteSettingsError
 from qingji.web import labels as lb
 from qingji.web.params import DayField, NamedForm
 from qingji.web.queries import courts_of
+from qingji.web.stats_labels import COURT_STANDARD, FAMILY_ENGLISH, STANDARD_WORDS
+from qingji.web.trend_chart import trend_chart
 from qingji.web.views import page_context, person_of
 
 WEIGHT_FIELD = "w_"
@@ -44,7 +48,7 @@ class StatsForm(NamedForm):
     def __init__(self, *args: Any, weights: tuple[ScoreWeight, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for weight in weights:
-            english = lb.TEXTS.get(f"stats_{weight.measure}", ("", weight.measure))[1]
+            english = lb.TEXTS.get(f"stats_{weight.measure}", ("", weight.label_zh))[1]
             self.fields[WEIGHT_FIELD + weight.measure] = forms.FloatField(
                 required=False, min_value=0, widget=forms.NumberInput(attrs={"step": "any", "size": 4}),
                 label=english if lb.is_english() else weight.label_zh,
@@ -101,11 +105,45 @@ def stats_page(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("court", None)
+    from_snapshot = result is not None and result.from_snapshot
     context = page_context(
         request, person=person, form=form, statistics=statistics, as_of=as_of,
-        from_snapshot=result is not None and result.from_snapshot, settings_error=settings_error,
+        from_snapshot=from_snapshot, settings_error=settings_error,
         court_names=names, court=court, query=query.urlencode(), judges=judges, weights=weights,
-        families={family.value: family.label_zh for family in Family},
+        weight_labels=[(w.measure, _weight_label(w), w.weight) for w in weights],
+        dispositions=_dispositions(statistics),
         long_pending=sorted(chosen.counts.long_pending_months),
+        # The ledger shows the snapshot's states: its links count the same cases only on the snapshot's date.
+        ledger_links=from_snapshot and as_of == stored_on,
+        trend=trend_chart(statistics.trend) if statistics else None,
+        **_long_pending_tile(statistics, min(chosen.counts.long_pending_months)),
     )  # fmt: skip
     return render(request, "web/stats.html", context)
+
+
+def _weight_label(weight: ScoreWeight) -> str:
+    """A score input in words (never its key)."""
+    english = lb.TEXTS.get(f"stats_{weight.measure}", ("", weight.label_zh))[1]
+    return english if lb.is_english() else weight.label_zh
+
+
+def _long_pending_tile(statistics: Statistics | None, months: int) -> dict[str, Any]:
+    """The long-pending tile: the smallest tier (12 months by default), its count and its share of pending."""
+    if statistics is None:
+        return {}
+    count = statistics.overall.long_pending.get(months)
+    share = ratio(count, statistics.overall.pending) if count is not None else None
+    return {"long_pending_months": months, "long_pending_count": count, "long_pending_share": share}
+
+
+def _dispositions(statistics: Statistics | None) -> list[tuple[str, str, Disposition]]:
+    """CourTools measure 3 per family: (the family in words, its standard in words, the figures)."""
+    if statistics is None:
+        return []
+    english = lb.is_english()
+    rows = []
+    for row in statistics.overall.courtools.time_to_disposition:
+        family = FAMILY_ENGLISH.get(row.family, row.family) if english else Family(row.family).label_zh
+        standard = STANDARD_WORDS.get(row.standard, COURT_STANDARD)[1 if english else 0]
+        rows.append((family, standard, row))
+    return rows
