@@ -145,7 +145,9 @@ def print_statistics(console: Console, result: Statistics) -> None:
     bands = ", ".join(f"{band.band}: {band.count}" for band in overall.courtools.age_of_pending)
     console.print(
         f"合计 total: 均天数（扣除后）average days net of deductions {number(overall.average_days_net)}; "
-        f"CourTools 清结率 clearance rate {percent(overall.courtools.clearance_rate)}; CEPEJ 处置时间 "
+        f"清结率 clearing rate of the stock carried over {percent(overall.clearing_rate)} "
+        f"({overall.carried_over_closed}/{overall.carried_over}); "
+        f"CourTools clearance rate {percent(overall.courtools.clearance_rate)}; CEPEJ 处置时间 "
         f"disposition time {number(overall.cepej.disposition_time)} 日 days, 周转率 turnover "
         f"{number(overall.cepej.case_turnover_ratio)}"
     )
