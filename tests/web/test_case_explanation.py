@@ -125,7 +125,7 @@ def test_every_case_of_the_court_system_ends_on_its_stored_expiry(login: Login) 
 def store(index: int, facts: CaseFacts) -> Case:
     """``facts`` as an import stores them: the case and its events, as codes."""
     case = Case.objects.create(
-        case_number=f"（{facts.filed_on.year}）甘1002{facts.type_code}{index}号", court_code="甘1002",
+        case_number=f"（{facts.filed_on.year}）甘1002{facts.type_code}{9000 + index}号", court_code="甘1002",
         type_code=facts.type_code, procedure=facts.procedure.value if facts.procedure else "",
         filed_on=facts.filed_on, closed_on=facts.closed_on, in_custody=facts.in_custody, judge=GENERATED,
     )  # fmt: skip
