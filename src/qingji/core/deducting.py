@@ -15,7 +15,7 @@ from qingji.core.deductions import (
     interval_days,
     merge_intervals,
 )
-from qingji.core.events import CaseFacts
+from qingji.core.events import DEDUCTION_KINDS, LOCAL_DEDUCTION_KINDS, CaseFacts
 from qingji.core.explain import Step
 from qingji.core.procedures import Procedure
 from qingji.core.typecodes import Family
@@ -65,7 +65,7 @@ def collect_deductions(
                     Step(
                         deduction_list_source(family),
                         f"{deduction.kind} {deduction.start}起的期间不属于该类案件可扣除的期间，未扣除",
-                        f"{deduction.kind} from {deduction.start} is not deductible for {facts.type_code}",
+                        f"{kind_en(deduction.kind)} from {deduction.start} is not deductible for {facts.type_code}",
                     )
                 )
                 continue
@@ -88,7 +88,7 @@ def collect_deductions(
                 Step(
                     source,
                     f"{deduction.kind} {deduction.start}至{deduction.end or '今'}不在计算期间内，未扣除",
-                    f"{deduction.kind} {deduction.start}..{deduction.end or 'open'} lies outside the counted "
+                    f"{kind_en(deduction.kind)} {deduction.start}..{deduction.end or 'open'} lies outside the counted "
                     "period",
                 )
             )
@@ -107,7 +107,7 @@ def late_step(interval: Interval, expiry: date, *, counted: bool) -> Step:
     return Step(
         interval.source,
         f"{interval.kind} {interval.recorded_start}起的期间始于审限届满日{expiry}之后{zh}",
-        f"{interval.kind} from {interval.recorded_start} begins after the expiry {expiry}{en}",
+        f"{kind_en(interval.kind)} from {interval.recorded_start} begins after the expiry {expiry}{en}",
     )
 
 
@@ -123,6 +123,7 @@ def deduction_steps(
         total += days
         covered = [i for i in intervals if i.start >= start and i.end <= end]
         names = "、".join(dict.fromkeys(i.kind for i in covered))
+        names_en = ", ".join(dict.fromkeys(kind_en(i.kind) for i in covered))
         sources = "; ".join(dict.fromkeys(i.source for i in covered))
         merged_note = "（重叠期间合并）" if len(covered) > 1 else ""
         steps.append(
@@ -131,8 +132,13 @@ def deduction_steps(
                 Step(
                     sources,
                     f"扣除{names} {start}至{end}，{days}日{merged_note}",
-                    f"deduction {names} {start}..{end}, {days} days",
+                    f"deduction ({names_en}) {start}..{end}, {days} days",
                 ),
             )
         )
     return total, steps, merged.overlapping
+
+
+def kind_en(kind: str) -> str:
+    """A deduction kind in English words for the English explanation (a kind the rules do not know as written)."""
+    return DEDUCTION_KINDS.get(kind) or LOCAL_DEDUCTION_KINDS.get(kind) or kind
