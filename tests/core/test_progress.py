@@ -108,7 +108,7 @@ def test_an_empty_scope_is_not_complete() -> None:
     assert report_on(date(2022, 12, 31))["in_scope"] == 0
 
 
-def test_without_completion_the_fastest_court_is_the_highest_rate_ties_by_code() -> None:
+def test_the_fastest_court_is_only_one_that_finished() -> None:
     cases = [
         case("1", "甘1027", START, date(2023, 1, 5)),
         case("2", "甘1027", START, None),
@@ -116,8 +116,28 @@ def test_without_completion_the_fastest_court_is_the_highest_rate_ties_by_code()
         case("4", "甘1002", START, None),
         case("5", "甘10", START, None),
     ]
-    # 甘1002 and 甘1027 both at 0.5, 甘10 at 0: the tie goes to the lower code.
-    assert campaign_progress(cases, start=START, target=TARGET, as_of=TARGET).fastest_court == "甘1002"
+    # 甘1002 and 甘1027 both at 0.5, 甘10 at 0: none finished, none is the fastest.
+    assert campaign_progress(cases, start=START, target=TARGET, as_of=TARGET).fastest_court is None
+    finished = [*cases, case("6", "甘1021", START, date(2023, 1, 20))]
+    assert campaign_progress(finished, start=START, target=TARGET, as_of=TARGET).fastest_court == "甘1021"
+
+
+def test_counted_cases_give_the_same_figures_as_single_ones() -> None:
+    """The pages hand in cases counted by court, day added and day closed: the same progress and countdown."""
+    single = [case(str(n), "甘1002", START, date(2023, 1, 5) if n % 3 else None) for n in range(9)]
+    single += [case("late", "甘1002", date(2023, 1, 10), date(2023, 1, 8))]
+    counted = [
+        ScopedCase("", "甘1002", START, date(2023, 1, 5), 6),
+        ScopedCase("", "甘1002", START, None, 3),
+        ScopedCase("", "甘1002", date(2023, 1, 10), date(2023, 1, 8), 1),
+    ]
+    for as_of in (date(2023, 1, 4), date(2023, 1, 5), date(2023, 1, 10), TARGET):
+        one = campaign_progress(single, start=START, target=TARGET, as_of=as_of)
+        other = campaign_progress(counted, start=START, target=TARGET, as_of=as_of)
+        assert one == other
+        assert countdown(single, start=START, target=TARGET, as_of=as_of) == countdown(
+            counted, start=START, target=TARGET, as_of=as_of
+        )
 
 
 NINE_COURTS = ["甘10", "甘1002", "甘1021", "甘1022", "甘1023", "甘1024", "甘1025", "甘1026", "甘1027"]

@@ -85,7 +85,9 @@ LEDGER = {"court": "text", "status": "choice", "bucket": "choice", "judge": "tex
           "type": "text", "procedure": "choice", "division": "text", "warning": "choice", "new_backlog": "choice"}
 AUDIT = {"action": "choice", "object_id": "text", "actor": "text", "court": "text", "since": "day", "until": "day"}
 STATS = {"as_of": "day", "compare": "day", "since": "day", "court": "text", "w_on_time_rate": "number"}
-CAMPAIGN = {"as_of": "day", "supervise": "choice", "kind": "choice", "court": "text", "page": "id"}
+CAMPAIGN = {"as_of": "day", "supervise": "choice", "kind": "choice", "court": "text", "page": "id", "missing": "choice",
+            "overdue_target": "choice"}
+CAMPAIGN_VIEW = {"as_of": "day", "court": "text", "missing": "choice", "overdue_target": "choice"}
 NEW_CAMPAIGN = {"name": "text", "start": "day", "target": "day", "scope": "choice", "older_than_months": "number",
                 "scope_file": "file", "courts": "choice", "type_codes": "text"}
 SUPERVISION = {"court": "choice", "kind": "choice", "on": "day", "by": "text", "to": "text", "agreed": "text",
@@ -153,6 +155,9 @@ PAGES: dict[str, Page] = {
              {"due_on": "day", "description": "text"}),
         Form(lambda w: {"action": "step_done", "step": "1"}, {"step": "id"}))),
     "web:campaign_letter": Page(),
+    "web:campaign_print": Page(get=CAMPAIGN_VIEW),
+    "web:campaign_determinations_export": Page(get=CAMPAIGN_VIEW),
+    "web:campaign_ranking_export": Page(get={"as_of": "day"}),
     "web:campaign_green_channel": Page(get={"as_of": "day"}),
     "web:campaign_appraisals": Page(get={"as_of": "day"}),
     "web:campaign_lookback": Page(get={"as_of": "day"}, forms=(Form(lambda w: {}, {}),)),
@@ -383,6 +388,6 @@ def test_a_plan_step_that_is_no_number_is_named(world: World, client_for: Callab
     assert client.post(url, {"action": "step_done", "step": "999999"}).status_code == 404
     form = client.post(url, {"action": "step", "due_on": "9999-12-31", "description": "x"})
     assert (
-        form.status_code == 200
+        form.status_code == 422
         and "计划日期：日期应在 1900-01-01 至 2099-12-31 之间" in form.content.decode()
     )

@@ -13,6 +13,7 @@ from django.test import Client
 from qingji.audit.models import AuditRecord
 from qingji.campaigns.actions import do_create_campaign
 from qingji.campaigns.models import Campaign, CampaignCase
+from qingji.core.escalation import Standing
 from qingji.courts.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +36,9 @@ def test_the_office_sees_progress_per_court(login: Login, campaign: Campaign) ->
     assert "年底清积" in client.get("/campaigns/").content.decode()
     response = client.get(f"/campaigns/{campaign.pk}/?as_of=2024-12-31")
     assert response.status_code == 200
-    report = response.context["report"]
-    assert report.overall.in_scope == 4 and report.overall.cleared == 0
-    assert [row.court_code for row in report.by_court] == ["甘1002", "甘1027"]
+    figures = response.context["figures"]
+    assert figures.total.in_scope == 4 and figures.total.cleared == 0 and figures.whole_campaign
+    assert [court.code for court in figures.courts] == ["甘1002", "甘1027"]
     html = response.content.decode()
     assert "倒排工期" in html and "（2023）甘1002民初3号" in html and "责任人" in html
 
@@ -45,7 +46,9 @@ def test_the_office_sees_progress_per_court(login: Login, campaign: Campaign) ->
 def test_a_judge_sees_only_their_cases_of_the_campaign(login: Login, campaign: Campaign) -> None:
     client = login("甘1002", Role.JUDGE, name="李娜")
     response = client.get(f"/campaigns/{campaign.pk}/?as_of=2024-12-31")
-    assert response.context["report"].overall.in_scope == 2  # 2号 and 4号
+    figures = response.context["figures"]
+    assert figures.partial and figures.yours.in_scope == 2  # 2号 and 4号: "your cases"
+    assert [court.code for court in figures.courts] == ["甘1002"] and figures.courts[0].progress.in_scope == 3
     assert client.get(case_url(campaign, "（2023）甘1002民初3号")).status_code == 404  # 张伟's
     assert client.get(case_url(campaign, "（2024）甘1002民初2号")).status_code == 200
 
@@ -63,7 +66,7 @@ def test_another_basic_court_does_not_see_the_campaign_of_others(login: Login) -
 def test_the_determinations_are_saved_and_audited(login: Login, campaign: Campaign) -> None:
     client = login("甘1002", Role.DIVISION_HEAD, name="庭长")
     url = case_url(campaign, "（2024）甘1002民初2号")
-    form = {"action": "entry", "responsible": "李娜", "supervisor": "副院长", "plan": "调解", "target_on": "2024-11-30",
+    form = {"action": "entry", "responsible": "李娜", "supervisor": "庭长", "plan": "调解", "target_on": "2024-11-30",
             "reason": "appraisal", "reason_note": "", "president": "", "vice_president": "", "division_head": "庭长",
             "judge": "李娜"}  # fmt: skip
     response = client.post(url, form)
@@ -73,7 +76,7 @@ def test_the_determinations_are_saved_and_audited(login: Login, campaign: Campai
     record = AuditRecord.objects.get(action="campaign_case_updated")
     assert record.actor is not None and record.after is not None and record.after["target_on"] == "2024-11-30"
     bad = client.post(url, {**form, "target_on": "not a date"})
-    assert bad.status_code == 200 and bad.context["form"].errors
+    assert bad.status_code == 422 and bad.context["form"].errors  # a refused form comes back with its reasons
     step = client.post(url, {"action": "step", "due_on": "2024-10-15", "description": "委托鉴定"})
     assert step.status_code == 302 and entry.steps.get().description == "委托鉴定"
     done = client.post(url, {"action": "step_done", "step": str(entry.steps.get().pk)})
@@ -151,10 +154,15 @@ def test_a_list_cannot_probe_another_courts_case_numbers(login: Login) -> None:
 def test_the_supervision_team_records_and_sees_the_ladder(login: Login, campaign: Campaign) -> None:
     client = login("甘10", Role.SUPERVISION, name="督导组")
     url = f"/campaigns/{campaign.pk}/?as_of=2024-12-31"
-    standings = {s.court_code: (s, step) for s, step in client.get(url).context["standings"]}
+
+    def ranked() -> dict[str, tuple[Standing, str]]:
+        [basic] = client.get(url).context["figures"].groups
+        return {s.court_code: (s, s.next_step or "") for s in basic.standings}
+
+    standings = ranked()
     lagging = [code for code, (s, _) in standings.items() if s.last]
     assert lagging == ["甘1002"]  # 0 of 3 cleared, and more remaining than 甘1027's one
-    assert standings["甘1002"][1] == "电话提醒"
+    assert standings["甘1002"][1] == "phone"
     # The proposed step links to the form, filled with its court and kind.
     html = client.get(url).content.decode()
     take = 'href="?as_of=2024-12-31&amp;supervise=%E7%94%981002&amp;kind=phone#supervise"'
@@ -170,7 +178,7 @@ def test_the_supervision_team_records_and_sees_the_ladder(login: Login, campaign
         "agreed": "月底前结两件",
     }
     assert client.post(url, form).status_code == 302
-    assert {s.court_code: step for s, step in client.get(url).context["standings"]}["甘1002"] == "发函督办"
+    assert ranked()["甘1002"][1] == "letter"
     bad = client.post(url, {**form, "follow_up": "2024-12-01"})
     assert bad.status_code == 200 and "跟进日期早于督办日期" in bad.content.decode()
     judge = login("甘1002", Role.JUDGE, name="李娜")
@@ -184,7 +192,7 @@ def test_the_countdown_is_drawn_per_court_and_the_map_shows_every_court(
     url = f"/campaigns/{campaign.pk}/?as_of=2024-10-01"
     whole = client.get(url).context
     assert whole["court"] == "" and whole["schedule"][0].planned == 4  # every court's four cases
-    assert [item["progress"].court_code for item in whole["court_map"]] == ["甘1002", "甘1027"]
+    assert [item["court"].code for item in whole["court_map"]] == ["甘1002", "甘1027"]
     assert all(item["chart"] is not None for item in whole["court_map"])
     one = client.get(url + "&court=甘1027")
     context = one.context
@@ -195,4 +203,5 @@ def test_the_countdown_is_drawn_per_court_and_the_map_shows_every_court(
     html = one.content.decode()
     assert html.count("<svg") == 3  # the chosen schedule and the two courts' thumbnails
     assert 'class="planned" points="' + context["chart"].planned + '"' in html
-    assert client.get(url + "&court=甘9999").context["court"] == ""  # not a court of the campaign: all courts
+    refused = client.get(url + "&court=甘9999")  # not a court of the campaign: said, not ignored
+    assert refused.status_code == 400 and "甘9999" in refused.content.decode()

@@ -11,17 +11,13 @@ from django.db import transaction
 
 from qingji.audit.actions import audit, audit_per_court
 from qingji.campaigns.chain import ChainBook
+from qingji.campaigns.entry_rules import EDITABLE, check_changes
 from qingji.campaigns.models import Campaign, CampaignCase, PlanStep, SupervisionAction
+from qingji.campaigns.ranking import is_ladder_step, supervised_codes
 from qingji.campaigns.scope import DEFAULT_NEW_BACKLOG_MONTHS, ListedNumber, cases_by_rule
 from qingji.cases.models import Case
 from qingji.courts.models import Court
 from qingji.interchange.problems import Problem
-
-# The fields of a campaign case that its page and its import may change.
-EDITABLE = (
-    "responsible", "supervisor", "plan", "target_on", "reason", "reason_note",
-    "president", "vice_president", "division_head", "judge",
-)  # fmt: skip
 
 
 class CampaignRefused(ValueError):
@@ -181,11 +177,18 @@ def do_add_cases(
     return len(new)
 
 
-def do_update_entry(entry: CampaignCase, changes: dict[str, Any], *, actor: Any = None) -> list[str]:
-    """Change a campaign case's determinations, reason or chain; returns the names of the fields that changed."""
+def do_update_entry(
+    entry: CampaignCase, changes: dict[str, Any], *, actor: Any = None, role: str | None = None
+) -> list[str]:
+    """Change a campaign case's determinations, reason or chain as a person of ``role`` (None: the command line)
+    may (qingji.campaigns.entry_rules); returns the names of the fields that changed. A refused change writes
+    nothing (CampaignRefused, every problem)."""
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ValueError(f"not editable: {', '.join(unknown)}")
+    problems = check_changes(entry, changes, role)
+    if problems:
+        raise CampaignRefused(problems)
     before = {key: getattr(entry, key) for key in changes}
     changed = [key for key, value in changes.items() if before[key] != value]
     if not changed:
@@ -240,14 +243,20 @@ def do_record_supervision(
     agreed: str = "",
     follow_up: date | None = None,
     actor: Any = None,
+    by_court: str | None = None,
 ) -> SupervisionAction:
-    """Record one act of supervision of a court of the campaign."""
+    """Record one act of supervision of a court of the campaign. A step of the escalation ladder (phone, letter,
+    on-site, interview) goes only to a court the campaign supervises (qingji.campaigns.ranking.supervised_courts),
+    and never from a court (``by_court``, the recording person's) to itself."""
     problems = []
     court = campaign.courts.filter(code=court_code).first()
     if court is None:
         problems.append(
             problem("court", court_code, "不是本次行动的法院", "not one of the campaign's courts")
         )
+    elif is_ladder_step(kind) and (court_code == by_court or court_code not in supervised_codes(campaign)):
+        problems.append(problem("court", court_code, "不向本院发出督办（本院各庭在排名中预警）",
+                                "a court is not supervised by itself (its divisions are warned in the ranking)"))  # fmt: skip
     if kind not in SupervisionAction.Kind.values:
         problems.append(problem("kind", kind, "未知的督办方式", "unknown kind of supervision"))
     if not by.strip():

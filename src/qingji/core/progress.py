@@ -35,6 +35,9 @@ class ScopedCase:
     court_code: str
     added_on: date  # the day the case entered the campaign's scope (the start date for the initial scope)
     closed_on: date | None  # as known today; a closing after the as-of date is ignored for that date
+    # How many cases this one stands for: the pages hand in the campaign's cases counted by court, day added and
+    # day closed (a few thousand groups for a hundred thousand cases) instead of one by one.
+    cases: int = 1
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,7 @@ class Progress:
 class CampaignReport:
     overall: Progress
     by_court: list[Progress]  # in court-code order; the courts with at least one case in scope on as_of
-    # The court that completed first (ties by code); if none completed, the one with the highest clearance rate
-    # (ties by code); None when no court has cleared a case.
+    # The court that completed first (ties by code); None while no court has completed.
     fastest_court: str | None
 
     def as_json(self) -> dict[str, object]:
@@ -104,9 +106,9 @@ def progress(
     cases: Iterable[ScopedCase], *, court_code: str = "", start: date, target: date, as_of: date
 ) -> Progress:
     """The progress of ``cases`` (one court's, or all) on ``as_of``; the boundaries are the module's."""
-    scoped = [case for case in cases if case.added_on <= as_of]
+    scoped = [case for case in cases if case.added_on <= as_of and case.cases > 0]
     cleared = [case for case in scoped if cleared_on_or_before(case, as_of)]
-    in_scope, done = len(scoped), len(cleared)
+    in_scope, done = sum(case.cases for case in scoped), sum(case.cases for case in cleared)
     remaining = in_scope - done
     completed_on: date | None = None
     projected: date | None = None
@@ -114,7 +116,7 @@ def progress(
         completed_on = max(case.closed_on for case in cleared if case.closed_on is not None)
     elif remaining:
         projected = project(
-            sum(1 for case in cleared if case.closed_on is not None and case.closed_on >= start),
+            sum(case.cases for case in cleared if case.closed_on is not None and case.closed_on >= start),
             remaining,
             start=start,
             as_of=as_of,
@@ -159,14 +161,11 @@ def campaign_progress(
 
 
 def fastest_court(rows: Sequence[Progress]) -> str | None:
-    """The court that completed first; if none completed, the highest clearance rate; ties by court code.
-    None when no court has cleared anything."""
+    """The court that completed first (ties by court code): "fastest" is said only of a court that has finished.
+    None while no court has completed."""
     completed = [row for row in rows if row.completed_on is not None]
     if completed:
         return min(completed, key=lambda row: (row.completed_on, row.court_code)).court_code
-    moving = [row for row in rows if row.cleared]
-    if moving:
-        return min(moving, key=lambda row: (-row.clearance_rate, row.court_code)).court_code
     return None
 
 
@@ -201,10 +200,12 @@ def countdown(
     if step_days <= 0:
         raise ValueError("step_days must be positive")
     every = list(cases)
-    added = sorted(case.added_on for case in every)
+    added = _cumulative((case.added_on, case.cases) for case in every)
     # A case stops being remaining on the later of its adding and its closing.
-    cleared = sorted(max(case.added_on, case.closed_on) for case in every if case.closed_on is not None)
-    at_start = bisect_right(added, start)
+    cleared = _cumulative(
+        (max(case.added_on, case.closed_on), case.cases) for case in every if case.closed_on is not None
+    )
+    at_start = added.upto(start)
     days = set()
     day = start
     while day < target:
@@ -217,10 +218,34 @@ def countdown(
         ScheduleRow(
             on=day,
             planned=planned_remaining(at_start, start=start, target=target, on=day),
-            actual=bisect_right(added, day) - bisect_right(cleared, day) if day <= as_of else None,
+            actual=added.upto(day) - cleared.upto(day) if day <= as_of else None,
         )
         for day in sorted(days)
     ]
+
+
+@dataclass(frozen=True)
+class _Cumulative:
+    """Counts by day, summed: how many up to and including a day."""
+
+    days: list[date]
+    totals: list[int]
+
+    def upto(self, day: date) -> int:
+        place = bisect_right(self.days, day)
+        return self.totals[place - 1] if place else 0
+
+
+def _cumulative(counted: Iterable[tuple[date, int]]) -> _Cumulative:
+    by_day: dict[date, int] = {}
+    for day, count in counted:
+        by_day[day] = by_day.get(day, 0) + count
+    days = sorted(by_day)
+    totals, running = [], 0
+    for day in days:
+        running += by_day[day]
+        totals.append(running)
+    return _Cumulative(days, totals)
 
 
 def days_behind(rows: list[ScheduleRow], as_of: date) -> int:

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from django import forms
 
-from qingji.campaigns.actions import EDITABLE
+from qingji.campaigns.entry_rules import EDITABLE, people_choices, settable
 from qingji.campaigns.models import CampaignCase, Reason, SupervisionAction
 from qingji.web import labels as lb
 from qingji.web.campaign_labels import REASONS_EN
@@ -52,7 +52,9 @@ class CampaignForm(forms.Form):
 
 
 class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
-    """The four determinations, the reason and the chain of one campaign case."""
+    """The four determinations, the reason and the chain of one campaign case: the leader and the chain chosen
+    among the court's people of the right role, the fields the reader's role does not set shown but not sent
+    (qingji.campaigns.entry_rules)."""
 
     class Meta:
         model = CampaignCase
@@ -64,15 +66,26 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
             "reason_note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, role: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         english = lb.is_english()
         choices = [(code, REASONS_EN[code] if english else label) for code, label in Reason.choices]
         reason = self.fields["reason"]
         assert isinstance(reason, forms.ChoiceField)
         reason.choices = [("", "—"), *choices]
+        for name, names in people_choices(self.instance).items():
+            self.fields[name] = forms.ChoiceField(
+                choices=[("", "—"), *[(n, n) for n in names]], required=False
+            )
+        allowed = settable(role)
         for name, field in self.fields.items():
             field.label = lb.text(name)
+            field.disabled = name not in allowed
+
+    @property
+    def restricted(self) -> bool:
+        """Some fields are set by others than the reader (shown greyed)."""
+        return any(field.disabled for field in self.fields.values())
 
 
 class StepForm(NamedForm):

@@ -79,6 +79,61 @@ CAMPAIGN_TEXTS: dict[str, tuple[str, str]] = {
     "supervision_on": ("日期", "Date"),
     "record": ("记录", "Record"),
     "take_step": ("记录此步", "Record this step"),
+    # issue 12: the page's parts, per reader, and its words for days against the plan and the target
+    "plan_behind_days": ("落后计划 {days} 天", "behind plan by {days} days"),
+    "plan_ahead_days": ("提前计划 {days} 天", "ahead of plan by {days} days"),
+    "plan_on_time": ("按计划", "on plan"),
+    "target_ahead_days": ("提前 {days} 天", "{days} days early"),
+    "target_late_days": ("逾期 {days} 天", "{days} days late"),
+    "target_on_day": ("按期", "on the day"),
+    "plan_status": ("对照倒排工期", "Against the plan"),
+    "your_cases": ("您的案件", "Your cases"),
+    "your_cases_note": (
+        "您只能查看本院的部分案件：以下“您的案件”只计您的案件，不作为法院排名；法院的数字为全院数字。",
+        'You see part of your court\'s cases: "your cases" counts only yours and is never ranked as a court; '
+        "the court's figures are the whole court's.",
+    ),
+    "court_figures": ("各院进度", "Progress by court"),
+    "court_figures_one": ("本院进度（全院）", "Your court's progress (the whole court)"),
+    "total_campaign": ("全部法院合计", "All courts"),
+    "total_shown": ("您可查看的法院合计", "The courts you see"),
+    "fastest_none": ("尚无法院全部完成。", "No court has finished yet."),
+    "fastest_line": (
+        "最快完成的法院：{name}，{day} 完成，提前 {days} 天",
+        "Fastest court: {name}, finished on {day}, {days} days early",
+    ),
+    "rank_of": ("第 {rank} 名 / 共 {count} 院", "{rank} of {count}"),
+    "ranking_basic": ("基层法院排名", "Basic courts ranked"),
+    "ranking_divisions": ("{court}各庭排名", "{court}: divisions ranked"),
+    "division": ("审判庭", "Division"),
+    "overdue_target": ("已过化解期限未结", "Past their target date, not closed"),
+    "gaps_pending": ("未结案件", "pending cases"),
+    "list_all": ("全部未结案件", "All pending cases"),
+    "list_filtered": ("当前列表", "Listed"),
+    "expiry": ("审限届满日", "Expiry"),
+    "days_over": ("超审限天数", "Days over"),
+    "print_map": ("打印作战图（A3 横向）", "Print the battle map (A3 landscape)"),
+    "export_determinations": ("导出四定台账（Excel）", "Export the determinations ledger (Excel)"),
+    "export_ranking": ("导出排名（Excel）", "Export the ranking (Excel)"),
+    "determinations_ledger": ("四定台账", "Determinations ledger"),
+    "ranking_sheet": ("排名", "Ranking"),
+    "not_a_campaign_court": ("不是本专项行动中您可查看的法院", "not a court of this campaign that you see"),
+    "not_a_gap": (
+        "应为 determinations、responsible、supervisor、plan 或 target 等缺项",
+        "expected a gap such as determinations, responsible, supervisor, plan or target",
+    ),
+    "not_one": ("应为 1", "expected 1"),
+    "overdue_target_param": ("已过化解期限", "Past the target date"),
+    "printed_on": ("截至", "As of"),
+    "no_cases": ("没有符合条件的案件。", "No case matches."),
+    "case_page": ("案件详情", "The case"),
+    "campaign_case_expiry": ("审限", "Trial period"),
+    "not_over": ("未超审限", "not over"),
+    "missing_any": ("四定任一缺项", "Any of the four determinations missing"),
+    "settable_note": (
+        "灰色的项由庭长或审管办确定。",
+        "The greyed fields are set by the division head or the office.",
+    ),
 }
 
 # 未结原因 in English (the Chinese is the model's choice label).
@@ -91,4 +146,21 @@ REASONS_EN: dict[str, str] = {
     "enforcement_assets": "enforcement assets",
     "complex": "difficult and complex",
     "other": "other",
+}
+
+# The kinds of supervision in English (the Chinese is the model's choice label).
+KINDS_EN: dict[str, str] = {
+    "daily_reminder": "daily reminder",
+    "weekly_supervision": "weekly supervision list",
+    "bulletin": "bulletin",
+    "phone": "phone reminder",
+    "letter": "supervision letter",
+    "on_site": "on-site inspection",
+    "interview": "interview",
+}
+
+# The audit actions of the campaign pages' files (merged into labels.AUDIT_ACTION_LABELS).
+CAMPAIGN_AUDIT_LABELS: dict[str, tuple[str, str]] = {
+    "campaign_determinations_exported": ("导出四定台账", "Determinations ledger exported"),
+    "campaign_ranking_exported": ("导出专项行动排名", "Campaign ranking exported"),
 }

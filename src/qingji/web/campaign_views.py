@@ -4,11 +4,9 @@ with its four determinations, reason, chain and plan steps. Every list starts fr
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,34 +19,25 @@ from qingji.campaigns.actions import (
     do_record_supervision,
     do_update_entry,
 )
-from qingji.campaigns.determinations import gaps, missing
-from qingji.campaigns.models import Campaign, CampaignCase, SupervisionAction
-from qingji.campaigns.report import (
-    campaign_report,
-    campaign_schedule,
-    court_schedules,
-    court_standings,
-)
-from qingji.campaigns.scope import campaign_new_backlog, read_received_numbers
+from qingji.campaigns.gaps import case_gaps
+from qingji.campaigns.models import Campaign, CampaignCase
+from qingji.campaigns.scope import read_received_numbers
 from qingji.campaigns.selectors import (
     letter_courts,
     supervision_courts,
     visible_campaign,
     visible_campaigns,
-    visible_entries,
     visible_entry,
 )
-from qingji.cases.selectors import visible_cases
-from qingji.core.escalation import Standing
-from qingji.core.progress import CampaignReport, ScheduleRow
+from qingji.cases.models import CaseState
 from qingji.courts.models import Person
 from qingji.courts.roles import may_change_casework, may_create_campaigns, may_supervise
 from qingji.courts.selectors import visible_court_codes
 from qingji.interchange.problems import Problem
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
+from qingji.web.campaign_view import campaign_view, gap_label
 from qingji.web.casework_panel import casework_context
-from qingji.web.charts import countdown_chart
 from qingji.web.params import parse_id, query_day
 from qingji.web.queries import courts_of
 from qingji.web.uploads import refused_upload
@@ -118,9 +107,6 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_or_404(person, pk)
     assert person is not None
     as_of = as_of_date(request)
-    visible = visible_cases(person)
-    entries = list(visible_entries(person, campaign))
-    names = courts_of(person)
     supervising = may_supervise(person)
     courts_supervised = supervision_courts(person, campaign)
     # A proposed step is taken from the standings' link: the form comes filled with its court and kind.
@@ -138,7 +124,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 do_record_supervision(campaign, court_code=data["court"], kind=data["kind"], on=data["on"],
                                       by=data["by"], to=data["to"], agreed=data["agreed"], follow_up=data["follow_up"],
-                                      actor=request.user)  # fmt: skip
+                                      actor=request.user, by_court=person.court.code)  # fmt: skip
             except CampaignRefused as refused:
                 for problem in refused.problems:
                     supervision_form.add_error(
@@ -146,43 +132,15 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
                     )
             else:
                 return redirect(f"{request.path}?as_of={as_of.isoformat()}")
-    report = campaign_report(campaign, as_of, entries)
-    schedules = court_schedules(campaign, as_of, entries)
-    court = str(request.GET.get("court", ""))
-    court = court if court in schedules else ""
-    schedule = schedules[court] if court else campaign_schedule(campaign, as_of, entries)
-    backlog = campaign_new_backlog(campaign, as_of, names).filter(pk__in=visible.values("pk")).count()
-    pending = [entry for entry in entries if entry.case.closed_on is None or entry.case.closed_on > as_of]
-    page = Paginator(pending, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        {"entry": entry, "missing": [lb.text(name) for name in missing(entry)]} for entry in page.object_list
-    ]
-    kinds = dict(SupervisionAction.Kind.choices)
-    standings = court_standings(campaign, as_of, entries, report, schedules)
+    view = campaign_view(request, person, campaign, as_of)
+    page = view.page(request.GET.get("page"))
     context = page_context(
-        request, person=person, campaign=campaign, as_of=as_of, report=report, schedule=schedule,
-        court_names=names, gaps=[(lb.text(name), count) for name, count in sorted(gaps(pending).items())],
-        new_backlog=backlog, page=page, rows=rows,
-        standings=[(s, kinds.get(s.next_step or "", "")) for s in standings],
-        court=court, chart=countdown_chart(schedule, as_of), court_map=_court_map(report, schedules, standings, as_of),
+        request, person=person, campaign=campaign, as_of=as_of, **view.context(), page=page, rows=view.rows(page),
         supervision=campaign.supervision.filter(court__code__in=courts_supervised).select_related("court")[:50],
         supervision_form=supervision_form, may_supervise=supervising and bool(courts_supervised),
-        supervision_courts=courts_supervised,
-        letter_courts=letter_courts(person),
+        supervision_courts=courts_supervised, letter_courts=letter_courts(person),
     )  # fmt: skip
     return render(request, "web/campaign.html", context)
-
-
-def _court_map(
-    report: CampaignReport, schedules: dict[str, list[ScheduleRow]], standings: list[Standing], as_of: date
-) -> list[dict[str, Any]]:
-    """The battle map (作战图): each court's progress, place and own countdown as a thumbnail."""
-    placed = {standing.court_code: standing for standing in standings}
-    return [
-        {"progress": row, "standing": placed.get(row.court_code),
-         "chart": countdown_chart(schedules.get(row.court_code, []), as_of, width=200, height=70, small=True)}
-        for row in report.by_court
-    ]  # fmt: skip
 
 
 @login_required
@@ -194,23 +152,29 @@ def campaign_case_page(request: HttpRequest, pk: int, case_number: str) -> HttpR
     if entry is None:
         raise Http404
     may_edit = may_change_casework(person)
-    form, step_form = EntryForm(instance=entry), StepForm()
+    form, step_form = EntryForm(instance=entry, role=person.role), StepForm()
+    status = 200
     if request.method == "POST":
         if not may_edit:
             return HttpResponse(status=403)
-        response = _change(request, entry)
+        response = _change(request, entry, person)
         if isinstance(response, HttpResponse):
             return response
         form, step_form = response
+        status = 422
+    has_step = entry.steps.exists()
     context = page_context(
         request, person=person, campaign=campaign, entry=entry, form=form, step_form=step_form,
-        may_edit=may_edit, missing=[lb.text(name) for name in missing(entry)], steps=entry.steps.all(),
+        may_edit=may_edit, missing=[gap_label(name) for name in case_gaps(entry, has_step)], steps=entry.steps.all(),
+        state=CaseState.objects.filter(case=entry.case).first(),
         saved=request.GET.get("saved") == "1", **casework_context(entry, may_edit, reviewer=person.name),
     )  # fmt: skip
-    return render(request, "web/campaign_case.html", context)
+    return render(request, "web/campaign_case.html", context, status=status)
 
 
-def _change(request: HttpRequest, entry: CampaignCase) -> HttpResponse | tuple[EntryForm, StepForm]:
+def _change(
+    request: HttpRequest, entry: CampaignCase, person: Person
+) -> HttpResponse | tuple[EntryForm, StepForm]:
     """Apply the posted form; a redirect when it is done, else the forms with their errors."""
     done = redirect(f"{request.path}?saved=1")
     action = request.POST.get("action")
@@ -220,7 +184,7 @@ def _change(request: HttpRequest, entry: CampaignCase) -> HttpResponse | tuple[E
             do_add_step(entry, due_on=step_form.cleaned_data["due_on"],
                         description=step_form.cleaned_data["description"], actor=request.user)  # fmt: skip
             return done
-        return EntryForm(instance=entry), step_form
+        return EntryForm(instance=entry, role=person.role), step_form
     if action == "step_done":
         step = entry.steps.filter(pk=parse_id(request.POST.get("step"), "step")).first()
         if step is None:
@@ -228,11 +192,18 @@ def _change(request: HttpRequest, entry: CampaignCase) -> HttpResponse | tuple[E
         do_complete_step(step, done_on=timezone.localdate(), actor=request.user)
         return done
     original = {name: getattr(entry, name) for name in EntryForm.Meta.fields}
-    form = EntryForm(request.POST, instance=CampaignCase.objects.get(pk=entry.pk))
+    form = EntryForm(request.POST, instance=CampaignCase.objects.select_related("case", "campaign").get(pk=entry.pk),
+                     role=person.role)  # fmt: skip
     if form.is_valid():
         changes = {name: form.cleaned_data[name] for name in EntryForm.Meta.fields}
         for name, value in original.items():
             setattr(entry, name, value)
-        do_update_entry(entry, changes, actor=request.user)
+        try:
+            do_update_entry(entry, changes, actor=request.user, role=person.role)
+        except CampaignRefused as refused:
+            for problem in refused.problems:
+                message = problem.reason_en if lb.is_english() else problem.reason_zh
+                form.add_error(problem.column if problem.column in form.fields else None, message)
+            return form, StepForm()
         return done
     return form, StepForm()

@@ -8,7 +8,7 @@ from qingji.core.events import EVENT_TYPE_LABELS, EventType
 from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
-from qingji.web.campaign_labels import CAMPAIGN_TEXTS
+from qingji.web.campaign_labels import CAMPAIGN_AUDIT_LABELS, CAMPAIGN_TEXTS
 from qingji.web.case_labels import CASE_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.holiday_labels import HOLIDAY_TEXTS
@@ -195,6 +195,7 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "holiday_notice_loaded": ("载入节假日安排", "Holiday notice loaded"),
     "database_restored": ("数据库由备份恢复", "Database restored from a backup"),
 }
+AUDIT_ACTION_LABELS.update(CAMPAIGN_AUDIT_LABELS)
 
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}
 TEXTS.update(CASEWORK_TEXTS)

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from qingji.web import (
     audit_views,
+    campaign_export_views,
     campaign_views,
     case_views,
     export_views,
@@ -43,6 +44,15 @@ urlpatterns = [
         "campaigns/<id:pk>/supervision/<id:action_id>/letter.docx",
         supervision_letter,
         name="campaign_letter",
+    ),
+    path("campaigns/<id:pk>/print/", campaign_export_views.campaign_print, name="campaign_print"),
+    path(
+        "campaigns/<id:pk>/determinations.xlsx",
+        campaign_export_views.determinations_export,
+        name="campaign_determinations_export",
+    ),
+    path(
+        "campaigns/<id:pk>/ranking.xlsx", campaign_export_views.ranking_export, name="campaign_ranking_export"
     ),
     *CASEWORK_URLS,
     path("favicon.ico", views.favicon, name="favicon"),

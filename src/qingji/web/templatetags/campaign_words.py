@@ -1,0 +1,65 @@
+"""How the campaign pages write a court's days against its plan and its target: "ahead of plan by N days" rather
+than a negative "behind" (web/campaign_labels.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from qingji.campaigns.models import Reason, SupervisionAction
+from qingji.web import labels as lb
+from qingji.web.campaign_labels import KINDS_EN, REASONS_EN
+
+register = template.Library()
+
+
+@register.filter
+def plan_days(behind: int | None) -> str:
+    """Days behind the countdown plan in words: 落后计划 N 天, 提前计划 N 天, or 按计划."""
+    if behind is None:
+        return "—"
+    if behind > 0:
+        return lb.text("plan_behind_days").format(days=behind)
+    if behind < 0:
+        return lb.text("plan_ahead_days").format(days=-behind)
+    return lb.text("plan_on_time")
+
+
+@register.filter
+def target_days(days_ahead: int | None) -> str:
+    """A finished court's days before the target in words: 提前 N 天, 按期, or 逾期 N 天; "—" when not finished."""
+    if days_ahead is None:
+        return "—"
+    if days_ahead > 0:
+        return lb.text("target_ahead_days").format(days=days_ahead)
+    if days_ahead < 0:
+        return lb.text("target_late_days").format(days=-days_ahead)
+    return lb.text("target_on_day")
+
+
+@register.filter
+def rank_of(court: Any) -> str:
+    """A court's place among the courts ranked with it (第 2 名 / 共 8 院); "—" for a court not ranked (one above
+    the basic courts: its divisions are ranked)."""
+    if getattr(court, "standing", None) is None:
+        return "—"
+    return lb.text("rank_of").format(rank=court.standing.rank, count=court.ranked)
+
+
+@register.filter
+def kind_label(code: str) -> str:
+    """A kind of supervision in words."""
+    if lb.is_english():
+        return KINDS_EN.get(code, "—")
+    return str(dict(SupervisionAction.Kind.choices).get(code, "—"))
+
+
+@register.filter
+def reason_label(code: str) -> str:
+    """Why a case is unresolved, in words ("" when not given)."""
+    if not code:
+        return ""
+    if lb.is_english():
+        return REASONS_EN.get(code, "—")
+    return str(dict(Reason.choices).get(code, "—"))
