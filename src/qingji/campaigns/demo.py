@@ -13,7 +13,8 @@ from qingji.audit.actions import audit_per_court
 from qingji.campaigns.actions import do_create_campaign, do_record_supervision, numbers_by_court
 from qingji.campaigns.casework import do_refer, do_request_appraisal, do_update_referral
 from qingji.campaigns.lookback import do_open_lookbacks
-from qingji.campaigns.models import Campaign, CampaignCase, Reason, Referral, SupervisionAction
+from qingji.campaigns.models import Campaign, CampaignCase, PlanStep, Reason, Referral, SupervisionAction
+from qingji.campaigns.ranking import supervised_codes
 from qingji.campaigns.report import campaign_report, court_standings, entries_of
 
 DEMO_CAMPAIGN = "半年清积（演示）"
@@ -50,6 +51,11 @@ def _determine(campaign: Campaign, today: date) -> None:
         entry.reason = REASONS[index % len(REASONS)]
     fields = ["responsible", "supervisor", "plan", "target_on", "reason"]
     CampaignCase.objects.bulk_update(chosen, fields, batch_size=1000)
+    # A plan is its dated steps (qingji.campaigns.gaps): each determined case has its first step.
+    PlanStep.objects.bulk_create(
+        [PlanStep(entry=entry, due_on=min(campaign.target, today + timedelta(days=14)), description="排期开庭")
+         for entry in chosen], batch_size=1000,
+    )  # fmt: skip
     audit_per_court("campaign_demo_determined", "campaign", campaign.name,
                     courts={court: {"cases": len(numbers), "fields": fields}
                             for court, numbers in numbers_by_court(entry.case for entry in chosen).items()})  # fmt: skip
@@ -80,7 +86,12 @@ def _supervise(campaign: Campaign, today: date) -> None:
     for row in report.by_court:
         do_record_supervision(campaign, court_code=row.court_code, kind=SupervisionAction.Kind.WEEKLY_SUPERVISION,
                               on=today - timedelta(days=7), by="审管办")  # fmt: skip
-    lagging = [s for s in court_standings(campaign, today, entries, report) if s.lagging]
+    supervised = supervised_codes(campaign)  # no court is sent a letter by itself
+    lagging = [
+        s
+        for s in court_standings(campaign, today, entries, report)
+        if s.lagging and s.court_code in supervised
+    ]
     if not lagging:
         return
     last = lagging[-1].court_code

@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from qingji.campaigns.models import Campaign
+from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.cases.models import Case
 from qingji.cases.upload_files import Received, received_copy
 from qingji.core.dates import older_than_cutoff
@@ -61,6 +61,11 @@ def new_backlog(
     """Cases that are pending on ``as_of`` and older than ``months`` but not in the campaign: the backlog that
     formed while the old one was being cleared (边清边积)."""
     return cases_by_rule(court_codes, as_of, months, type_codes).exclude(pk__in=in_scope.values("pk"))
+
+
+def not_in_campaign(campaign: Campaign) -> Q:
+    """Cases that are not in ``campaign`` (looked up case by case in the campaign's index of its cases)."""
+    return ~Q(Exists(CampaignCase.objects.filter(campaign=campaign, case=OuterRef("pk"))))
 
 
 def read_numbers(path: Path, limits: FileLimits | None = None) -> tuple[list[ListedNumber], list[Problem]]:
@@ -121,6 +126,5 @@ def campaign_new_backlog(
     courts = set(campaign.courts.values_list("code", flat=True))
     if court_codes is not None:
         courts &= set(court_codes)
-    in_scope = Case.objects.filter(campaign_entries__campaign=campaign)
     months = campaign.older_than_months or DEFAULT_NEW_BACKLOG_MONTHS
-    return new_backlog(courts, as_of, months, in_scope, campaign.type_codes)
+    return cases_by_rule(courts, as_of, months, campaign.type_codes).filter(not_in_campaign(campaign))

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
+from qingji.campaigns.gaps import warm_campaigns
 from qingji.campaigns.lookback import open_all_lookbacks
 from qingji.cases.import_action import remove_old_files
 from qingji.cases.import_lock import SNAPSHOT, import_lock, running_text
@@ -84,6 +85,9 @@ def _loop(stop: threading.Event) -> None:
     while not stop.is_set():
         _guarded(lambda: refresh_if_stale(timezone.localdate()), "snapshot")
         _guarded(_warm_statistics, "statistics")
+        _guarded(
+            lambda: log.info("campaigns counted ahead: %d", warm_campaigns(timezone.localdate())), "campaigns"
+        )
         _guarded(
             lambda: log.info("look-back tasks opened: %d", open_all_lookbacks(timezone.localdate())),
             "look-back tasks",
