@@ -16,7 +16,7 @@ from qingji.campaigns.actions import (
     do_create_campaign,
     do_update_entry,
 )
-from qingji.campaigns.determinations import gaps, missing
+from qingji.campaigns.gaps import case_gaps, gaps_by_court, total
 from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.campaigns.scope import ListedNumber, campaign_new_backlog, read_numbers
 
@@ -60,23 +60,25 @@ def test_the_chain_is_filled_from_the_courts_people_and_what_is_missing_is_flagg
     assert (entry.president, entry.vice_president, entry.division_head, entry.judge) == (
         "院长甲", "副院长乙", "庭长丙", "张伟",
     )  # fmt: skip
-    assert missing(entry) == ["responsible", "supervisor", "plan", "target_on", "reason"]
+    assert case_gaps(entry, False) == ["responsible", "supervisor", "plan", "target", "reason"]
     other = campaign.cases.get(case__case_number="（2022）甘1027刑初1号")
-    assert missing(other) == ["responsible", "supervisor", "plan", "target_on", "reason", "vice_president",
-                              "division_head"]  # fmt: skip
+    assert case_gaps(other, False) == ["responsible", "supervisor", "plan", "target", "reason", "vice_president",
+                                       "division_head"]  # fmt: skip
     closed = campaign.cases.get(case__case_number="（2021）甘1002民初3号")
-    assert closed.case.closed_on is not None and missing(closed) == []  # nothing is asked of a closed case
+    assert (
+        closed.case.closed_on is not None and case_gaps(closed, False) == []
+    )  # nothing asked of a closed case
     changed = do_update_entry(entry, {"responsible": "张伟", "supervisor": "副院长乙", "plan": "先调解，后判决",
                                       "target_on": date(2023, 3, 31), "reason": "appraisal"})  # fmt: skip
     assert changed == ["responsible", "supervisor", "plan", "target_on", "reason"]
     entry.refresh_from_db()
-    assert missing(entry) == []
+    assert case_gaps(entry, has_step=True) == []  # and with a step to its plan (qingji.campaigns.gaps)
     record = AuditRecord.objects.get(action="campaign_case_updated")
     assert record.before == {"responsible": "", "supervisor": "", "plan": "", "target_on": None, "reason": ""}
     assert record.after is not None and record.after["target_on"] == "2023-03-31"
     assert do_update_entry(entry, {"responsible": "张伟"}) == []  # no change, no record
     assert AuditRecord.objects.filter(action="campaign_case_updated").count() == 1
-    counts = gaps(campaign.cases.select_related("case"))
+    counts = total(gaps_by_court(campaign, campaign.cases.all(), date(2023, 6, 1)))
     assert counts["responsible"] == 2 and counts["division_head"] == 2
 
 

@@ -38,7 +38,8 @@ def standings(as_of: str) -> dict[str, dict[str, object]]:
 def test_the_last_court_is_warned_and_the_ladder_climbs() -> None:
     before = standings("2023-03-01")
     last = before["甘1026"]  # 25%, 3 remaining, and last of the two at 25% by code
-    assert last["rank"] == 9 and last["last"] is True and last["next_step"] == "phone"
+    assert last["rank"] == 8 and last["last"] is True and last["next_step"] == "phone"
+    assert "甘10" not in before  # the intermediate court is not ranked among the basic courts it supervises
     assert before["甘1021"]["lagging"] is False  # 80%: first
     runner = CliRunner()
     recorded = runner.invoke(app, ["campaign", "supervise", "半年清积", "--court", "甘1026", "--kind", "phone",

@@ -12,10 +12,11 @@ from datetime import date, timedelta
 from qingji.audit.actions import audit_per_court
 from qingji.campaigns.actions import do_create_campaign, do_record_supervision, numbers_by_court
 from qingji.campaigns.casework import do_refer, do_request_appraisal, do_update_referral
+from qingji.campaigns.figures import campaign_counts
 from qingji.campaigns.lookback import do_open_lookbacks
 from qingji.campaigns.models import Campaign, CampaignCase, PlanStep, Reason, Referral, SupervisionAction
-from qingji.campaigns.ranking import supervised_codes
-from qingji.campaigns.report import campaign_report, court_standings, entries_of
+from qingji.campaigns.ranking import ranked_groups
+from qingji.campaigns.report import campaign_report, entries_of
 
 DEMO_CAMPAIGN = "半年清积（演示）"
 UNDETERMINED_EVERY = 5  # one case in five keeps its determinations blank, so that the gaps show too
@@ -86,12 +87,9 @@ def _supervise(campaign: Campaign, today: date) -> None:
     for row in report.by_court:
         do_record_supervision(campaign, court_code=row.court_code, kind=SupervisionAction.Kind.WEEKLY_SUPERVISION,
                               on=today - timedelta(days=7), by="审管办")  # fmt: skip
-    supervised = supervised_codes(campaign)  # no court is sent a letter by itself
-    lagging = [
-        s
-        for s in court_standings(campaign, today, entries, report)
-        if s.lagging and s.court_code in supervised
-    ]
+    # The basic courts' ranking (qingji.campaigns.ranking): the last of them is supervised, never a court by itself.
+    groups = ranked_groups(campaign, campaign_counts(campaign), today)
+    lagging = [s for group in groups if not group.court_code for s in group.standings if s.next_step]
     if not lagging:
         return
     last = lagging[-1].court_code

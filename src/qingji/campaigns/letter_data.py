@@ -14,9 +14,11 @@ from typing import Any
 from django.db import transaction
 
 from qingji.audit.actions import audit
+from qingji.campaigns.figures import campaign_counts
 from qingji.campaigns.letter import DEFAULT_TEMPLATE, TEMPLATE_NAME, LetterData, LetterRow, render_letter
 from qingji.campaigns.models import Campaign, CampaignCase, Reason, SupervisionAction
-from qingji.campaigns.report import campaign_report, court_standings, entries_of
+from qingji.campaigns.ranking import ranked_groups
+from qingji.campaigns.report import campaign_report, entries_of
 from qingji.core.measures import age_days
 from qingji.core.progress import ScopedCase, cleared_on_or_before
 from qingji.courts.models import Court
@@ -58,14 +60,16 @@ def gather(
     number: str = "",
 ) -> LetterData:
     """The letter to ``court_code`` on ``on``: the campaign's report on that date over all its cases (the court's
-    place is among all the campaign's courts) and the court's cases remaining then."""
+    place among the courts it is ranked with, qingji.campaigns.ranking: the basic courts) and the court's cases
+    remaining then."""
     court = Court.objects.get(code=court_code)
-    entries = list(entries_of(campaign))
+    entries = list(entries_of(campaign).filter(case__court_code=court_code))
     report = campaign_report(campaign, on, entries)
-    standings = court_standings(campaign, on, entries, report)
+    groups = ranked_groups(campaign, campaign_counts(campaign), on)
+    standings = next((group.standings for group in groups if group.standing(court_code)), [])
     row = next((row for row in report.by_court if row.court_code == court_code), None)
     standing = next((s for s in standings if s.court_code == court_code), None)
-    remaining = [entry for entry in entries if entry.case.court_code == court_code and _remaining(entry, on)]
+    remaining = [entry for entry in entries if _remaining(entry, on)]
     return LetterData(
         court_code=court_code,
         court_name=court.name,

@@ -194,20 +194,33 @@ def report(
     target, per court; what the cases' four determinations miss; the new backlog beside the campaign."""
     on = parse_day(as_of, "--as-of") if as_of else date.today()
     setup_django()
-    from qingji.campaigns.determinations import gaps
-    from qingji.campaigns.report import campaign_report, court_standings, entries_of
+    from qingji.campaigns.figures import campaign_counts, split_key
+    from qingji.campaigns.gaps import DETERMINATIONS, FIELD_OF, OTHERS, court_gaps, total
+    from qingji.campaigns.ranking import ranked_groups
+    from qingji.campaigns.report import campaign_report, entries_of
     from qingji.campaigns.scope import campaign_new_backlog
 
     campaign = campaign_named(name)
     entries = list(entries_of(campaign))
     result = campaign_report(campaign, on, entries)
-    ranked = court_standings(campaign, on, entries, result)
-    missing = gaps(entries)
+    # Ranked as the page ranks: the basic courts among themselves, each higher court's divisions among themselves.
+    groups = ranked_groups(campaign, campaign_counts(campaign), on)
+    ranked = [standing for group in groups if not group.court_code for standing in group.standings]
+    divisions = {
+        group.court_code: [{**dataclasses.asdict(s), "court_code": group.court_code,
+                            "division": split_key(s.court_code)[1]} for s in group.standings]
+        for group in groups if group.court_code
+    }  # fmt: skip
+    # What the cases pending on that date miss, by the page's rules (a plan without a step, a target after the
+    # campaign's), under the fields' names.
+    counted = total(court_gaps(campaign, on))
+    missing = {FIELD_OF.get(key, key): counted[key] for key in (*DETERMINATIONS, *OTHERS) if counted[key]}
     backlog = campaign_new_backlog(campaign, on).count()
     if as_json:
         document = {"name": campaign.name, "start": campaign.start.isoformat(), "as_of": on.isoformat(),
                     **result.as_json(), "missing": dict(sorted(missing.items())), "new_backlog": backlog,
-                    "standings": [dataclasses.asdict(standing) for standing in ranked]}  # fmt: skip
+                    "standings": [dataclasses.asdict(standing) for standing in ranked],
+                    "division_standings": divisions}  # fmt: skip
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{campaign.name}（截至 as of {on}，目标 target {campaign.target}）")
