@@ -8,8 +8,9 @@ from django import forms
 
 from qingji.campaigns.entry_rules import EDITABLE, people_choices, settable
 from qingji.campaigns.models import CampaignCase, Reason, SupervisionAction
+from qingji.courts.models import Court
 from qingji.web import labels as lb
-from qingji.web.campaign_labels import REASONS_EN
+from qingji.web.campaign_labels import KINDS_EN, REASONS_EN
 from qingji.web.params import DayField, NamedForm
 
 
@@ -111,8 +112,9 @@ class SupervisionForm(NamedForm):
         super().__init__(*args, **kwargs)
         field = self.fields["court"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(code, code) for code in courts]
+        names = dict(Court.objects.filter(code__in=courts).values_list("code", "name"))
+        field.choices = [(code, f"{names.get(code, code)} {code}") for code in courts]
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
         if lb.is_english():
-            kind.choices = [(code, code.replace("_", " ")) for code, _ in SupervisionAction.Kind.choices]
+            kind.choices = [(code, KINDS_EN[code]) for code, _ in SupervisionAction.Kind.choices]
