@@ -63,6 +63,8 @@ def create_home_world() -> HomeWorld:
     do_complete_step(done, done_on=date(2024, 12, 1))
     # 103: determined; two plan steps overdue; an appraisal overdue since 2024-12-15
     second = entries[number(103)]
+    # The supervising leader is one of the court's people in a leader's role (qingji.campaigns.entry_rules).
+    do_create_user("yuanzhang", PASSWORD, name="院长甲", court_code="甘1002", role=Role.PRESIDENT)
     do_update_entry(second, DETERMINED)
     do_add_step(second, due_on=date(2024, 12, 28), description="开庭")
     do_add_step(second, due_on=date(2024, 12, 29), description="合议")

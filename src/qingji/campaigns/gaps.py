@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from qingji.audit.models import AuditRecord
 from qingji.campaigns.figures import CACHE_SECONDS, cache_key, campaign_counts
@@ -44,17 +44,18 @@ def with_steps(entries: QuerySet[CampaignCase]) -> QuerySet[CampaignCase]:
     return entries.annotate(has_step=Exists(PlanStep.objects.filter(entry=OuterRef("pk"))))
 
 
-def missing_filter(name: str, campaign: Campaign) -> Q:
-    """The pending cases that miss ``name`` (one of :data:`MISSING`), over entries annotated by :func:`with_steps`."""
+def missing_filter(name: str) -> Q:
+    """The campaign cases that miss ``name`` (one of :data:`MISSING`), over entries annotated by :func:`with_steps`
+    (of any campaign: the target is compared with each case's own campaign's)."""
     if name == "determinations":
         combined = Q()
         for one in DETERMINATIONS:
-            combined |= missing_filter(one, campaign)
+            combined |= missing_filter(one)
         return combined
     if name == "plan":
         return Q(plan="") | Q(has_step=False)
     if name == "target":
-        return Q(target_on__isnull=True) | Q(target_on__gt=campaign.target)
+        return Q(target_on__isnull=True) | Q(target_on__gt=F("campaign__target"))
     if name in DETERMINATIONS or name in OTHERS:
         return Q(**{name: ""})
     raise ValueError(f"not a gap: {name}")
@@ -84,7 +85,7 @@ Counts = dict[str, int]  # "pending", each of MISSING, "overdue_target" → how 
 
 def gaps_by_court(campaign: Campaign, entries: QuerySet[CampaignCase], as_of: date) -> dict[str, Counts]:
     """The pending cases of ``entries`` on ``as_of`` and what they miss, by court (one grouped query)."""
-    measures = {name: Count("id", filter=missing_filter(name, campaign)) for name in MISSING}
+    measures = {name: Count("id", filter=missing_filter(name)) for name in MISSING}
     rows = (
         with_steps(entries.filter(pending_on(as_of)))
         .order_by()
@@ -143,7 +144,7 @@ def listed_entries(
     if court:
         chosen = chosen.filter(case__court_code=court)
     if missing:
-        chosen = chosen.filter(missing_filter(missing, campaign))
+        chosen = chosen.filter(missing_filter(missing))
     if overdue_target:
         chosen = chosen.filter(overdue_target_filter(as_of))
     return chosen.select_related("case", "case__state").order_by("id")
