@@ -71,7 +71,7 @@ def test_the_office_runs_a_campaign_from_the_pages(page: Page) -> None:
     form.locator("textarea[name=agreed]").fill("十日内结案")
     form.get_by_role("button", name="记录").click()
     recorded = cell_texts(page, "table.supervision tbody tr")
-    assert recorded[0][:5] == ["2024-10-01", "甘1027", "电话提醒", "审管办", "院长丁"]
+    assert recorded[0][:5] == ["2024-10-01", "镇原县人民法院 甘1027", "电话提醒", "审管办", "院长丁"]
 
 
 def test_the_statistics_page_and_other_weights(page: Page) -> None:

@@ -17,6 +17,7 @@ from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campai
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.lookback import do_open_lookbacks
 from qingji.campaigns.models import Campaign
+from qingji.campaigns.ranking import supervised_codes
 from qingji.campaigns.scope import ListedNumber
 from qingji.cases.models import Case, CaseEvent, ImportRecord
 from qingji.cases.snapshot import do_snapshot
@@ -92,7 +93,7 @@ def _campaign(name: str, courts: list[str]) -> Campaign:
         do_request_appraisal(entry, agency="鉴定所", requested_on=date(2024, 11, 1), due_on=date(2024, 12, 1))
         do_add_step(entry, due_on=date(2024, 10, 15), description=f"{entry.case.judge}的步骤")
     do_open_lookbacks(campaign, AS_OF)
-    for court in courts:
+    for court in sorted(set(courts) & supervised_codes(campaign)):  # never a letter from a court to itself
         do_record_supervision(
             campaign, court_code=court, kind="letter", on=date(2024, 12, 20), by="督导组", to="院长"
         )
