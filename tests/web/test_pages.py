@@ -71,17 +71,16 @@ def test_logout_is_a_post(login: Login) -> None:
 def test_the_home_page_counts_a_basic_courts_cases(login: Login) -> None:
     client = login("甘1002", Role.PRESIDENT)
     response = client.get("/")
-    summary = response.context["summary"]
-    assert [row.code for row in summary.rows] == ["甘1002"]
-    # pending; under 6 m, 6–12 m, 1–2 y, over 2 y; overdue; approaching; pending over 12 months
-    expected = dict(zip(SUMMARY_KEYS, [5, 2, 1, 1, 1, 3, 1, 2], strict=True))
-    assert dict(zip(SUMMARY_KEYS, summary.rows[0].counts, strict=True)) == expected
-    assert summary.total.counts == summary.rows[0].counts
+    figures = {label: figure.count for label, figure in response.context["headlines"]}
+    assert (figures["未结案件"], figures["超审限"], figures["临近届满"]) == (5, 3, 1)
+    (division,) = response.context["rows"]  # the court's one division, ranked
+    assert division.name == "民一庭"
+    assert [figure.count for figure in division.buckets] == [2, 1, 1, 1]
     html = response.content.decode()
     assert "截至 2024-12-31" in html
     assert "6个月以内" in html and "6至12个月" in html and "1至2年" in html and "2年以上" in html
-    assert f"/ledger/?court={quote('甘1002')}" in html
-    assert "甘1027" not in html
+    assert f"/ledger/?court={quote('甘1002')}&amp;bucket=under_6m&amp;division={quote('民一庭')}" in html
+    assert "甘1027" not in html and "镇原" not in html
 
 
 def test_the_intermediate_court_sees_its_basic_courts_and_a_total(login: Login) -> None:
@@ -180,14 +179,14 @@ def test_the_ledger_pages_by_one_hundred(login: Login) -> None:
 def test_chinese_by_default_english_after_the_switch(login: Login) -> None:
     client = login("甘1002", Role.PRESIDENT)
     html = client.get("/").content.decode()
-    assert "台账汇总" in html and 'lang="zh-Hans"' in html
+    assert "清积指挥台" in html and 'lang="zh-Hans"' in html
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     html = client.get("/").content.decode()
-    assert "Ledger summary by court" in html and 'lang="en"' in html and "under 6 m" in html
+    assert "Backlog command centre" in html and 'lang="en"' in html and "under 6 m" in html
     assert "overdue" in client.get("/ledger/?status=overdue").content.decode()
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
-    assert "台账汇总" in client.get("/").content.decode()
+    assert "清积指挥台" in client.get("/").content.decode()
 
 
 def test_the_login_page_switches_language_too(client: Client) -> None:

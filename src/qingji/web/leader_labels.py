@@ -38,7 +38,7 @@ HOME_TEXTS: dict[str, tuple[str, str]] = {
     "home_campaign_no_projection": ("尚无法预计", "not yet projected"),
     "home_campaign_done": ("已全部清结", "all cleared"),
     "home_campaign_last": ("排名末位", "Last place"),
-    "home_campaign_open": ("打开专项行动", "Open the campaign"),
+    "home_campaign_your_cases": ("（您可查看的案件）", "(your cases)"),
     "home_figures": ("案件底数", "Where the cases stand"),
     "home_pending": ("未结案件", "Pending cases"),
     "home_overdue": ("超审限", "Overdue"),
