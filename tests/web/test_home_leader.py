@@ -141,7 +141,7 @@ def test_the_courts_are_ranked_most_overdue_first(world: None, client: Client, m
     log_in(client, make_user, "甘10", Role.PRESIDENT)
     response = client.get("/")
     rows = response.context["rows"]
-    assert [row.name for row in rows][0] == "庆阳市西峰区人民法院"
+    assert rows[0].name == "庆阳市西峰区人民法院"
     overdue = [row.overdue.count for row in rows]
     assert overdue == sorted(overdue, reverse=True)
     html = response.content.decode()
