@@ -29,6 +29,18 @@ PAGES = (
     ("ledger, page 200", "/ledger/?page=200"),
     ("ledger, all cases, page 5000", "/ledger/?status=all&page=5000"),
 )
+# The ledger's filters of issue 12 and the leaders' home (a whole court system's leader).
+FILTERS = (
+    ("ledger, ten months old (warning)", "/ledger/?warning=age_10_months"),
+    ("ledger, expiring within 7 days (warning)", "/ledger/?warning=approaching_7"),
+    ("ledger, overdue warning, page 50", "/ledger/?warning=overdue&page=50"),
+    ("ledger, a data problem (warning, all cases)", "/ledger/?status=all&warning=extension_without_approver"),
+    ("ledger, new backlog this month", "/ledger/?new_backlog=1"),
+    ("ledger, one court's new backlog", "/ledger/?court=%E7%94%981002&new_backlog=1"),
+    ("ledger, a type code", "/ledger/?type=%E5%88%91%E5%88%9D"),
+    ("ledger, a procedure", "/ledger/?procedure=simple"),
+    ("ledger, case number (part)", "/ledger/?status=all&q=%E6%B0%91%E5%88%9D12345"),
+)
 
 
 def ensure_database() -> str:
@@ -72,8 +84,34 @@ def ensure_database() -> str:
     busiest = by_judge.order_by("-n").values_list("judge", flat=True).first() or ""
     if not Person.objects.filter(user__username="bench-judge").exists():
         do_create_user("bench-judge", "bench-password", name=busiest, court_code="甘1002", role=Role.JUDGE)
+    if not Person.objects.filter(user__username="bench-president").exists():
+        do_create_user(
+            "bench-president", "bench-password", name="院长", court_code="甘10", role=Role.PRESIDENT
+        )
+    if not Person.objects.filter(user__username="bench-basic").exists():
+        do_create_user("bench-basic", "bench-password", name="院长", court_code="甘1002", role=Role.PRESIDENT)
+    by_division = Case.objects.filter(court_code="甘1002").values("division").annotate(n=Count("id"))
+    biggest = by_division.order_by("-n").values_list("division", flat=True).first() or ""
+    if not Person.objects.filter(user__username="bench-head").exists():
+        do_create_user("bench-head", "bench-password", name="庭长", court_code="甘1002", role=Role.DIVISION_HEAD,
+                       division=biggest or None)  # fmt: skip
     print(f"database: {connection.vendor}, {Case.objects.count():,} cases")
     return busiest
+
+
+def first_number() -> str:
+    from qingji.cases.models import Case
+
+    return Case.objects.filter(court_code="甘1027").values_list("case_number", flat=True).first() or ""
+
+
+def biggest_division() -> str:
+    from django.db.models import Count
+
+    from qingji.cases.models import Case
+
+    by_division = Case.objects.filter(court_code="甘1002").values("division").annotate(n=Count("id"))
+    return by_division.order_by("-n").values_list("division", flat=True).first() or ""
 
 
 def main() -> None:
@@ -86,7 +124,25 @@ def main() -> None:
     from django.test import Client
 
     one_judge = ("ledger, one judge's cases", f"/ledger/?court={quote('甘1002')}&judge={quote(busiest)}")
-    for username, pages in (("bench", (*PAGES, one_judge)), ("bench-judge", PAGES[:2])):
+    part = (
+        "ledger, judges by part of a name",
+        f"/ledger/?court={quote('甘1002')}&judge={quote(busiest[:1])}",
+    )
+    part_all = ("ledger, judges by part of a name, every court", f"/ledger/?judge={quote(busiest[:2])}")
+    exact = ("ledger, a whole case number", f"/ledger/?status=all&q={quote(first_number())}")
+    division = (
+        "ledger, a division",
+        f"/ledger/?court={quote('甘1002')}&division={quote(biggest_division())}",
+    )
+    leaders = (("home: a leader of every court (campaign tiles, ranking, heat map)", "/"),
+               *FILTERS, part, part_all, exact, division)  # fmt: skip
+    for username, pages in (
+        ("bench", (*PAGES, one_judge)),
+        ("bench-judge", PAGES[:2]),
+        ("bench-president", leaders),
+        ("bench-basic", (("home: a basic court's president (its divisions)", "/"),)),
+        ("bench-head", (("home: a division head (the division's judges)", "/"), ("ledger", "/ledger/"))),
+    ):
         client = Client(HTTP_HOST="127.0.0.1")  # an allowed host (ALLOWED_HOSTS)
         assert client.login(username=username, password="bench-password")
         for name, url in pages:

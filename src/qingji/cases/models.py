@@ -155,6 +155,7 @@ class CaseState(models.Model):
     type_code = models.CharField("类型代字", max_length=8, blank=True, default="")
     procedure = models.CharField("适用程序", max_length=32, blank=True, default="")
     division = models.TextField("审判庭", blank=True, default="")
+    judge = models.CharField("承办法官", max_length=64, blank=True, default="")
     # Pending on the snapshot's date and crossed six months since filing in that date's calendar month, up to
     # that date (new backlog, 新增长期未结: qingji.cases.snapshot.new_backlog).
     new_backlog = models.BooleanField("本月新增长期未结", default=False)

@@ -99,7 +99,7 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
             *(pl.col(key) for key in _STATE_FIELDS if key not in ("age_bucket", "basis", "warnings")),
             pl.col("age_bucket").fill_null(""),
             pl.col("basis").fill_null(""),
-            pl.col("type_code", "procedure", "division").fill_null(""),
+            pl.col("type_code", "procedure", "division", "judge").fill_null(""),
             new_backlog(as_of).alias("new_backlog"),
             pl.col("warnings"),
         )

@@ -19,7 +19,7 @@ from qingji.core.vocabulary import AgeBucket, Status, Warning
 from qingji.courts.models import Person
 from qingji.courts.selectors import whole_courts
 from qingji.web.ledger_filters import PENDING_BUCKETS, LedgerFilters
-from qingji.web.queries import courts_of, ledger_count
+from qingji.web.queries import courts_of, ledger_count, stored_scope
 
 COURTS, DIVISIONS, JUDGES = "courts", "divisions", "judges"
 
@@ -74,23 +74,20 @@ class Standing:
 
 def _group_counts(person: Person, key: str) -> dict[str, dict[str, int]]:
     """Per value of ``key`` (court_code, division or judge): pending cases by age band and by status."""
-    courts = whole_courts(person)
+    scope = stored_scope(person)
     groups: list[Mapping[str, Any]]
-    if courts is not None and key != "judge":
-        stored = StateCount.objects.filter(
-            court_code__in=sorted(courts), warning="", age_bucket__in=PENDING_BUCKETS
-        )
+    if scope is not None and key != "judge":
+        stored = StateCount.objects.filter(scope, warning="", age_bucket__in=PENDING_BUCKETS)
         groups = list(stored.values(key, "status", "age_bucket").annotate(cases=Sum("cases")).order_by())
     else:
-        field = "case__judge" if key == "judge" else key
+        # the states carry their case's judge and division (as of the snapshot, as StateCount counts them)
         seen = CaseState.objects.filter(age_bucket__in=PENDING_BUCKETS)
         seen = (
-            seen.filter(court_code__in=sorted(courts))
-            if courts is not None
+            seen.filter(scope)
+            if scope is not None
             else seen.filter(case__in=Case.objects.filter(some_cases(person)))
         )
-        live = seen.values(field, "status", "age_bucket").annotate(cases=Count("pk")).order_by()
-        groups = [{**group, key: group[field]} for group in live]
+        groups = list(seen.values(key, "status", "age_bucket").annotate(cases=Count("pk")).order_by())
     counts: dict[str, dict[str, int]] = {}
     for group in groups:
         into = counts.setdefault(group[key], {})

@@ -16,10 +16,9 @@ from qingji.core.vocabulary import (
     warning_order,
 )
 from qingji.courts.models import Person
-from qingji.courts.selectors import whole_courts
 from qingji.web import labels as lb
 from qingji.web.ledger_filters import ALL, CLOSED, PENDING
-from qingji.web.queries import cases_of, courts_of, judges_of
+from qingji.web.queries import cases_of, courts_of, judges_of, stored_scope
 
 # The progress warnings, worst first; then the data's problems (Warning's order); the provisional calendar is
 # said once in a banner (web/provisional.py), not on a row.
@@ -63,9 +62,9 @@ def compact_warnings(codes: list[str]) -> CompactWarnings:
 
 def _distinct(person: Person, field: str) -> list[str]:
     """The values of a field among the person's cases: from the stored counts for whole courts."""
-    courts = whole_courts(person)
-    if courts is not None:
-        stored = StateCount.objects.filter(court_code__in=sorted(courts), warning="")
+    scope = stored_scope(person)
+    if scope is not None:
+        stored = StateCount.objects.filter(scope, warning="")
         found = set(stored.values_list(field, flat=True).order_by().distinct())
     else:
         found = set(cases_of(person).values_list(field, flat=True).order_by().distinct())

@@ -12,8 +12,8 @@ from django.db.models.functions import ExtractYear
 from qingji.cases.models import Case, CaseState, StateCount
 from qingji.cases.selectors import some_cases
 from qingji.courts.models import Person
-from qingji.courts.selectors import whole_courts
 from qingji.web import labels as lb
+from qingji.web.queries import stored_scope
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,10 @@ def provisional_expiries(person: Person | None) -> Provisional | None:
     from the stored counts for a person who sees whole courts, else from the person's few states."""
     if person is None:
         return None
-    courts = whole_courts(person)
+    scope = stored_scope(person)
     by_year: dict[int, int] = {}
-    if courts is not None:
-        stored = StateCount.objects.filter(court_code__in=sorted(courts), warning="", provisional_year__gt=0)
+    if scope is not None:
+        stored = StateCount.objects.filter(scope, warning="", provisional_year__gt=0)
         for year, cases in stored.values_list("provisional_year").annotate(n=Sum("cases")).order_by():
             by_year[year] = cases
     else:

@@ -19,7 +19,7 @@ from qingji.cases.models import Case, CaseState, StateCount, StateTag
 from qingji.cases.selectors import some_cases, visible_cases
 from qingji.cases.snapshot import LONG_PENDING_12M, snapshot_date
 from qingji.core.vocabulary import AgeBucket, Status
-from qingji.courts.models import Court, Person
+from qingji.courts.models import Court, Person, Role
 from qingji.courts.selectors import visible_court_codes, whole_courts
 from qingji.web.ledger_filters import ALL as ALL
 from qingji.web.ledger_filters import CLOSED as CLOSED
@@ -64,14 +64,26 @@ def courts_of(person: Person | None) -> dict[str, str]:
     return dict(Court.objects.filter(code__in=codes).order_by("code").values_list("code", "name"))
 
 
+def stored_scope(person: Person) -> Q | None:
+    """The states a person sees as a condition on the stored states' own columns, when it can be one: whole
+    courts; a division head's division (some_cases: the court and the division, which the states and StateCount
+    carry), when no grant widens it. None: the person's cases are found through the cases (a judge's, a grant's)."""
+    courts = whole_courts(person)
+    if courts is not None:
+        return Q(court_code__in=sorted(courts))
+    if person.role == Role.DIVISION_HEAD and person.division is not None and not person.grants.exists():
+        return some_cases(person)  # Q(court_code=…, division=…): the same columns on CaseState and StateCount
+    return None
+
+
 def state_groups(person: Person | None) -> list[Mapping[str, Any]]:
     """The visible states counted by court, status, age bucket and pending over twelve months (the StateCount
     rows, or the same grouping of the person's own cases)."""
     if person is None:
         return []
-    courts = whole_courts(person)
-    if courts is not None:
-        stored = StateCount.objects.filter(court_code__in=sorted(courts), warning="")
+    scope = stored_scope(person)
+    if scope is not None:
+        stored = StateCount.objects.filter(scope, warning="")
         keys = ("court_code", "status", "age_bucket", "long_pending_12m")
         return list(stored.values(*keys).annotate(cases=Sum("cases")).order_by())
     over_12m = ExpressionWrapper(Q(long_pending__gte=LONG_PENDING_12M), output_field=BooleanField())
@@ -114,9 +126,9 @@ def summary(person: Person | None) -> Summary:
 
 
 def _seen_states(person: Person) -> QuerySet[CaseState]:
-    courts = whole_courts(person)
-    if courts is not None:
-        return CaseState.objects.filter(court_code__in=sorted(courts))
+    scope = stored_scope(person)
+    if scope is not None:
+        return CaseState.objects.filter(scope)
     return CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
 
 
@@ -131,12 +143,12 @@ def ledger(person: Person | None, filters: LedgerFilters) -> QuerySet[CaseState]
     if filters.judge:
         states = states.filter(case__judge__in=judge_matches(person, filters))
     if filters.q:
-        exact = Case.objects.filter(case_number=filters.q).exists()
-        states = (
-            states.filter(case__case_number=filters.q)
-            if exact
-            else states.filter(case__case_number__contains=filters.q)
-        )
+        # The numbers holding it, found in the case numbers' own index (which holds the ids), then their states.
+        if Case.objects.filter(case_number=filters.q).exists():
+            numbers = Case.objects.filter(case_number=filters.q)
+        else:
+            numbers = Case.objects.filter(case_number__contains=filters.q)
+        states = states.filter(pk__in=numbers.values("pk"))
     return states.order_by("ledger_order")
 
 
@@ -170,22 +182,24 @@ def judges_of(person: Person | None, court: str) -> list[str]:
     return sorted(set(names.order_by().distinct()))
 
 
-def stored_count(courts: Iterable[str], filters: LedgerFilters) -> int:
-    """How many states of whole courts are inside the filters (not judge or case number), from StateCount."""
-    rows = StateCount.objects.filter(court_code__in=sorted(courts), warning=filters.warning)
+def stored_count(scope: Q, filters: LedgerFilters) -> int:
+    """How many states of a :func:`stored_scope` are inside the filters (not judge or case number), from
+    StateCount."""
+    rows = StateCount.objects.filter(scope, warning=filters.warning)
     total: int | None = rows.filter(filters.state_filter()).aggregate(n=Sum("cases"))["n"]
     return total or 0
 
 
 def ledger_count(person: Person | None, filters: LedgerFilters) -> int:
-    """How many states :func:`ledger` lists: from the stored counts for a person who sees whole courts (unless the
-    judge or case-number filter needs the cases), else counted live from the person's few cases."""
+    """How many states :func:`ledger` lists: from the stored counts for a person who sees whole courts or a
+    division (unless the judge or case-number filter needs the cases), else counted live from the person's few
+    cases."""
     if person is None:
         return 0
-    courts = whole_courts(person)
-    if courts is None or filters.live:
+    scope = stored_scope(person)
+    if scope is None or filters.live:
         return ledger(person, filters).count()
-    return stored_count(courts, filters)
+    return stored_count(scope, filters)
 
 
 class LedgerRows:
