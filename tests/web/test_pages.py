@@ -14,7 +14,6 @@ from qingji.cases.models import Case, CaseEvent, CaseState
 from qingji.cases.snapshot import do_snapshot
 from qingji.courts.actions import do_grant
 from qingji.courts.models import Person, Role
-from qingji.web.queries import SUMMARY_KEYS
 
 pytestmark = pytest.mark.django_db
 
