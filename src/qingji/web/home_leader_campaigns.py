@@ -3,27 +3,22 @@ and `qingji campaign report` give it (qingji.campaigns.report), each figure open
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.db.models import Count, Max
 from django.urls import reverse
 
+from qingji.campaigns.figures import campaign_counts, counted_cases
 from qingji.campaigns.models import Campaign, CampaignCase
-from qingji.campaigns.report import court_standings
+from qingji.campaigns.ranking import ranked_groups
 from qingji.campaigns.selectors import visible_campaigns
-from qingji.cases.models import ImportRecord, Snapshot
 from qingji.cases.selectors import visible_cases
-from qingji.core.progress import Progress, ScopedCase, campaign_progress, countdown
+from qingji.core.progress import Progress, ScopedCase, campaign_progress
 from qingji.courts.models import Person
 from qingji.courts.selectors import whole_courts
 from qingji.web import labels as lb
 from qingji.web.queries import courts_of, stored_scope
-
-CACHE_SECONDS = 3600  # the key changes with the data anyway; an hour bounds what a stale key could keep
 
 
 @dataclass(frozen=True)
@@ -75,65 +70,40 @@ def _finish(progress: Progress) -> str:
 
 
 def scoped(person: Person, campaign: Campaign) -> list[ScopedCase]:
-    """The campaign's cases the reader sees, as the report reads them (qingji.campaigns.report.scoped_cases), read
-    as plain values: a campaign of tens of thousands of cases is read in a fraction of a second, not as model
-    objects. For a reader of whole courts, their courts' cases (visible_cases) by the cases' own court column."""
+    """The campaign's cases the reader sees, counted as the campaign page counts them (qingji.campaigns.figures):
+    a whole court's from the campaign's cached counts, a division's or a judge's in one grouped query."""
     courts = whole_courts(person)
-    entries = CampaignCase.objects.filter(campaign=campaign)
     if courts is not None:
-        entries = entries.filter(case__court_code__in=sorted(courts))
-    elif stored_scope(person) is not None and person.division is not None:  # a division: its court and name
+        return campaign_counts(campaign).of_courts(set(courts))
+    entries = CampaignCase.objects.filter(campaign=campaign)
+    if stored_scope(person) is not None and person.division is not None:  # a division: its court and name
         entries = entries.filter(case__court_code=person.court.code, case__division=person.division.name)
     else:
         entries = entries.filter(case__in=visible_cases(person))
-    rows = entries.values_list("case__case_number", "case__court_code", "added_on", "case__closed_on")
-    return [ScopedCase(number, court, added_on, closed_on) for number, court, added_on, closed_on in rows]
+    return counted_cases(entries)
 
 
 def _standing(person: Person, campaign: Campaign, as_of: date) -> tuple[Progress, str]:
-    """The campaign's progress over the reader's cases, and the court in last place ("" when none, or when the
-    reader sees only part of a court): campaign_report's and court_schedules' computation, over :func:`scoped`."""
-    cases = scoped(person, campaign)
-    report = campaign_progress(cases, start=campaign.start, target=campaign.target, as_of=as_of)
-    if whole_courts(person) is None or len(report.by_court) < 2:
-        return report.overall, ""
-    by_court: dict[str, list[ScopedCase]] = {}
-    for case in cases:
-        by_court.setdefault(case.court_code, []).append(case)
-    schedules = {
-        code: countdown(by_court[code], start=campaign.start, target=campaign.target, as_of=as_of)
-        for code in sorted(by_court)
-    }
-    standings = court_standings(campaign, as_of, [], report, schedules)
-    return report.overall, next((standing.court_code for standing in standings if standing.last), "")
-
-
-def _cache_key(person: Person, campaign: Campaign, as_of: date) -> str:
-    """The question (whose cases of which campaign on which date) and the state of what answers it: the snapshot
-    (cases close only by an import, which computes it again), the last import, the campaign's cases and its
-    supervision (which moves the ladder)."""
+    """The campaign's progress over the reader's cases (the campaign report's computation), and the basic court
+    in last place among the campaign's basic courts (qingji.campaigns.ranking: the whole campaign's ranking), when
+    the reader sees that whole court; "" otherwise — a part of a court is never named last."""
+    report = campaign_progress(
+        scoped(person, campaign), start=campaign.start, target=campaign.target, as_of=as_of
+    )
     courts = whole_courts(person)
-    entries = CampaignCase.objects.filter(campaign=campaign).aggregate(n=Count("id"), last=Max("id"))
-    data = (
-        Snapshot.objects.values_list("computed_at", flat=True).first(),
-        ImportRecord.objects.aggregate(last=Max("id"))["last"],
-        entries["n"], entries["last"], campaign.supervision.aggregate(last=Max("id"))["last"],
-    )  # fmt: skip
-    reader = sorted(courts) if courts is not None else ("person", person.pk)
-    question = repr((campaign.pk, campaign.start, campaign.target, as_of, reader, data))
-    return "qingji-home-campaign-" + hashlib.sha256(question.encode()).hexdigest()
+    if courts is None:
+        return report.overall, ""
+    groups = ranked_groups(campaign, campaign_counts(campaign), as_of)
+    basic = next((group for group in groups if not group.court_code), None)
+    last = next((s.court_code for s in basic.standings if s.last), "") if basic is not None else ""
+    return report.overall, last if last in courts else ""
 
 
 def campaign_tiles(person: Person, as_of: date) -> list[CampaignTile]:
     names = courts_of(person)
     tiles = []
     for campaign in running(person, as_of):
-        key = _cache_key(person, campaign, as_of)
-        found = cache.get(key)
-        if found is None:
-            found = _standing(person, campaign, as_of)
-            cache.set(key, found, CACHE_SECONDS)
-        progress, last = found
+        progress, last = _standing(person, campaign, as_of)
         tiles.append(
             CampaignTile(
                 campaign=campaign,
