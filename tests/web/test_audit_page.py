@@ -123,3 +123,61 @@ def test_a_long_trail_is_counted_up_to_a_limit_and_the_export_keeps_every_record
     assert {f"（2024）甘1002民初{n}号" for n in range(1, 7)} <= numbers and len(rows) > 1 + 3
     few = client.get("/audit/", {"object_id": "民初1号"}).content.decode()
     assert "超过" not in few and "1 条记录" in few
+def test_the_page_tells_each_change_in_words(client: Client) -> None:
+    """An action in words, and its before and after field by field: the field's name, old → new, codes in words."""
+    audit("campaign_case_updated", "campaign_case", "（2024）甘1002民初1号", court_code="甘1002",
+          before={"reason": "appraisal", "target_on": None}, after={"reason": "public_notice", "target_on": "2024-06-30"})  # fmt: skip
+    audit("supervision_recorded", "campaign", "半年清积", court_code="甘1002",
+          after={"kind": "phone", "on": "2024-05-01", "by": "督导组", "to": "", "follow_up": None})  # fmt: skip
+    signed_in(client, "office10", "password-10")
+    page = client.get("/audit/").content.decode()
+    assert "四定更新" in page and "记录督导" in page
+    assert "未结原因" in page and "<del>鉴定</del> → <ins>公告送达</ins>" in page
+    assert "化解期限" in page and "<ins>2024-06-30</ins>" in page
+    assert "督办方式</span>：电话提醒" in page  # created: the value alone; a blank field ("to") left out
+    assert "对象</span>" not in page
+    assert "<del>2024-05-06" not in page and "结案日期" in page  # case_updated: closed_on None → date
+    for code in ("appraisal", "public_notice", "phone", "campaign_case_updated", "target_on", "{"):
+        assert code not in page.split("<tbody>")[1], code
+    client.cookies["django_language"] = "en"
+    english = client.get("/audit/").content.decode()
+    assert "Determinations updated" in english and "Reason unresolved" in english
+    assert "<del>appraisal</del> → <ins>service by public notice</ins>" in english
+    assert "Kind of supervision</span>：phone reminder" in english
+
+
+def test_the_export_keeps_its_columns_and_adds_words(client: Client) -> None:
+    signed_in(client, "office10", "password-10")
+    rows = list(csv.reader(io.StringIO(client.get("/audit/export.csv").content.decode("utf-8-sig"))))
+    assert rows[0][:8] == ["时间 at", "操作人 actor", "操作 action", "对象 object", "编号 id", "法院 court",
+                           "之前 before", "之后 after"]  # fmt: skip
+    assert rows[0][8:] == [
+        "操作（文字） action in words",
+        "对象（文字） object in words",
+        "变更内容 what changed",
+    ]
+    [row] = [row for row in rows[1:] if row[4] == "（2024）甘1027民初1号"]
+    assert row[2] == "case_updated" and row[7] == '{"judge": "钱明"}'  # the code and the JSON, as before
+    assert row[8:] == ["案件更新（导入）", "案件", "承办法官: 赵磊 → 钱明"]
+
+
+def test_every_action_written_has_words() -> None:
+    """Each action the code writes to the trail (audit(…), audit_per_court(…), audit_read(…), Audits.write(…)) has
+    its words on the audit page; the admin site's actions are told from their kind and verb."""
+    import re
+    from pathlib import Path
+
+    from qingji.web.labels import audit_action_label
+
+    source = Path(__file__).parents[2] / "src" / "qingji"
+    call = re.compile(r"""(?:audit|audit_per_court|audit_read|audits\.write)\(\s*"([a-z_]+)\"""")
+    actions = {
+        name for path in source.rglob("*.py") for name in call.findall(path.read_text(encoding="utf-8"))
+    }
+    assert {"case_created", "supervision_recorded", "ledger_exported", "event_withdrawn"} <= actions
+    actions |= {
+        f"{kind}_{verb}_in_admin" for kind in ("user", "group") for verb in ("added", "changed", "deleted")
+    }
+    assert all(audit_action_label(a, "zh-hans") != a and audit_action_label(a, "en") != a for a in actions), [
+        a for a in actions if audit_action_label(a) == a
+    ]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from html.parser import HTMLParser
+from types import ModuleType
 
 from django.apps import apps
 from django.db import models
@@ -66,8 +67,10 @@ class _Visible(HTMLParser):
         _, language, hidden = self._open[-1]
         values = dict(attrs)
         language = values.get("lang") or language
+        # translate="no": written as a file writes it (the site settings' keys and values on the audit page)
+        verbatim = values.get("translate") == "no"
         if tag not in VOID_ELEMENTS:
-            self._open.append((tag, language, hidden or tag in HIDDEN_ELEMENTS))
+            self._open.append((tag, language, hidden or tag in HIDDEN_ELEMENTS or verbatim))
         if hidden:
             return
         self.texts += [(value, language) for name, value in attrs if name in VISIBLE_ATTRIBUTES and value]
@@ -80,7 +83,9 @@ class _Visible(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self._open) - 1, 0, -1):  # an element left open by the page closes with its parent
+        for index in range(
+            len(self._open) - 1, 0, -1
+        ):  # an element left open by the page closes with its parent
             if self._open[index][0] == tag:
                 del self._open[index:]
                 return
@@ -105,11 +110,11 @@ def marked_texts(html: str, language: str) -> list[tuple[str, str]]:
     return parser.texts
 
 
-def _enum_values(*modules: object) -> set[str]:
+def _enum_values(*modules: ModuleType) -> set[str]:
     values = set()
     for module in modules:
         for item in vars(module).values():
-            if isinstance(item, type) and issubclass(item, Enum) and item.__module__ == getattr(module, "__name__"):
+            if isinstance(item, type) and issubclass(item, Enum) and item.__module__ == module.__name__:
                 values |= {str(member.value) for member in item if isinstance(member.value, str)}
     return values
 
@@ -120,9 +125,11 @@ def _choice_values() -> set[str]:
         if not model.name.startswith("qingji"):
             continue
         for model_class in model.get_models():
-            for field in model_class._meta.get_fields():
-                if isinstance(field, models.Field) and field.choices:
-                    values |= {str(value) for value, _ in field.flatchoices if isinstance(value, str) and value}
+            for model_field in model_class._meta.get_fields():
+                if isinstance(model_field, models.Field) and model_field.choices:
+                    values |= {
+                        str(value) for value, _ in model_field.flatchoices if isinstance(value, str) and value
+                    }
     return values
 
 
@@ -152,14 +159,19 @@ class WordsCheck:
 
     codes: frozenset[str]
     english: frozenset[str]
-    data: list[str]  # longest first, of two characters or more (taken out of a text)
+    data: dict[str, list[str]]  # the data of two characters or more by their first two, longest first
     whole: frozenset[str]  # every datum (a text that is one of them is data: a court code 甘)
+    _cleaned: dict[str, str] = field(
+        default_factory=dict
+    )  # text → without its data (pages repeat their texts)
 
     @classmethod
     def of(cls, codes: frozenset[str], data: Iterable[str]) -> WordsCheck:
         texts = {text.strip() for text in data if text and HAN.search(text)}
-        longer = sorted((text for text in texts if len(text) > 1), key=len, reverse=True)
-        return cls(codes, english_words(), longer, frozenset(texts))
+        by_start: dict[str, list[str]] = {}
+        for text in sorted((text for text in texts if len(text) > 1), key=len, reverse=True):
+            by_start.setdefault(text[:2], []).append(text)
+        return cls(codes, english_words(), by_start, frozenset(texts))
 
     def findings(self, html: str, *, page: str, role: str, language: str) -> Iterator[Finding]:
         for text, marked in marked_texts(html, language):
@@ -168,8 +180,9 @@ class WordsCheck:
             for token in self.tokens(text, english=english):
                 yield Finding(page, role, language, token, text)
 
-    def tokens(self, text: str, *, english: bool) -> Iterator[str]:
-        """The codes in one visible text, and on an English page the Chinese that is not data."""
+    def tokens(self, text: str, *, english: bool, chinese_allowed: bool = False) -> Iterator[str]:
+        """The codes in one visible text, and on an English page the Chinese that is not data (unless
+        ``chinese_allowed``: a download that is a Chinese document in any language, as the supervision letter)."""
         seen = set()
         for match in SNAKE.finditer(text):
             seen.add(match.group())
@@ -178,9 +191,10 @@ class WordsCheck:
         if english:
             if bare in self.codes and bare.lower() not in self.english and bare not in seen:
                 yield bare
-            yield from self.untranslated(text)
+            if not chinese_allowed:
+                yield from self.untranslated(text)
         else:
-            for match in WORD.finditer(text):
+            for match in WORD.finditer(self.without_data(text)):
                 word = match.group()
                 if word in self.codes and word not in seen:
                     yield word
@@ -188,15 +202,23 @@ class WordsCheck:
     def untranslated(self, text: str) -> Iterator[str]:
         """The Chinese of ``text`` that is not data: what is left once the database's texts and case numbers are
         taken out."""
-        if not HAN.search(text) or text.strip() in self.whole:
+        if not HAN.search(text):
             return
-        rest = CASE_NUMBER.sub(" ", text)
-        for item in self.data:
-            if item in rest:
+        yield from (part for part in HAN.findall(self.without_data(text)) if part not in self.whole)
+
+    def without_data(self, text: str) -> str:
+        """``text`` without the database's texts and case numbers in it (a grant's reason may say "assists this
+        judge": a word of the data, not a code)."""
+        if not HAN.search(text) or text.strip() in self.whole:
+            return "" if text.strip() in self.whole else text
+        if text not in self._cleaned:
+            rest = CASE_NUMBER.sub(" ", text)
+            starts = {rest[i : i + 2] for i in range(len(rest) - 1)}
+            found = [item for start in starts for item in self.data.get(start, ()) if item in rest]
+            for item in sorted(found, key=len, reverse=True):
                 rest = rest.replace(item, " ")
-                if not HAN.search(rest):
-                    return
-        yield from (part for part in HAN.findall(rest) if part not in self.whole)
+            self._cleaned[text] = rest
+        return self._cleaned[text]
 
 
 def database_texts() -> Iterator[str]:
@@ -207,10 +229,10 @@ def database_texts() -> Iterator[str]:
             continue
         for model in config.get_models():
             names = [
-                field.name
-                for field in model._meta.get_fields()
-                if isinstance(field, models.CharField | models.TextField) and not field.choices
+                model_field.name
+                for model_field in model._meta.get_fields()
+                if isinstance(model_field, models.CharField | models.TextField) and not model_field.choices
             ]
             if names:
-                for row in model.objects.values_list(*names):
+                for row in model._default_manager.values_list(*names):
                     yield from (value for value in row if isinstance(value, str))

@@ -17,7 +17,7 @@ from django.urls import Resolver404, resolve
 SKIPPED = re.compile(r"^/(logout|i18n|admin|static|favicon\.ico)")
 PER_SHAPE = 2  # pages of one kind with the same query keys (two cases, two campaign cases …)
 PER_ROUTE = 8  # pages of one kind in all (the ledger with this filter and that one …)
-DOWNLOAD = re.compile(r"(export|letter|report)", re.IGNORECASE)
+ROUTE_LIMITS = {"web:ledger_export": 3}  # the same ledger in other rows
 
 
 class _Links(HTMLParser):
@@ -44,7 +44,9 @@ def local(url: str) -> str | None:
         return None
     if SKIPPED.match(parts.path) or not parts.path.startswith("/"):
         return None
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page")
+    )
     return parts.path + (f"?{query}" if query else "")
 
 
@@ -78,7 +80,7 @@ def walk(client: Client, seeds: Iterable[str], depth: int = 3) -> Walk:
         for url in frontier:
             route = route_of(url)
             shape = (route, tuple(sorted(k for k, _ in parse_qsl(urlsplit(url).query))))
-            if level and (shapes[shape] >= PER_SHAPE or routes[route] >= PER_ROUTE):
+            if level and (shapes[shape] >= PER_SHAPE or routes[route] >= ROUTE_LIMITS.get(route, PER_ROUTE)):
                 continue
             shapes[shape] += 1
             routes[route] += 1
@@ -88,7 +90,7 @@ def walk(client: Client, seeds: Iterable[str], depth: int = 3) -> Walk:
                 if response.status_code >= 500 or level:  # a seed the user may not see answers 404
                     result.failures.append(f"{url}: HTTP {response.status_code}")
                 continue
-            body = b"".join(response) if response.streaming else response.content  # type: ignore[arg-type]
+            body = b"".join(response) if response.streaming else response.content
             if not kind.startswith("text/html"):
                 result.downloads[url] = (kind, body)
                 continue

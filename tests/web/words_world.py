@@ -18,6 +18,7 @@ from qingji.campaigns.demo import ensure_demo_campaign
 from qingji.campaigns.lookback import do_record_finding
 from qingji.campaigns.models import Campaign, CampaignCase, LookBack, Reason, Referral, SupervisionAction
 from qingji.cases.imports import do_import
+from qingji.cases.models import Case
 from qingji.cases.selectors import busiest_judge
 from qingji.cases.snapshot import do_snapshot
 from qingji.courts.actions import do_ensure_courts
@@ -58,7 +59,9 @@ def build_words_world(directory: Path, today: date) -> WordsWorld:
 def _casework(campaign: Campaign, today: date) -> CampaignCase:
     """One pending campaign case of the demo court with everything a campaign case page shows."""
     entry = (
-        CampaignCase.objects.filter(campaign=campaign, case__closed_on__isnull=True, case__court_code=DEMO_COURT)
+        CampaignCase.objects.filter(
+            campaign=campaign, case__closed_on__isnull=True, case__court_code=DEMO_COURT
+        )
         .select_related("case")
         .order_by("id")
         .first()
@@ -74,7 +77,9 @@ def _casework(campaign: Campaign, today: date) -> CampaignCase:
                  scheduled_on=today + timedelta(days=2), today=today)  # fmt: skip
     appraisal = do_request_appraisal(entry, agency="庆阳市司法鉴定中心", requested_on=today - timedelta(days=50),
                                      due_on=today - timedelta(days=5), today=today)  # fmt: skip
-    do_update_appraisal(appraisal, {"received_on": today - timedelta(days=1), "note": "意见已收到"}, today=today)
+    do_update_appraisal(
+        appraisal, {"received_on": today - timedelta(days=1), "note": "意见已收到"}, today=today
+    )
     do_request_appraisal(entry, agency="甘肃司法鉴定所", requested_on=today - timedelta(days=40),
                          due_on=today - timedelta(days=3), today=today)  # fmt: skip
     return entry
@@ -82,7 +87,9 @@ def _casework(campaign: Campaign, today: date) -> CampaignCase:
 
 def _lookbacks(campaign: Campaign, today: date) -> str:
     """Findings of both verdicts on the look-back tasks the demo opened; the number of the first."""
-    tasks = list(LookBack.objects.filter(entry__campaign=campaign).select_related("entry__case").order_by("id"))
+    tasks = list(
+        LookBack.objects.filter(entry__campaign=campaign).select_related("entry__case").order_by("id")
+    )
     assert tasks, "the demo campaign opened no look-back task"
     for task, verdict in zip(tasks, LookBack.Verdict, strict=False):
         do_record_finding(task.entry, reviewed_on=today, reviewer="审管办", finding="卷宗齐全", verdict=verdict,
@@ -110,6 +117,8 @@ def _every_action() -> None:
     """An audit record of every action the pages have words for that the world did not write by itself (with a
     before and after as the action writes them, roughly), so that the audit page shows each."""
     written = set(AuditRecord.objects.values_list("action", flat=True).distinct())
+    cases = Case.objects.filter(court_code=DEMO_COURT).exclude(judge="").order_by("id")
+    one, other = cases[0], cases.exclude(judge=cases[0].judge)[0]
     for action in sorted(set(AUDIT_ACTION_LABELS) - written):
-        audit(action, "case", "（2026）甘1002民初1号", court_code=DEMO_COURT,
-              before={"judge": "张伟", "closed_on": None}, after={"judge": "李娜", "closed_on": "2026-11-30"})  # fmt: skip
+        audit(action, "case", one.case_number, court_code=DEMO_COURT, before={"judge": one.judge, "closed_on": None},
+              after={"judge": other.judge, "closed_on": "2026-11-30", "status": "closed_late"})  # fmt: skip

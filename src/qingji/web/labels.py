@@ -8,6 +8,7 @@ from qingji.core.events import EVENT_TYPE_LABELS, EventType
 from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
 from qingji.engine.summary import SUMMARY_COLUMNS
+from qingji.web.audit_labels import AUDIT_TEXTS, admin_action_label
 from qingji.web.campaign_labels import CAMPAIGN_AUDIT_LABELS, CAMPAIGN_TEXTS
 from qingji.web.case_labels import CASE_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
@@ -205,6 +206,7 @@ TEXTS.update(CASE_TEXTS)
 TEXTS["holidays"] = HOLIDAY_TEXTS["holidays"]
 TEXTS.update(LEADER_TEXTS)
 TEXTS.update(HOME_TEXTS)
+TEXTS.update(AUDIT_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:
@@ -280,4 +282,4 @@ def procedure_label(code: str, language: str | None = None) -> str:
 
 def audit_action_label(code: str, language: str | None = None) -> str:
     """An audit record's action in words (the code itself for an action without words yet)."""
-    return _pick(AUDIT_ACTION_LABELS.get(code), code, language)
+    return _pick(AUDIT_ACTION_LABELS.get(code) or admin_action_label(code), code, language)
