@@ -123,6 +123,8 @@ def test_a_long_trail_is_counted_up_to_a_limit_and_the_export_keeps_every_record
     assert {f"（2024）甘1002民初{n}号" for n in range(1, 7)} <= numbers and len(rows) > 1 + 3
     few = client.get("/audit/", {"object_id": "民初1号"}).content.decode()
     assert "超过" not in few and "1 条记录" in few
+
+
 def test_the_page_tells_each_change_in_words(client: Client) -> None:
     """An action in words, and its before and after field by field: the field's name, old → new, codes in words."""
     audit("campaign_case_updated", "campaign_case", "（2024）甘1002民初1号", court_code="甘1002",

@@ -24,7 +24,7 @@ from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 from words_check import HAN, Finding, WordsCheck, database_texts, known_codes, visible_texts
 from words_walk import Walk, walk
-from words_world import WordsWorld, build_words_world
+from demo_world import WordsWorld, build_words_world
 
 from qingji.audit.models import AuditRecord
 from qingji.cases.profiles_in_force import court_profiles
