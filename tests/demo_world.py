@@ -1,8 +1,9 @@
-"""The court system the words check (test_words.py) walks: the demo's, built as `qingji demo` builds it (a
-synthetic Qingyang court system imported, a user for every role, the demo campaign with its work under way, the
-snapshot), smaller, and with every kind of record a page can show: supervision of every kind, a referral of each
-body, an appraisal received, a plan step done, determinations changed, look-back findings of both verdicts, a
-grant, a refused import, and an audit record of every action."""
+"""The demo's court system for the words check (tests/web/test_words.py) and the screenshots
+(tests/browser/test_screenshots.py): built as `qingji demo` builds it (a synthetic Qingyang court system imported,
+a user for every role, the demo campaign with its work under way, the snapshot), smaller, and with every kind of
+record a page can show: supervision of every kind, a referral of each body, an appraisal received, a plan step
+done, determinations changed, look-back findings of both verdicts, a refused import, and (for the words check) an
+audit record of every action."""
 
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ class WordsWorld:
     closed_case: str  # a campaign case closed after more than a year, with its look-back recorded
 
 
-def build_words_world(directory: Path, today: date) -> WordsWorld:
-    """The demo court system of ``today`` in the test database (its files in ``directory``)."""
+def build_words_world(directory: Path, today: date, *, every_action: bool = True) -> WordsWorld:
+    """The demo court system of ``today`` in the test database (its files in ``directory``); ``every_action``: with
+    an audit record of each action the world did not write by itself."""
     do_ensure_courts()
     cases_path, events_path = write(directory, CASES, SEED, today)
     outcome = do_import(cases_path, events_path, confirm=True)
@@ -52,7 +54,8 @@ def build_words_world(directory: Path, today: date) -> WordsWorld:
     closed = _lookbacks(campaign, today)
     _supervision(campaign, today)
     _refused_import(directory)
-    _every_action()
+    if every_action:
+        _every_action()
     return WordsWorld(today, users, campaign, entry.case.case_number, closed)
 
 

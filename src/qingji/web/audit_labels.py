@@ -168,6 +168,9 @@ ACTION_FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("grant_revoked", "reason"): ("授权理由", "Reason for the grant"),
     ("letter_generated", "to"): ("主送", "Addressed to"),
     ("letter_generated", "cases"): ("所列案件数", "Cases listed"),
+    ("appraisal_requested", "due_on"): ("约定完成日期", "Due on"),
+    ("appraisal_updated", "due_on"): ("约定完成日期", "Due on"),
+    ("appraisal_updated", "note"): ("备注", "Note"),
 }
 
 # Values that are words of their own (a letter's template).
