@@ -24,8 +24,8 @@ from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 from words_check import HAN, Finding, WordsCheck, database_texts, known_codes, visible_texts
 from words_walk import Walk, walk
-from demo_world import WordsWorld, build_words_world
 
+from demo_world import WordsWorld, build_words_world
 from qingji.audit.models import AuditRecord
 from qingji.cases.profiles_in_force import court_profiles
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, WARNING_LABELS
@@ -71,7 +71,9 @@ def literals() -> list[str]:
         for name, profile in court_profiles().items()
         for text in (name, *HAN.findall(profile.description_en))
     ]
-    return [*headers, *layouts, "YYYY年M月D日", *HAN.findall(BAD_UPLOAD)]
+    # the statistics page's English definitions name the Chinese courts' own terms (issue 12: 结收比 …)
+    terms = ["结收比", "审限内结案率", "平均审理天数", "长期未结案件", "清结率", "结案率"]
+    return [*headers, *layouts, *terms, "YYYY年M月D日", *HAN.findall(BAD_UPLOAD)]
 
 
 def seeds(world: WordsWorld, share: int) -> list[str]:

@@ -141,6 +141,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "type": ("类型代字", "Type code"),
     "warning": ("预警", "Warning"),
     "new_backlog": ("新增长期未结", "New backlog"),
+    "overdue_target": ("超过化解期限", "Past their target date"),
+    "missing": ("缺项", "Missing"),
     # holidays, settings, backups
     "year": ("年份", "Year"),
     "source": ("来源", "Source"),
