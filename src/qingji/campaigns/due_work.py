@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from qingji.campaigns.gaps import FIELD_OF, determinations_missing
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
 from qingji.campaigns.selectors import visible_campaigns
 from qingji.cases.models import Case, CaseState
@@ -181,15 +182,10 @@ def _campaign_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]
 
 
 def missing_determinations(entry: CampaignCase) -> tuple[str, ...]:
-    """The four determinations a pending campaign case misses, as the campaign page counts them: blank, a plan with
-    no dated step (一案一计划), a target date after the campaign's (``entry`` annotated with ``has_step``)."""
-    blank = {
-        "responsible": not entry.responsible,
-        "supervisor": not entry.supervisor,
-        "plan": not entry.plan or not getattr(entry, "has_step", True),
-        "target_on": entry.target_on is None or entry.target_on > entry.campaign.target,
-    }
-    return tuple(name for name in FOUR if blank[name])
+    """The four determinations a pending campaign case misses, as the campaign page counts them
+    (gaps.determinations_missing; ``entry`` annotated with ``has_step``), named by their fields (FOUR)."""
+    missing = determinations_missing(entry, getattr(entry, "has_step", True))
+    return tuple(FIELD_OF.get(name, name) for name in missing)
 
 
 def _appraisal_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]:

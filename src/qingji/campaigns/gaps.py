@@ -66,18 +66,23 @@ def overdue_target_filter(as_of: date) -> Q:
     return Q(target_on__lt=as_of)
 
 
-def case_gaps(entry: CampaignCase, has_step: bool) -> list[str]:
-    """What one case misses (:data:`MISSING` names but "determinations"); nothing once it is closed."""
-    if entry.case.closed_on is not None:
-        return []
+def determinations_missing(entry: CampaignCase, has_step: bool) -> list[str]:
+    """Which of the four determinations (:data:`DETERMINATIONS`) a case misses: blank, a plan with no step
+    (一案一计划), a target date after the campaign's."""
     blank = {
         "responsible": not entry.responsible,
         "supervisor": not entry.supervisor,
         "plan": not entry.plan or not has_step,
         "target": entry.target_on is None or entry.target_on > entry.campaign.target,
-        **{name: not getattr(entry, name) for name in OTHERS},
     }
-    return [name for name in (*DETERMINATIONS, *OTHERS) if blank[name]]
+    return [name for name in DETERMINATIONS if blank[name]]
+
+
+def case_gaps(entry: CampaignCase, has_step: bool) -> list[str]:
+    """What one case misses (:data:`MISSING` names but "determinations"); nothing once it is closed."""
+    if entry.case.closed_on is not None:
+        return []
+    return [*determinations_missing(entry, has_step), *(name for name in OTHERS if not getattr(entry, name))]
 
 
 Counts = dict[str, int]  # "pending", each of MISSING, "overdue_target" → how many cases

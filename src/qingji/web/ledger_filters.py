@@ -88,19 +88,9 @@ class LedgerFilters:
         return urlencode(values)
 
     def state_filter(self) -> Q:
-        """The filters on a state's own columns (court, status or status group, age bucket, type, procedure,
-        division, new backlog): the same columns on CaseState and StateCount."""
-        where = Q()
-        if self.court:
-            where &= Q(court_code=self.court)
-        if self.status == PENDING:
-            where &= Q(age_bucket__in=PENDING_BUCKETS)
-        elif self.status == CLOSED:
-            where &= Q(age_bucket="")
-        elif self.status != ALL:
-            where &= Q(status=self.status)
-        if self.bucket:
-            where &= Q(age_bucket=self.bucket)
+        """The filters on a state's own columns (those of :meth:`tag_filter`, and type, procedure, division, new
+        backlog): the same columns on CaseState and StateCount."""
+        where = self.tag_filter()
         for field, value in (
             ("type_code", self.type_code),
             ("procedure", self.procedure),

@@ -14,28 +14,26 @@ from qingji.web.campaign_labels import KINDS_EN, REASONS_EN
 register = template.Library()
 
 
+def _days_in_words(days: int | None, positive: str, negative: str, zero: str) -> str:
+    """A count of days in words by its sign (the label ``positive`` or ``negative`` with the days, or ``zero``);
+    "—" when there is none."""
+    if days is None:
+        return "—"
+    if days == 0:
+        return lb.text(zero)
+    return lb.text(positive if days > 0 else negative).format(days=abs(days))
+
+
 @register.filter
 def plan_days(behind: int | None) -> str:
     """Days behind the countdown plan in words: 落后计划 N 天, 提前计划 N 天, or 按计划."""
-    if behind is None:
-        return "—"
-    if behind > 0:
-        return lb.text("plan_behind_days").format(days=behind)
-    if behind < 0:
-        return lb.text("plan_ahead_days").format(days=-behind)
-    return lb.text("plan_on_time")
+    return _days_in_words(behind, "plan_behind_days", "plan_ahead_days", "plan_on_time")
 
 
 @register.filter
 def target_days(days_ahead: int | None) -> str:
     """A finished court's days before the target in words: 提前 N 天, 按期, or 逾期 N 天; "—" when not finished."""
-    if days_ahead is None:
-        return "—"
-    if days_ahead > 0:
-        return lb.text("target_ahead_days").format(days=days_ahead)
-    if days_ahead < 0:
-        return lb.text("target_late_days").format(days=-days_ahead)
-    return lb.text("target_on_day")
+    return _days_in_words(days_ahead, "target_ahead_days", "target_late_days", "target_on_day")
 
 
 @register.filter
