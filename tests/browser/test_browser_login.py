@@ -1,4 +1,4 @@
-"""Logging in and out through the form, the summary per court on the home page, and the language switch."""
+"""Logging in and out through the form, the leaders' home with its courts ranked, and the language switch."""
 
 from __future__ import annotations
 
@@ -10,20 +10,22 @@ from court_cases import PASSWORD
 
 from .browsing import cell_texts, log_in
 
-# The home page's columns: pending; under 6 m, 6–12 m, 1–2 y, over 2 y; overdue; approaching; over 12 months.
-HEADERS_ZH = ["法院", "未结", "6个月以内", "6至12个月", "1至2年", "2年以上", "超审限未结", "临近届满", "超12个月未结"]  # fmt: skip
-HEADERS_EN = ["Court", "pending", "under 6 m", "6–12 m", "1–2 y", "over 2 y", "overdue", "approaching", "pending > 12 m"]  # fmt: skip
-# What tests/court_cases.py gives on 2024-12-31, seen from the intermediate court: its own row (no cases), its two basic
-# courts with cases, and the total.
-SUMMARY = [
-    ["甘10 甘肃省庆阳市中级人民法院", "0", "0", "0", "0", "0", "0", "0", "0"],
-    ["甘1002 庆阳市西峰区人民法院", "5", "2", "1", "1", "1", "3", "1", "2"],
-    ["甘1027 镇原县人民法院", "1", "0", "1", "0", "0", "1", "0", "0"],
+# The leaders' home, seen by the administrator on what tests/court_cases.py gives on 2024-12-31: the courts ranked by
+# overdue cases (the intermediate court, with no pending case of its own, is not listed), and the pending cases by court and age.
+RANKING_HEADERS_ZH = ["名称", "超审限", "临近届满", "未结案件"]
+RANKING_HEADERS_EN = ["Name", "Overdue", "Approaching expiry", "Pending cases"]
+RANKING = [
+    ["庆阳市西峰区人民法院", "3", "1", "5"],
+    ["镇原县人民法院", "1", "0", "1"],
 ]
-TOTAL_ZH = ["合计", "6", "2", "2", "1", "1", "4", "1", "2"]
+HEAT_HEADERS_ZH = ["名称", "6个月以内", "6至12个月", "1至2年", "2年以上"]
+HEAT = [
+    ["庆阳市西峰区人民法院", "2", "1", "1", "1"],
+    ["镇原县人民法院", "0", "1", "0", "0"],
+]
 
 
-def test_login_form_home_summary_and_language_switch(page: Page) -> None:
+def test_login_form_home_and_language_switch(page: Page) -> None:
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/login/\?next=/$"))
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
@@ -31,24 +33,24 @@ def test_login_form_home_summary_and_language_switch(page: Page) -> None:
     expect(page.locator("label[for=id_username]")).to_have_text("用户名")
     expect(page.locator("label[for=id_password]")).to_have_text("密码")
 
-    log_in(page, "admin")  # the summary is a leader's home (the office has its to-do list)
-    expect(page.get_by_role("heading", level=1)).to_have_text("台账汇总（摸排底数）")
+    log_in(page, "admin")  # an administrator's home is the leaders' (the office has its to-do list)
+    expect(page.get_by_role("heading", level=1)).to_have_text("清积指挥台")
     expect(page.locator(".as-of")).to_have_text("截至 2024-12-31")
     expect(page.locator("header .who")).to_have_text("系统管理员")
-    assert cell_texts(page, "table.summary thead tr") == [HEADERS_ZH]
-    assert cell_texts(page, "table.summary tbody tr") == SUMMARY
-    assert cell_texts(page, "table.summary tfoot tr") == [TOTAL_ZH]
+    assert cell_texts(page, "table.ranking thead tr") == [RANKING_HEADERS_ZH]
+    assert cell_texts(page, "table.ranking tbody tr") == RANKING
+    assert cell_texts(page, "table.heat thead tr") == [HEAT_HEADERS_ZH]
+    assert cell_texts(page, "table.heat tbody tr") == HEAT
     # The stylesheet came from the server and applies (the court-red header bar).
     background = page.locator("header.top").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background == "rgb(139, 26, 26)"
 
     page.get_by_role("button", name="English").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ledger summary by court")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Backlog command centre")
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    assert cell_texts(page, "table.summary thead tr") == [HEADERS_EN]
-    assert cell_texts(page, "table.summary tbody tr") == SUMMARY
-    assert cell_texts(page, "table.summary tfoot tr") == [["Total", *TOTAL_ZH[1:]]]
+    assert cell_texts(page, "table.ranking thead tr") == [RANKING_HEADERS_EN]
+    assert cell_texts(page, "table.ranking tbody tr") == RANKING  # court names are the courts' own
     expect(page.get_by_role("link", name="Ledger", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     # The choice lasts: the ledger, reached through the menu, is in English too.
@@ -60,8 +62,8 @@ def test_login_form_home_summary_and_language_switch(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("台账")
     expect(page).to_have_url(re.compile(r"/ledger/$"))
     page.get_by_role("link", name="首页").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("台账汇总（摸排底数）")
-    assert cell_texts(page, "table.summary tfoot tr") == [TOTAL_ZH]
+    expect(page.get_by_role("heading", level=1)).to_have_text("清积指挥台")
+    assert cell_texts(page, "table.heat tbody tr") == HEAT
 
 
 def test_the_login_page_switches_to_english_before_logging_in(page: Page) -> None:

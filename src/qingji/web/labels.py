@@ -7,7 +7,6 @@ from django.utils.translation import get_language
 from qingji.core.events import EVENT_TYPE_LABELS, EventType
 from qingji.core.procedures import PROCEDURE_LABELS, Procedure
 from qingji.core.vocabulary import BUCKET_LABELS, STATUS_LABELS, warning_label
-from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web.audit_labels import AUDIT_TEXTS, admin_action_label
 from qingji.web.campaign_labels import CAMPAIGN_AUDIT_LABELS, CAMPAIGN_TEXTS
 from qingji.web.case_labels import CASE_TEXTS
@@ -77,7 +76,6 @@ _GENERAL: dict[str, tuple[str, str]] = {
     ),
     "language": ("语言", "Language"),
     "switch": ("切换", "Switch"),
-    "summary": ("台账汇总（摸排底数）", "Ledger summary by court"),
     "as_of": ("截至", "As of"),
     "no_snapshot": (
         "尚未计算案件状态快照，请先运行 qingji snapshot。",
@@ -239,10 +237,6 @@ def bucket_label(code: str, language: str | None = None) -> str:
 
 def warning_text(code: str, language: str | None = None) -> str:
     return _pick(warning_label(code), code, language)
-
-
-def summary_label(column: str, language: str | None = None) -> str:
-    return _pick(SUMMARY_COLUMNS.get(column), column, language)
 
 
 # English words for the event types and procedures (the Chinese ones are the core's): a page never shows a code.

@@ -28,7 +28,7 @@ from qingji.web.ledger_filters import PENDING_BUCKETS
 from qingji.web.ledger_filters import STATUS_GROUPS as STATUS_GROUPS
 from qingji.web.ledger_filters import LedgerFilters as LedgerFilters
 
-# The summary columns of the home page, in order (keys of qingji.engine.summary.SUMMARY_COLUMNS).
+# The summary columns (the office home reads some of them), in order (keys of qingji.engine.summary.SUMMARY_COLUMNS).
 SUMMARY_KEYS: tuple[str, ...] = (
     "pending",
     *(bucket.value for bucket in AgeBucket),

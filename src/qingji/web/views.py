@@ -1,4 +1,4 @@
-"""The pages: login, home (the summary per court) and the ledger (one case: case_views.py). Every page needs a
+"""The pages: login and the ledger (the homes: home_views.py; one case: case_views.py). Every page needs a
 login."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from qingji.web import throttle
 from qingji.web.context import texts
 from qingji.web.ledger_rows import compact_warnings, filter_choices
 from qingji.web.provisional import provisional_expiries
-from qingji.web.queries import SUMMARY_KEYS, LedgerFilters, LedgerRows, courts_of, summary
+from qingji.web.queries import LedgerFilters, LedgerRows, courts_of
 
 PAGE_SIZE = 100
 
@@ -54,16 +54,6 @@ class QingjiLoginView(LoginView):
             form = self.get_form_class()(request)
             return self.render_to_response(self.get_context_data(form=form, locked=True), status=429)
         return super().post(request, *args, **kwargs)  # failures are counted by throttle.ThrottledBackend
-
-
-def summary_home(request: HttpRequest, person: Person | None) -> HttpResponse:
-    """The summary per court (pending by age band, overdue, approaching, over 12 months)."""
-    headers = [lb.summary_label(key) for key in SUMMARY_KEYS]
-    return render(
-        request,
-        "web/home.html",
-        page_context(request, person=person, summary=summary(person), headers=headers),
-    )
 
 
 @login_required
