@@ -26,7 +26,6 @@ from qingji.courts.models import Role
 from qingji.engine.scores import INPUT_COUNTS
 from qingji.engine.summary import SUMMARY_COLUMNS
 from qingji.web import labels as lb
-from qingji.web.campaign_labels import KINDS_EN
 from qingji.web.choice_labels import VOCABULARIES
 
 VISIBLE_ATTRIBUTES = frozenset({"title", "alt", "placeholder", "aria-label"})
@@ -150,7 +149,7 @@ def english_words() -> frozenset[str]:
     pairs += [pair for table in VOCABULARIES.values() for pair in table.values()]
     pairs += list(SUMMARY_COLUMNS.values())
     words = {english for _, english in pairs}
-    words |= {*lb.EVENT_TYPE_ENGLISH.values(), *lb.PROCEDURE_ENGLISH.values(), *KINDS_EN.values()}
+    words |= {*lb.EVENT_TYPE_ENGLISH.values(), *(p.label_en.capitalize() for p in procedures.Procedure)}
     return frozenset(word.strip().lower() for word in words)
 
 

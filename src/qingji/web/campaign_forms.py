@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 from django import forms
 
 from qingji.campaigns.entry_rules import EDITABLE, people_choices, settable
-from qingji.campaigns.models import CampaignCase, Reason, SupervisionAction
+from qingji.campaigns.models import CampaignCase, SupervisionAction
 from qingji.courts.models import Court
 from qingji.web import labels as lb
-from qingji.web.campaign_labels import KINDS_EN, REASONS_EN
+from qingji.web.choice_labels import choices
 from qingji.web.params import DayField, NamedForm
 
 
@@ -69,11 +69,9 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, role: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        english = lb.is_english()
-        choices = [(code, REASONS_EN[code] if english else label) for code, label in Reason.choices]
         reason = self.fields["reason"]
         assert isinstance(reason, forms.ChoiceField)
-        reason.choices = [("", "—"), *choices]
+        reason.choices = [("", "—"), *choices("reason")]
         for name, names in people_choices(self.instance).items():
             self.fields[name] = forms.ChoiceField(
                 choices=[("", "—"), *[(n, n) for n in names]], required=False
@@ -116,5 +114,4 @@ class SupervisionForm(NamedForm):
         field.choices = [(code, f"{names.get(code, code)} {code}") for code in courts]
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
-        if lb.is_english():
-            kind.choices = [(code, KINDS_EN[code]) for code, _ in SupervisionAction.Kind.choices]
+        kind.choices = choices("supervision_kind")

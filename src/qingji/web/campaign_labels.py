@@ -136,29 +136,6 @@ CAMPAIGN_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# 未结原因 in English (the Chinese is the model's choice label).
-REASONS_EN: dict[str, str] = {
-    "appraisal": "appraisal",
-    "public_notice": "service by public notice",
-    "waiting": "waiting for another case / suspended",
-    "committee": "adjudication committee",
-    "parties": "the parties",
-    "enforcement_assets": "enforcement assets",
-    "complex": "difficult and complex",
-    "other": "other",
-}
-
-# The kinds of supervision in English (the Chinese is the model's choice label).
-KINDS_EN: dict[str, str] = {
-    "daily_reminder": "daily reminder",
-    "weekly_supervision": "weekly supervision list",
-    "bulletin": "bulletin",
-    "phone": "phone reminder",
-    "letter": "supervision letter",
-    "on_site": "on-site inspection",
-    "interview": "interview",
-}
-
 # The audit actions of the campaign pages' files (merged into labels.AUDIT_ACTION_LABELS).
 CAMPAIGN_AUDIT_LABELS: dict[str, tuple[str, str]] = {
     "campaign_determinations_exported": ("导出四定台账", "Determinations ledger exported"),

@@ -8,16 +8,15 @@ from typing import Any, ClassVar
 from django import forms
 
 from qingji.campaigns.actions import CampaignRefused
-from qingji.campaigns.models import LookBack, Referral
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import DateInput
-from qingji.web.casework_labels import BODIES_EN, VERDICTS_EN
+from qingji.web.choice_labels import choices
 from qingji.web.params import DayField, NamedForm
 
 
-def _choices(field: forms.Field, choices: list[tuple[str, str]], english: dict[str, str]) -> None:
+def _choices(field: forms.Field, vocabulary: str) -> None:
     assert isinstance(field, forms.ChoiceField)
-    field.choices = [(code, english[code] if lb.is_english() else label) for code, label in choices]
+    field.choices = choices(vocabulary)  # in the page's language
 
 
 class ReferralForm(NamedForm):
@@ -30,7 +29,7 @@ class ReferralForm(NamedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["body"], Referral.Body.choices, BODIES_EN)
+        _choices(self.fields["body"], "body")
 
 
 class ReferralUpdateForm(NamedForm):
@@ -71,7 +70,7 @@ class FindingForm(NamedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self.fields["verdict"], LookBack.Verdict.choices, VERDICTS_EN)
+        _choices(self.fields["verdict"], "verdict")
 
 
 def add_refusal(form: forms.Form, refused: CampaignRefused) -> None:

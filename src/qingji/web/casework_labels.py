@@ -78,10 +78,3 @@ CASEWORK_TEXTS: dict[str, tuple[str, str]] = {
     "cw_back": ("返回案件", "Back to the case"),
     "cw_links": ("专项工作", "Casework"),
 }
-
-# The meetings and the verdicts in English (the Chinese are the models' choice labels).
-BODIES_EN: dict[str, str] = {
-    "committee": "adjudication committee",
-    "judges_meeting": "professional judges' meeting",
-}
-VERDICTS_EN: dict[str, str] = {"no_problem": "no problem", "problem": "problem found"}

@@ -12,7 +12,6 @@ from django.utils import timezone
 from qingji.campaigns.casework_report import appraisal_rows, lookback_row, referral_rows
 from qingji.campaigns.models import CampaignCase
 from qingji.core.casework import lookback_due
-from qingji.web import labels as lb
 from qingji.web.casework_forms import (
     AppraisalForm,
     AppraisalUpdateForm,
@@ -20,15 +19,15 @@ from qingji.web.casework_forms import (
     ReferralForm,
     ReferralUpdateForm,
 )
-from qingji.web.casework_labels import BODIES_EN, VERDICTS_EN
+from qingji.web.choice_labels import choice_label
 
 
-def body_label(code: str, display: str) -> str:
-    return BODIES_EN.get(code, code) if lb.is_english() else display
+def body_label(code: str) -> str:
+    return choice_label("body", code)
 
 
-def verdict_label(code: str, display: str) -> str:
-    return VERDICTS_EN.get(code, code) if lb.is_english() else display
+def verdict_label(code: str) -> str:
+    return choice_label("verdict", code)
 
 
 def casework_context(
@@ -44,7 +43,7 @@ def casework_context(
         initial = {"scheduled_on": r.scheduled_on, "held_on": r.held_on, "outcome": r.outcome,
                    "decided_on": r.decided_on}  # fmt: skip
         form = bound.get(key) or ReferralUpdateForm(prefix=key, initial=initial)
-        referrals.append({"row": row, "body": body_label(r.body, r.get_body_display()), "form": form})
+        referrals.append({"row": row, "body": body_label(r.body), "form": form})
     appraisals = []
     for item in appraisal_rows(entry.appraisals.all(), today):
         a, key = item.appraisal, f"appraisal-{item.appraisal.pk}"
@@ -75,5 +74,5 @@ def _lookback(entry: CampaignCase, today: date, form: forms.Form | None, reviewe
             initial = {"reviewed_on": task.reviewed_on, "reviewer": task.reviewer, "finding": task.finding,
                        "verdict": task.verdict, "problem": task.problem}  # fmt: skip
         form = FindingForm(initial=initial)
-    verdict = verdict_label(task.verdict, task.get_verdict_display()) if task and task.verdict else ""
+    verdict = verdict_label(task.verdict) if task and task.verdict else ""
     return {"cw_lookback": row, "cw_verdict": verdict, "cw_finding_form": form}

@@ -153,7 +153,7 @@ def green_channel_page(request: HttpRequest, pk: int) -> HttpResponse:
     context = page_context(
         request, person=person, campaign=campaign, as_of=as_of, summary=summary_of(rows, as_of),
         courts=by_court(rows, as_of),
-        rows=[{"row": row, "body": body_label(row.referral.body, row.referral.get_body_display())} for row in rows],
+        rows=[{"row": row, "body": body_label(row.referral.body)} for row in rows],
     )  # fmt: skip
     return render(request, "web/campaign_green_channel.html", context)
 
@@ -185,7 +185,7 @@ def lookback_page(request: HttpRequest, pk: int) -> HttpResponse:
     states = Counter(row.state for row in rows)
     context = page_context(
         request, person=person, campaign=campaign, as_of=as_of, may_edit=may_edit, states=states,
-        rows=[{"row": row, "verdict": verdict_label(row.task.verdict, row.task.get_verdict_display())
+        rows=[{"row": row, "verdict": verdict_label(row.task.verdict)
                if row.task and row.task.verdict else ""} for row in rows],
     )  # fmt: skip
     return render(request, "web/campaign_lookback.html", context)

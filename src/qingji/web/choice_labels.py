@@ -73,19 +73,19 @@ APPROVER_WORDS: dict[str, tuple[str, str]] = {
 FAMILY_LABELS: dict[str, tuple[str, str]] = {
     family.value: (family.label_zh, english)
     for family, english in {
-        Family.CIVIL: "civil", Family.CRIMINAL: "criminal", Family.ADMINISTRATIVE: "administrative",
-        Family.COMPENSATION: "state compensation", Family.ENFORCEMENT: "enforcement", Family.BANKRUPTCY: "bankruptcy",
-        Family.PRESERVATION: "preservation", Family.OTHER: "other",
+        Family.CIVIL: "Civil", Family.CRIMINAL: "Criminal", Family.ADMINISTRATIVE: "Administrative",
+        Family.COMPENSATION: "State compensation", Family.ENFORCEMENT: "Enforcement",
+        Family.BANKRUPTCY: "Bankruptcy and liquidation", Family.PRESERVATION: "Preservation", Family.OTHER: "Other",
     }.items()
 }  # fmt: skip
 # The rows of the Model Time Standards (CourTools measure 3) a family is measured against.
 TIME_STANDARD_LABELS: dict[str, tuple[str, str]] = {
-    "felony": ("重罪（美国州法院示范时间标准）", "felony (Model Time Standards)"),
-    "misdemeanor": ("轻罪（美国州法院示范时间标准）", "misdemeanor (Model Time Standards)"),
-    "general_civil": ("普通民事（美国州法院示范时间标准）", "general civil (Model Time Standards)"),
-    "summary_civil": ("简易民事（美国州法院示范时间标准）", "summary civil (Model Time Standards)"),
-    "divorce": ("离婚（美国州法院示范时间标准）", "divorce (Model Time Standards)"),
-    "probate": ("遗产（美国州法院示范时间标准）", "probate (Model Time Standards)"),
+    "felony": ("重罪（美国州法院示范时间标准）", "Felony (Model Time Standards)"),
+    "misdemeanor": ("轻罪（美国州法院示范时间标准）", "Misdemeanor (Model Time Standards)"),
+    "general_civil": ("普通民事（美国州法院示范时间标准）", "General civil (Model Time Standards)"),
+    "summary_civil": ("简易民事（美国州法院示范时间标准）", "Summary civil (Model Time Standards)"),
+    "divorce": ("离婚（美国州法院示范时间标准）", "Divorce (Model Time Standards)"),
+    "probate": ("遗产（美国州法院示范时间标准）", "Probate (Model Time Standards)"),
 }
 assert set(TIME_STANDARD_LABELS) == set(MODEL_TIME_STANDARDS), "a time standard without words"
 
@@ -117,6 +117,13 @@ VOCABULARIES: dict[str, Pairs] = {
 
 def _english(language: str | None) -> bool:
     return (language or get_language() or "").startswith("en")
+
+
+def choices(vocabulary: str, language: str | None = None) -> list[tuple[str, str]]:
+    """A form field's choices: every code of ``vocabulary`` with its word in ``language`` (the page's by default),
+    in the table's order (the model's)."""
+    index = 1 if _english(language) else 0
+    return [(code, pair[index]) for code, pair in VOCABULARIES[vocabulary].items()]
 
 
 def choice_label(vocabulary: str, code: object, language: str | None = None) -> str:

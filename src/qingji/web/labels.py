@@ -239,26 +239,13 @@ def warning_text(code: str, language: str | None = None) -> str:
     return _pick(warning_label(code), code, language)
 
 
-# English words for the event types and procedures (the Chinese ones are the core's): a page never shows a code.
+# English words for the event types (the Chinese ones are the core's; a procedure's both are the core's): a page
+# never shows a code.
 EVENT_TYPE_ENGLISH: dict[str, str] = {
     EventType.EXTENSION: "Extension",
     EventType.DEDUCTION: "Deduction",
     EventType.CONVERSION: "Procedure conversion",
     EventType.RESTART: "Restart of the period",
-}
-PROCEDURE_ENGLISH: dict[str, str] = {
-    Procedure.ORDINARY: "Ordinary procedure",
-    Procedure.SIMPLE: "Simple procedure",
-    Procedure.SMALL_CLAIMS: "Small claims",
-    Procedure.FAST_TRACK: "Fast-track procedure",
-    Procedure.APPEAL_JUDGMENT: "Appeal against a judgment",
-    Procedure.APPEAL_RULING: "Appeal against a ruling",
-    Procedure.FOREIGN_RELATED: "Foreign-related",
-    Procedure.MARITIME: "Maritime",
-    Procedure.PRIVATE_PROSECUTION: "Private prosecution",
-    Procedure.FIRST_INSTANCE_PROCEDURE: "Retrial under first-instance procedure",
-    Procedure.SECOND_INSTANCE_PROCEDURE: "Retrial under second-instance procedure",
-    Procedure.NON_LITIGATION: "Non-litigation enforcement",
 }
 
 
@@ -271,7 +258,8 @@ def event_label(code: str, language: str | None = None) -> str:
 def procedure_label(code: str, language: str | None = None) -> str:
     if code not in PROCEDURE_LABELS:
         return code
-    return PROCEDURE_ENGLISH[code] if is_english(language) else PROCEDURE_LABELS[Procedure(code)]
+    procedure = Procedure(code)
+    return procedure.label_en.capitalize() if is_english(language) else procedure.label_zh
 
 
 def audit_action_label(code: str, language: str | None = None) -> str:

@@ -142,18 +142,6 @@ STATS_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# CourTools measure 3: the families of case types and the Model Time Standards rows they are held to, in words.
-FAMILY_ENGLISH: dict[str, str] = {
-    "civil": "Civil", "criminal": "Criminal", "administrative": "Administrative",
-    "compensation": "State compensation", "enforcement": "Enforcement", "bankruptcy": "Bankruptcy and liquidation",
-    "preservation": "Preservation", "other": "Other",
-}  # fmt: skip
-STANDARD_WORDS: dict[str, tuple[str, str]] = {
-    "felony": ("重罪（美国示范时间标准）", "Felony (Model Time Standards)"),
-    "misdemeanor": ("轻罪（美国示范时间标准）", "Misdemeanor (Model Time Standards)"),
-    "general_civil": ("一般民事（美国示范时间标准）", "General civil (Model Time Standards)"),
-    "summary_civil": ("简易民事（美国示范时间标准）", "Summary civil (Model Time Standards)"),
-    "divorce": ("离婚（美国示范时间标准）", "Divorce (Model Time Standards)"),
-    "probate": ("遗产（美国示范时间标准）", "Probate (Model Time Standards)"),
-}
+# CourTools measure 3: a family held to the court's own standard (the rows of the Model Time Standards are
+# choice_labels.TIME_STANDARD_LABELS).
 COURT_STANDARD = ("本院设定的标准", "The court's own standard")

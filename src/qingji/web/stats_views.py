@@ -18,7 +18,6 @@ from qingji.cases.snapshot import snapshot_date
 from qingji.cases.statistics import database_statistics
 from qingji.core.measures import ratio
 from qingji.core.scores import ScoreWeight
-from qingji.core.typecodes import Family
 from qingji.engine.courtools import Disposition
 from qingji.engine.scores import ranked
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSettings
@@ -26,9 +25,10 @@ from qingji.measure_settings import MeasureSettingsError, score_weights
 from qingji.site.in_force import site_settings
 from qingji.site.settings_file import SiteSettingsError
 from qingji.web import labels as lb
+from qingji.web.choice_labels import TIME_STANDARD_LABELS, choice_label
 from qingji.web.params import DayField, NamedForm
 from qingji.web.queries import courts_of
-from qingji.web.stats_labels import COURT_STANDARD, FAMILY_ENGLISH, STANDARD_WORDS
+from qingji.web.stats_labels import COURT_STANDARD
 from qingji.web.trend_chart import trend_chart
 from qingji.web.views import page_context, person_of
 
@@ -143,7 +143,7 @@ def _dispositions(statistics: Statistics | None) -> list[tuple[str, str, Disposi
     english = lb.is_english()
     rows = []
     for row in statistics.overall.courtools.time_to_disposition:
-        family = FAMILY_ENGLISH.get(row.family, row.family) if english else Family(row.family).label_zh
-        standard = STANDARD_WORDS.get(row.standard, COURT_STANDARD)[1 if english else 0]
+        family = choice_label("family", row.family)
+        standard = TIME_STANDARD_LABELS.get(row.standard, COURT_STANDARD)[1 if english else 0]
         rows.append((family, standard, row))
     return rows

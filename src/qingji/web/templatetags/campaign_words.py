@@ -7,9 +7,8 @@ from typing import Any
 
 from django import template
 
-from qingji.campaigns.models import Reason, SupervisionAction
 from qingji.web import labels as lb
-from qingji.web.campaign_labels import KINDS_EN, REASONS_EN
+from qingji.web.choice_labels import choice_label
 
 register = template.Library()
 
@@ -47,17 +46,11 @@ def rank_of(court: Any) -> str:
 
 @register.filter
 def kind_label(code: str) -> str:
-    """A kind of supervision in words."""
-    if lb.is_english():
-        return KINDS_EN.get(code, "—")
-    return str(dict(SupervisionAction.Kind.choices).get(code, "—"))
+    """A kind of supervision in words ("—" when none)."""
+    return choice_label("supervision_kind", code) if code else "—"
 
 
 @register.filter
 def reason_label(code: str) -> str:
     """Why a case is unresolved, in words ("" when not given)."""
-    if not code:
-        return ""
-    if lb.is_english():
-        return REASONS_EN.get(code, "—")
-    return str(dict(Reason.choices).get(code, "—"))
+    return choice_label("reason", code) if code else ""
