@@ -115,9 +115,17 @@ def test_the_office_sees_its_to_do_list_and_each_item_opens_where_it_is_done(
 
     # the missing determinations open the campaign page narrowed to the court and to those cases
     page.goto("/")
-    page.locator("table.todo tbody tr").nth(9).locator("a.count").click()
+    missing = page.locator("table.todo tbody tr").nth(9).locator("a.count")
+    shown = int(missing.inner_text())
+    missing.click()
     expect(page).to_have_url(re.compile(r"\?court=%E7%94%981002&missing=determinations&as_of=2024-12-31$"))
     expect(page.locator("main")).to_contain_text("冬季清积")
+    # … which lists exactly that many cases, each of 甘1002 and each with a determination missing
+    entries = page.locator("table.entries tbody tr")
+    expect(entries).to_have_count(shown)
+    assert {row[1] for row in cell_texts(page, "table.entries tbody tr")} == {"甘1002"}
+    for row in entries.all():
+        expect(row.locator("td").last.locator("span.tag").first).to_be_visible()
 
     # the courts' figures open the ledger's cases: 甘1002's overdue cases
     page.goto("/")
