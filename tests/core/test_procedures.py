@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from qingji.core.calendar import WorkCalendar
 from qingji.core.conventions import Conventions
 from qingji.core.deadline import compute_deadline
-from qingji.core.events import CaseFacts, Conversion, Deduction, Extension, Period, Restart
+from qingji.core.events import RESTART_REASONS, CaseFacts, Conversion, Deduction, Extension, Period, Restart
 from qingji.core.procedures import Procedure as P
 from qingji.core.procedures import parse_procedure
 from qingji.core.vocabulary import Warning
@@ -183,6 +184,11 @@ def test_criminal_restart_replaces_the_anchor(reason: str) -> None:
     assert deadline.expiry == d("2024-06-03")  # 2024-06-01 Saturday → Monday
     assert Warning.RESTART_NOT_ALLOWED not in deadline.warnings
     assert "重新计算2024-03-01" in deadline.basis
+    # the step says why in both languages: the English from the rules' table of reasons, never the Chinese
+    (step,) = [step for step in deadline.steps if step.zh.startswith("重新计算")]
+    assert reason in step.zh
+    assert step.en == f"restart, {RESTART_REASONS[reason]}: the period runs from 2024-03-01"
+    assert not re.search(r"[\u4e00-\u9fff]", step.en)
 
 
 def test_restart_not_yet_known_on_as_of() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from qingji.core.conventions import Conventions
-from qingji.core.events import CaseFacts, Period
+from qingji.core.events import RESTART_REASONS, CaseFacts, Period
 from qingji.core.explain import Step
 from qingji.core.periods import PROCEDURE_MATTERS, PeriodRule, RuleTable
 from qingji.core.procedures import Procedure
@@ -75,6 +75,13 @@ def restart_source(reason: str | None) -> str:
     (the restart is then flagged where the family has no such restart)."""
     source = RESTART_SOURCES.get(reason or "")
     return f"{source}; C7" if source else "C7"
+
+
+def _restart_reason_en(reason: str | None) -> str:
+    """A restart's reason in English (the export's own words when the rules do not know it)."""
+    if not reason:
+        return "no reason given"
+    return RESTART_REASONS.get(reason, reason)
 
 
 def restart_allowed(family: Family | None, reason: str | None) -> bool:
@@ -175,7 +182,7 @@ def resolve(facts: CaseFacts, as_of: date, rules: RuleTable, conventions: Conven
             Step(
                 restart_source(restart.reason),
                 f"重新计算（{restart.reason or '未注明理由'}），审限自{restart.on}起算",
-                f"restart ({restart.reason or 'no reason given'}): the period runs from {restart.on}",
+                f"restart, {_restart_reason_en(restart.reason)}: the period runs from {restart.on}",
             )
         )
     if not conventions.restart_discards_earlier_events:
