@@ -193,6 +193,7 @@ ATTACKS: dict[str, Attack] = {
     "web:campaign_print": Attack(queries=_campaign_queries, posts=NO_POST),
     "web:campaign_determinations_export": Attack(queries=_campaign_queries, posts=NO_POST),
     "web:campaign_ranking_export": Attack(queries=lambda ctx, path: [DAY], posts=NO_POST),
+    "web:campaign_new_backlog": Attack(queries=_campaign_queries, posts=NO_POST),
     "web:campaign_green_channel": Attack(queries=lambda ctx, path: [DAY]),
     "web:campaign_appraisals": Attack(queries=lambda ctx, path: [DAY]),
     "web:campaign_lookback": Attack(queries=lambda ctx, path: [DAY]),

@@ -158,6 +158,7 @@ PAGES: dict[str, Page] = {
     "web:campaign_print": Page(get=CAMPAIGN_VIEW),
     "web:campaign_determinations_export": Page(get=CAMPAIGN_VIEW),
     "web:campaign_ranking_export": Page(get={"as_of": "day"}),
+    "web:campaign_new_backlog": Page(get={"as_of": "day", "court": "text", "page": "id"}),
     "web:campaign_green_channel": Page(get={"as_of": "day"}),
     "web:campaign_appraisals": Page(get={"as_of": "day"}),
     "web:campaign_lookback": Page(get={"as_of": "day"}, forms=(Form(lambda w: {}, {}),)),

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from qingji.campaigns.figures import CACHE_SECONDS, CampaignCounts, cache_key, campaign_counts, counted_cases
 from qingji.campaigns.gaps import Counts, court_gaps, gaps_by_court, total
 from qingji.campaigns.models import Campaign, CampaignCase
+from qingji.cases.models import Case
 from qingji.campaigns.ranking import RankedGroup, ranked_groups
 from qingji.campaigns.scope import campaign_new_backlog
 from qingji.campaigns.selectors import visible_entries
@@ -81,6 +82,7 @@ def overview(
     ``entries`` is the person's campaign cases (by default :func:`visible_entries`)."""
     counts = campaign_counts(campaign)
     shown, partial = shown_courts(person, counts)
+    readable = set(shown)  # the new backlog is of every court read, in scope today or not
     start, target = campaign.start, campaign.target
     groups = ranked_groups(campaign, counts, as_of)
     whole_gaps = court_gaps(campaign, as_of)
@@ -131,21 +133,26 @@ def overview(
         courts=figures, total=together.overall if len(figures) > 1 else None, whole_campaign=whole_campaign,
         groups=shown_groups, fastest=fastest_row, fastest_name=names.get(fastest or "", fastest or ""),
         partial=partial, yours=yours, court=chosen, schedule=schedule, gaps=listed_gaps,
-        new_backlog=new_backlog_count(person, campaign, as_of, {chosen} if chosen else shown, partial),
+        new_backlog=new_backlog_count(person, campaign, as_of, {chosen} if chosen else readable, partial),
         names=names,
     )  # fmt: skip
+
+
+def new_backlog_cases(
+    person: Person, campaign: Campaign, as_of: date, courts: set[str], partial: bool
+) -> QuerySet[Case]:
+    """The new backlog beside the campaign in ``courts`` (the courts :func:`shown_courts` gives, or one of them),
+    among the cases the person sees (``partial``: only some cases of the court)."""
+    cases = campaign_new_backlog(campaign, as_of, courts)
+    return cases.filter(pk__in=visible_cases(person).values("pk")) if partial else cases
 
 
 def new_backlog_count(
     person: Person, campaign: Campaign, as_of: date, courts: set[str], partial: bool
 ) -> int:
-    """The new backlog beside the campaign among the cases the person sees (kept in the cache for whole courts)."""
+    """How many :func:`new_backlog_cases` (kept in the cache for whole courts)."""
     if partial:
-        return (
-            campaign_new_backlog(campaign, as_of, courts)
-            .filter(pk__in=visible_cases(person).values("pk"))
-            .count()
-        )
+        return new_backlog_cases(person, campaign, as_of, courts, partial).count()
     key = cache_key("backlog", campaign, as_of, sorted(courts))
     kept = cache.get(key)
     if isinstance(kept, int):

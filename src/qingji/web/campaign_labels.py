@@ -40,6 +40,12 @@ CAMPAIGN_TEXTS: dict[str, tuple[str, str]] = {
     "gaps": ("四定与包案缺项（未结案件）", "Missing determinations and chain (pending cases)"),
     "no_gaps": ("未结案件的四定与包案均已填写。", "Every pending case has its determinations and chain."),
     "new_backlog": ("新增积案（未纳入本行动）", "New backlog (not in this campaign)"),
+    "new_backlog_note": (
+        "本行动的法院中，截至所选日期仍未结、案龄已超过{months}个月、但不在本行动之内的案件：清积期间新形成的积案（边清边积），"
+        "最早立案的在前。",
+        "The cases of the campaign's courts that are pending on the chosen date and older than {months} months but "
+        "not in this campaign: backlog that formed while the old was being cleared, oldest first.",
+    ),
     "campaign_cases": ("案件", "Cases"),
     "missing": ("缺项", "Missing"),
     "added_on": ("纳入日期", "Added on"),

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from qingji.web import (
     audit_views,
+    campaign_backlog_views,
     campaign_export_views,
     campaign_views,
     case_views,
@@ -53,6 +54,9 @@ urlpatterns = [
     ),
     path(
         "campaigns/<id:pk>/ranking.xlsx", campaign_export_views.ranking_export, name="campaign_ranking_export"
+    ),
+    path(
+        "campaigns/<id:pk>/new-backlog/", campaign_backlog_views.new_backlog_page, name="campaign_new_backlog"
     ),
     *CASEWORK_URLS,
     path("favicon.ico", views.favicon, name="favicon"),
