@@ -26,13 +26,17 @@ BESIDE = ["（2024）甘1002民初5号", "（2024）甘1002民初1号"]  # oldes
 
 @pytest.fixture
 def campaign(cases: None) -> Campaign:
-    return do_create_campaign("年底清积", start=date(2024, 9, 2), target=date(2024, 12, 31), older_than_months=6)
+    return do_create_campaign(
+        "年底清积", start=date(2024, 9, 2), target=date(2024, 12, 31), older_than_months=6
+    )
 
 
 def figure_link(client: Client, campaign: Campaign, query: str) -> tuple[int, str]:
     """The campaign page's new-backlog figure and where it links."""
     html = client.get(f"/campaigns/{campaign.pk}/{query}").content.decode()
-    match = re.search(r'<p class="new-backlog">.*?<a class="figure" href="([^"]+)"><strong>(\d+)</strong>', html)
+    match = re.search(
+        r'<p class="new-backlog">.*?<a class="figure" href="([^"]+)"><strong>(\d+)</strong>', html
+    )
     assert match is not None
     return int(match.group(2)), match.group(1).replace("&amp;", "&")
 

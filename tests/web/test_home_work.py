@@ -17,7 +17,7 @@ from qingji.campaigns.actions import do_add_step
 from qingji.campaigns.casework import do_request_appraisal
 from qingji.campaigns.due_work import my_work
 from qingji.cases.models import CaseState
-from qingji.courts.actions import do_create_user
+from qingji.courts.actions import do_create_user, do_grant
 from qingji.courts.models import Role
 from qingji.web.queries import LedgerFilters
 
@@ -132,6 +132,20 @@ def test_an_assistant_works_the_cases_of_the_judge_they_assist(client: Client, w
     alone = home(client, "zhuli2")  # no grant: no case of their own, nothing due
     assert listed(alone) == []
     assert "本周没有到期或逾期的事项。" in alone.content.decode()
+
+
+def test_a_grant_of_the_whole_court_is_reading_not_work(client: Client, world: HomeWorld) -> None:
+    """An assistant who may also read the whole court (a grant without judge or division) still works only the
+    cases of the judge they assist; the counts then open this list, since their ledger holds the whole court."""
+    do_grant("zhuli", court_code="甘1002", reason="查阅全院案件")
+    response = home(client, "zhuli")
+    assert listed(response) == EXPECTED  # not 张伟's or 李娜's cases of the same court
+    ledger = client.get("/ledger/", {"warning": "overdue"})
+    assert ledger.context["page"].paginator.count > sum(1 for kind, _ in EXPECTED if kind == "overdue")
+    for count in response.context["counts"]:
+        assert count["url"].startswith("/?show="), count
+        narrowed = client.get(count["url"].split("#")[0])
+        assert narrowed.context["page"].paginator.count == count["n"], count["kind"]
 
 
 def test_the_same_day_the_list_counts_on(world: HomeWorld) -> None:

@@ -1,13 +1,14 @@
 """What is due in a person's own cases (a judge's, an assistant's: issue 12, "my work"), one item per thing to do,
 most urgent first.
 
-The cases are exactly those the person sees (qingji.cases.selectors.visible_cases: a judge their own, an assistant
-the cases of the judge(s) they are granted), so they are few and counted live. Two sources:
+The cases are the person's work (qingji.cases.selectors.work_cases: a judge their own, an assistant the cases of
+the judge(s) or division they are granted; a grant of a whole court lets them read its cases, not make them their
+work), so they are few and counted live. Two sources:
 
 - the stored snapshot's warnings of the pending cases: over the trial period (超审限), expiring within the court's
   thresholds (approaching_30/15/7 by default, each case under its nearest), ten months old (about to become
   long-pending): the same warnings the ledger filters by (``/ledger/?warning=CODE``), so a count here is the
-  count the ledger lists;
+  count the ledger lists (for a person who reads more than their work, the count opens this list instead);
 - the campaigns the person sees, for their pending cases: plan steps not done and due within ``WEEK_DAYS`` or
   overdue, target dates (化解期限) likewise, the four determinations missing, appraisals overdue.
 
@@ -27,7 +28,7 @@ from qingji.campaigns.gaps import FIELD_OF, determinations_missing
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
 from qingji.campaigns.selectors import visible_campaigns
 from qingji.cases.models import Case, CaseState
-from qingji.cases.selectors import visible_cases
+from qingji.cases.selectors import work_cases
 from qingji.cases.snapshot import snapshot_date
 from qingji.core.casework import days_overdue
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
@@ -100,7 +101,7 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
     day = on or work_day()
     conventions = conventions_in_force()
     tier = min(conventions.long_pending_tiers)
-    cases = visible_cases(person)
+    cases = work_cases(person)
     entries: list[CampaignCase] = list(
         CampaignCase.objects.filter(
             campaign__in=visible_campaigns(person).filter(start__lte=day), case__in=cases

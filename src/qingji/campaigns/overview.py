@@ -18,10 +18,10 @@ from django.db.models import QuerySet
 from qingji.campaigns.figures import CACHE_SECONDS, CampaignCounts, cache_key, campaign_counts, counted_cases
 from qingji.campaigns.gaps import Counts, court_gaps, gaps_by_court, total
 from qingji.campaigns.models import Campaign, CampaignCase
-from qingji.cases.models import Case
 from qingji.campaigns.ranking import RankedGroup, ranked_groups
 from qingji.campaigns.scope import campaign_new_backlog
 from qingji.campaigns.selectors import visible_entries
+from qingji.cases.models import Case
 from qingji.cases.selectors import visible_cases
 from qingji.core.escalation import Standing
 from qingji.core.progress import Progress, ScheduleRow, campaign_progress, countdown, days_behind

@@ -21,9 +21,21 @@ def visible_cases(person: Person) -> QuerySet[Case]:
     return Case.objects.filter(some_cases(person))
 
 
-def some_cases(person: Person) -> Q:
+def work_cases(person: Person) -> QuerySet[Case]:
+    """The cases that are a judge's or an assistant's own work ("my work"): their own, and those of the judges and
+    divisions they are granted. A grant of a whole court lets them read its cases (the ledger) but does not make
+    every case of the court their work."""
+    return Case.objects.filter(some_cases(person, court_grants=False))
+
+
+def reads_more_than_work(person: Person) -> bool:
+    """Whether the person sees more cases than :func:`work_cases`: a grant of a whole court."""
+    return person.grants.filter(division="", judge="").exists()
+
+
+def some_cases(person: Person, *, court_grants: bool = True) -> Q:
     """The cases of a person who does not see whole courts: their division or their own, and their grants within
-    the courts they may see."""
+    the courts they may see (without the grants of a whole court when ``court_grants`` is False)."""
     own_court = person.court.code
     if person.role == Role.DIVISION_HEAD and person.division is not None:
         seen = Q(court_code=own_court, division=person.division.name)
@@ -33,6 +45,8 @@ def some_cases(person: Person) -> Q:
     for court_code, division, judge in person.grants.values_list("court__code", "division", "judge"):
         if court_code not in allowed:
             continue  # a grant never reaches beyond the person's courts, even if the person has moved court
+        if not (division or judge or court_grants):
+            continue
         grant = Q(court_code=court_code)
         if division:
             grant &= Q(division=division)

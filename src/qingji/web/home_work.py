@@ -2,7 +2,8 @@
 
 The counts at the top each open exactly the cases behind them: the snapshot's warnings the ledger
 (``/ledger/?warning=CODE``, the ledger's own filter), the campaign items this list narrowed to that kind
-(``/?show=KIND``)."""
+(``/?show=KIND``); for a person granted a whole court, whose ledger holds more than their work, every count opens
+this list."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from qingji.campaigns.due_work import (
     my_work,
     warning_kinds,
 )
+from qingji.cases.selectors import reads_more_than_work
 from qingji.core.vocabulary import APPROACHING_PREFIX
 from qingji.courts.models import Person
 from qingji.web import labels as lb
@@ -46,7 +48,8 @@ def work_home(request: HttpRequest, person: Person | None) -> HttpResponse:
     if person is None:
         return render(request, "web/home_work.html", page_context(request, person=None))
     work = my_work(person)
-    ledger_kinds = set(warning_kinds(conventions_in_force()))
+    # The ledger lists what the person sees: it counts as this list unless they read more than their work.
+    ledger_kinds = set() if reads_more_than_work(person) else set(warning_kinds(conventions_in_force()))
     counts = [
         {"kind": kind, "label": kind_label(kind), "n": work.counts[kind], "url": count_url(kind, ledger_kinds),
          "chosen": kind == show}
