@@ -10,8 +10,9 @@ docs/benchmarks.md; this script times the warming and then the first view).
 The database is the one of benchmarks/pages_1m.py (built once: a million cases and events, imported, with a
 snapshot), to which this script adds (once) a campaign over every case pending more than six months and one user
 of each role. Then it starts `qingji serve` (8 threads) on a free loopback port, logs each simulated user in, and
-lets them request their pages in turn, each user waiting for its answer before the next request (a person
-clicking through, with no think time: a heavier load than 20 people). It prints per page: requests, median, 95th
+lets them request their pages in turn, each user waiting for its answer and reading the page for a while
+(``--think``: 3 s on average, from 1 to 5 s) before the next request; ``--think 0`` clicks again at once, a
+stress test far heavier than 20 people at work. It prints per page: requests, median, 95th
 percentile and maximum in milliseconds, and any status other than 200.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import os
+import random
 import re
 import socket
 import statistics
@@ -56,9 +58,23 @@ def _top_court() -> str:
     return str(next(iter(top)))
 
 
+def _ensure_snapshot() -> None:
+    """Today's snapshot, computed here when missing (the server would at start; here, outside the measurement)."""
+    from qingji.cases.snapshot import snapshot_date
+
+    today = date.today()
+    if snapshot_date() != today:
+        print(f"snapshot for {today} …", flush=True)
+        started = time.perf_counter()
+        qingji = str(Path(sys.executable).with_name("qingji"))
+        subprocess.run([qingji, "snapshot"], check=True, stdout=subprocess.DEVNULL)
+        print(f"snapshot: {time.perf_counter() - started:.1f} s", flush=True)
+
+
 def ensure_world() -> list[User]:
     """The campaign and the users of each role (made once); returns each user with the pages they read."""
     judge_name = ensure_database()
+    _ensure_snapshot()  # the world reads the stored states (a migration may have dropped them)
     from qingji.campaigns.actions import do_create_campaign
     from qingji.campaigns.models import Campaign
     from qingji.cases.models import Case, CaseState
@@ -100,6 +116,7 @@ def ensure_world() -> list[User]:
             "campaign, one court's cases missing determinations",
             f"/campaigns/{campaign.pk}/?court={quoted['basic']}&missing=determinations",
         ),
+        ("campaign, new backlog", f"/campaigns/{campaign.pk}/new-backlog/"),
         (
             "campaign case",
             f"/campaigns/{campaign.pk}/case/{urllib.parse.quote(in_campaign.case.case_number)}/",
@@ -127,6 +144,20 @@ def ensure_world() -> list[User]:
         ("statistics (judge)", "/stats/"),
     ]
     return roles
+
+
+def _first_views(browsers: list[tuple[Browser, User]]) -> None:
+    """Each role's pages once, one at a time, before the users start (printed, not counted): the first view after
+    the server starts computes what the pages keep in the cache (a campaign's counts and gaps, computed ahead
+    every night on a court's server; docs/pages.md)."""
+    slowest: list[tuple[float, str]] = []
+    for browser, role in browsers:
+        for name, path in role.pages:
+            status, ms = browser.get(path)
+            slowest.append((ms, f"{name} ({status})"))
+    slowest.sort(reverse=True)
+    print("first views after the start (not counted below), slowest: "
+          + "; ".join(f"{name} {ms:.0f} ms" for ms, name in slowest[:4]), flush=True)  # fmt: skip
 
 
 def _free_port() -> int:
@@ -205,19 +236,19 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60, help="how long the users click (after login)")
     parser.add_argument("--threads", type=int, default=8, help="qingji serve's worker threads")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=3,
+        help="seconds a user reads a page before the next click, on average (uniform from a third to five thirds "
+        "of it; 0: click again at once, a stress test)",
+    )
     args = parser.parse_args()
     roles = ensure_world()
     from django.db import connection
 
-    from qingji.cases.snapshot import snapshot_date
-
     qingji = str(Path(sys.executable).with_name("qingji"))
-    today = date.today()
-    if snapshot_date() != today:  # the server would compute it at start; done here, outside the measurement
-        print(f"snapshot for {today} …", flush=True)
-        started = time.perf_counter()
-        subprocess.run([qingji, "snapshot"], check=True, stdout=subprocess.DEVNULL)
-        print(f"snapshot: {time.perf_counter() - started:.1f} s", flush=True)
+    _ensure_snapshot()
     connection.close()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
@@ -240,10 +271,13 @@ def main() -> None:
             browser = Browser(base)
             browser.login(role.username)
             browsers.append((browser, role))
+        _first_views(browsers[: len(roles)])
         times: dict[str, list[float]] = defaultdict(list)
         failures: dict[str, list[int]] = defaultdict(list)
         lock = threading.Lock()
         stop_at = time.monotonic() + args.seconds
+
+        think = random.Random(1)
 
         def click_through(n: int, browser: Browser, role: User) -> None:
             k = n  # each user starts at a different page
@@ -255,6 +289,8 @@ def main() -> None:
                     if status != 200:
                         failures[name].append(status)
                 k += 1
+                if args.think:  # a person reads the page before the next click
+                    time.sleep(think.uniform(args.think / 3, args.think * 5 / 3))
 
         workers = [
             threading.Thread(target=click_through, args=(n, browser, role))
@@ -271,7 +307,8 @@ def main() -> None:
         server.wait(timeout=60)
     total = sum(len(values) for values in times.values())
     print(
-        f"\n{connection.vendor}: {args.users} users, {args.threads} server threads, {elapsed:.0f} s, "
+        f"\n{connection.vendor}: {args.users} users, {args.think:g} s reading each page, {args.threads} server "
+        f"threads, {elapsed:.0f} s, "
         f"{total:,} requests ({total / elapsed:.1f} a second)"
     )
     print(f"{'page':<58} {'n':>5} {'median':>7} {'p95':>7} {'max':>7}  (ms; target p95 < 300)")
