@@ -35,7 +35,9 @@ def new_backlog_page(request: HttpRequest, pk: int) -> HttpResponse:
     courts = {court} if court else shown
     cases = new_backlog_cases(person, campaign, as_of, courts, partial)
     listed = cases.select_related("court", "state").order_by("filed_on", "case_number")
-    count = new_backlog_count(person, campaign, as_of, courts, partial)  # the figure's own count, kept in the cache
+    count = new_backlog_count(
+        person, campaign, as_of, courts, partial
+    )  # the figure's own count, kept in the cache
     page = CountedPaginator(listed, PAGE_SIZE, count).get_page(request.GET.get("page"))
     rows = [{"case": case, "age": (as_of - case.filed_on).days} for case in page.object_list]
     months = campaign.older_than_months or DEFAULT_NEW_BACKLOG_MONTHS
