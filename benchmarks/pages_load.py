@@ -248,8 +248,7 @@ def main() -> None:
     from django.db import connection
 
     qingji = str(Path(sys.executable).with_name("qingji"))
-    _ensure_snapshot()
-    connection.close()
+    connection.close()  # today's snapshot was made by ensure_world
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = Path(os.environ["QINGJI_HOME"]) / "logs" / "qingji.log"
