@@ -99,3 +99,38 @@ def test_counts_of_an_empty_database_are_zero(make_user: MakeUser) -> None:
     StateCount.objects.all().delete()
     assert LedgerRows(office, LedgerFilters()).count() == 0
     assert summary(office).total.counts == [0] * len(SUMMARY_KEYS)
+
+
+def test_a_live_ledger_read_once_lists_what_counting_and_listing_list(
+    make_user: MakeUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A judge's ledger and a searched number have their keys read once (up to LedgerRows.LIVE_KEYS); over that
+    they are counted, then listed page by page: both give the same count and the same rows in the same order."""
+    Case.objects.bulk_create(
+        Case(case_number=f"（2024）甘1002民初{n}号", court_code="甘1002", type_code="民初", judge="张伟",
+             filed_on=date(2024, 1, 1) + (date(2024, 9, 1) - date(2024, 1, 1)) * (n % 7) / 7)
+        for n in range(100, 330)
+    )  # fmt: skip
+    do_snapshot(AS_OF)
+    judge = make_user("zw", name="张伟", court_code="甘1002", role=Role.JUDGE)
+    office = make_user("office", name="审管办", court_code="甘10", role=Role.TRIAL_MANAGEMENT)
+    asked = [(judge, LedgerFilters(status=ALL)), (judge, LedgerFilters()), (office, LedgerFilters(q="民初2")),
+             (office, LedgerFilters(status=ALL, q="民初1"))]  # fmt: skip
+
+    def read(person: Person, filters: LedgerFilters) -> tuple[int, list[str], bool]:
+        rows = LedgerRows(person, filters)
+        pages = [rows[start : start + 100] for start in range(0, rows.count(), 100)]
+        return (
+            rows.count(),
+            [state.case.case_number for page in pages for state in page],
+            rows.keys is not None,
+        )
+
+    once = [read(person, filters) for person, filters in asked]
+    monkeypatch.setattr(LedgerRows, "LIVE_KEYS", 10)
+    counted = [read(person, filters) for person, filters in asked]
+    assert [found[:2] for found in once] == [found[:2] for found in counted]
+    assert [found[2] for found in once] == [True] * 4 and [found[2] for found in counted] == [False] * 4
+    for (person, filters), (count, listed, _) in zip(asked, once, strict=True):
+        expected = ledger(person, filters).values_list("case__case_number", flat=True)
+        assert listed == list(expected) and count == len(listed) > 10, filters

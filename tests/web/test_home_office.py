@@ -160,3 +160,33 @@ def test_the_office_home_reads_no_case_one_by_one(client: Client, world: HomeWor
             entry, body="judges_meeting", referred_on=date(2024, 12, 2), referred_by="审管办", today=AS_OF
         )
     assert queries() == before <= 25
+
+
+def test_the_campaign_items_are_counted_ahead_and_again_after_a_change(
+    client: Client, world: HomeWorld
+) -> None:
+    """The nightly run counts the campaigns' items ahead (warm_office_todo): the morning's view reads no campaign
+    case; a change of the casework (audited) is on the next view."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from qingji.campaigns.due_work import work_day
+    from qingji.campaigns.office_todo import REFERRALS, warm_office_todo
+
+    assert warm_office_todo(work_day()) == 1
+    assert client.login(username="office", password=PASSWORD)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/")
+    assert response.status_code == 200
+    read = [query["sql"] for query in captured.captured_queries if "campaigns_campaigncase" in query["sql"]]
+    assert read == [
+        'SELECT MAX("campaigns_campaigncase"."id") AS "last" FROM "campaigns_campaigncase"'
+    ]  # the key
+
+    def referrals(response: Any) -> int:
+        return sum(row["item"].count for row in response.context["rows"] if row["item"].kind == REFERRALS)
+
+    before = referrals(response)
+    entry = world.campaign.cases.get(case__case_number=number(5))
+    do_refer(entry, body="judges_meeting", referred_on=date(2024, 12, 2), referred_by="审管办", today=AS_OF)
+    assert referrals(client.get("/")) == before + 1

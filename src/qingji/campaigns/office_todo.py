@@ -10,17 +10,24 @@ sees, one item per court (and campaign), the most pressing first.
 
 The office sees whole courts, so nothing here reads the cases one by one: each item is one grouped query over
 the campaigns' own tables (their casework rows are few; the campaign cases are read along the campaign's index,
-only those still pending and missing a determination), and the courts' import dates are one small table.
+only those still pending and missing a determination), and the courts' import dates are one small table. The
+campaigns' items are counted for all their courts at once and kept in the cache until a case, a campaign case or
+its casework changes (every change of the casework is audited: the newest audit record is in the key); the nightly
+run counts them ahead (:func:`warm_office_todo`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
+from qingji.audit.models import AuditRecord
+from qingji.campaigns.figures import CACHE_SECONDS, data_version
 from qingji.campaigns.models import (
     Appraisal,
     Campaign,
@@ -75,15 +82,39 @@ def office_todo(person: Person, on: date, now: datetime | None = None) -> Office
     }
     items = [
         *late_imports(courts, now or timezone.now()),
-        *_determinations(campaigns, courts, on),
-        *_casework(APPRAISALS, Appraisal, _appraisals(on), "due_on", campaigns, courts),
-        *_casework(REFERRALS, Referral, _referrals(on), "referred_on", campaigns, courts),
-        *_casework(LOOKBACKS, LookBack, _lookbacks(on), "opened_on", campaigns, courts),
-        *_follow_ups(campaigns, courts, on),
+        *(item for item in campaign_items(campaigns, on) if item.court_code in courts),
     ]
     order = {kind: i for i, kind in enumerate(KINDS)}
     items.sort(key=lambda item: (item.since is not None, item.since or on, order[item.kind], item.court_code))
     return OfficeTodo(on, items)
+
+
+def campaign_items(campaigns: dict[int, Campaign], on: date) -> list[TodoItem]:
+    """The campaigns' items on ``on`` in all their courts (from the cache when nothing changed since counted)."""
+    newest = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()
+    question = repr((sorted((pk, campaign.created_at) for pk, campaign in campaigns.items()), on, newest,
+                     data_version()))  # fmt: skip
+    key = "qingji-office-todo-" + hashlib.sha256(question.encode()).hexdigest()
+    kept = cache.get(key)
+    if isinstance(kept, list):
+        return kept
+    items = [
+        *_determinations(campaigns, on),
+        *_casework(APPRAISALS, Appraisal, _appraisals(on), "due_on", campaigns),
+        *_casework(REFERRALS, Referral, _referrals(on), "referred_on", campaigns),
+        *_casework(LOOKBACKS, LookBack, _lookbacks(on), "opened_on", campaigns),
+        *_follow_ups(campaigns, on),
+    ]
+    cache.set(key, items, CACHE_SECONDS)
+    return items
+
+
+def warm_office_todo(on: date) -> int:
+    """Count the campaign items of the office's list ahead into the cache for every campaign started by ``on``
+    (the nightly run: the office sees them all); returns how many campaigns."""
+    campaigns = {campaign.pk: campaign for campaign in Campaign.objects.filter(start__lte=on).order_by("pk")}
+    campaign_items(campaigns, on)
+    return len(campaigns)
 
 
 def late_imports(courts: set[str], now: datetime) -> list[TodoItem]:
@@ -99,7 +130,7 @@ def late_imports(courts: set[str], now: datetime) -> list[TodoItem]:
     ]  # fmt: skip
 
 
-def _determinations(campaigns: dict[int, Campaign], courts: set[str], on: date) -> list[TodoItem]:
+def _determinations(campaigns: dict[int, Campaign], on: date) -> list[TodoItem]:
     """Per campaign and court, its cases pending on ``on`` missing any of the four determinations, as the campaign
     page counts them (due_work.missing_determinations)."""
     missing = (
@@ -112,9 +143,7 @@ def _determinations(campaigns: dict[int, Campaign], courts: set[str], on: date) 
     )
     pending = Q(added_on__lte=on) & (Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=on))
     rows = (
-        CampaignCase.objects.filter(
-            missing, pending, campaign_id__in=list(campaigns), case__court_code__in=courts
-        )
+        CampaignCase.objects.filter(missing, pending, campaign_id__in=list(campaigns))
         .values("campaign_id", "case__court_code")
         .annotate(n=Count("pk"), since=Min("added_on"))
         .order_by()
@@ -129,7 +158,7 @@ def _determinations(campaigns: dict[int, Campaign], courts: set[str], on: date) 
 
 def _casework(
     kind: str, model: type[Appraisal] | type[Referral] | type[LookBack], waiting: Q, dated: str,
-    campaigns: dict[int, Campaign], courts: set[str],
+    campaigns: dict[int, Campaign],
 ) -> list[TodoItem]:  # fmt: skip
     """The casework rows waiting (``waiting``, on their own columns: they are few), then the campaign and court of
     their cases, grouped by campaign and court: the count and the earliest ``dated``."""
@@ -141,8 +170,7 @@ def _casework(
             pk__in=ids[start : start + CHUNK], campaign_id__in=list(campaigns)
         )
         for pk, campaign, court in entries.values_list("pk", "campaign_id", "case__court_code"):
-            if court in courts:
-                places[pk] = (campaign, court)
+            places[pk] = (campaign, court)
     grouped: dict[tuple[int, str], list[date]] = {}
     for entry_id, day in found:
         if entry_id in places:
@@ -168,7 +196,7 @@ def _lookbacks(on: date) -> Q:
     return (Q(reviewed_on__isnull=True) | Q(reviewed_on__gt=on)) & Q(opened_on__lte=on)
 
 
-def _follow_ups(campaigns: dict[int, Campaign], courts: set[str], on: date) -> list[TodoItem]:
+def _follow_ups(campaigns: dict[int, Campaign], on: date) -> list[TodoItem]:
     """Acts of supervision whose follow-up date has come by ``on`` and that no later act of the same court and
     campaign, dated on or after the follow-up date, has followed."""
     later = SupervisionAction.objects.filter(
@@ -176,9 +204,7 @@ def _follow_ups(campaigns: dict[int, Campaign], courts: set[str], on: date) -> l
         on__lte=on,
     ).exclude(pk=OuterRef("pk"))  # fmt: skip
     due = (
-        SupervisionAction.objects.filter(
-            campaign_id__in=list(campaigns), court__code__in=courts, follow_up__lte=on, on__lte=on
-        )
+        SupervisionAction.objects.filter(campaign_id__in=list(campaigns), follow_up__lte=on, on__lte=on)
         .filter(~Exists(later))
         .values("campaign_id", court_code=F("court__code"))
         .annotate(n=Count("pk"), since=Min("follow_up"))

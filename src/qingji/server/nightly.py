@@ -7,7 +7,8 @@ A process stopped between an import's commit and its snapshot leaves such a snap
 (qingji.cases.snapshot.changed_since_snapshot). It runs in a daemon thread of the server process, so there is
 no other service to install on a court's machine; an error is logged and the next night tries again. The same run computes the
 statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
-due that day in every campaign (qingji.campaigns.lookback), and removes the uploaded exports and marked copies of
+due that day in every campaign (qingji.campaigns.lookback), counts the campaigns' figures and the office's to-do
+list ahead (qingji.campaigns.gaps, .office_todo), and removes the uploaded exports and marked copies of
 refused uploads whose days are over (qingji.cases.import_action.remove_old_files), and the expired logins.
 """
 
@@ -23,8 +24,10 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
+from qingji.campaigns.due_work import work_day
 from qingji.campaigns.gaps import warm_campaigns
 from qingji.campaigns.lookback import open_all_lookbacks
+from qingji.campaigns.office_todo import warm_office_todo
 from qingji.cases.import_action import remove_old_files
 from qingji.cases.import_lock import SNAPSHOT, import_lock, running_text
 from qingji.cases.snapshot import changed_since_snapshot, do_snapshot, snapshot_date
@@ -91,6 +94,10 @@ def _loop(stop: threading.Event) -> None:
         _guarded(
             lambda: log.info("look-back tasks opened: %d", open_all_lookbacks(timezone.localdate())),
             "look-back tasks",
+        )
+        _guarded(  # after the look-back tasks, which it lists; on the day the office's home counts on
+            lambda: log.info("office to-do counted ahead: %d campaigns", warm_office_todo(work_day())),
+            "office to-do",
         )
         _guarded(lambda: remove_old_files(timezone.now()), "removal of old uploads")
         _guarded(_remove_expired_sessions, "removal of expired logins")
