@@ -134,3 +134,25 @@ def test_a_live_ledger_read_once_lists_what_counting_and_listing_list(
     for (person, filters), (count, listed, _) in zip(asked, once, strict=True):
         expected = ledger(person, filters).values_list("case__case_number", flat=True)
         assert listed == list(expected) and count == len(listed) > 10, filters
+
+
+def test_a_judges_ledger_follows_a_case_given_to_another_judge(make_user: MakeUser) -> None:
+    """A judge's states are found by the judge the states carry (along their index): once the snapshot that
+    follows an import has run, a case given to another judge leaves the first judge's ledger and enters the
+    other's."""
+    zhang = make_user("zw", name="张伟", court_code="甘1002", role=Role.JUDGE)
+    li = make_user("ln", name="李娜", court_code="甘1002", role=Role.JUDGE)
+    moved = Case.objects.filter(court_code="甘1002", judge="张伟").order_by("case_number").first()
+    assert moved is not None
+
+    def listed(person: Person) -> set[str]:
+        rows = LedgerRows(person, LedgerFilters(status=ALL))
+        return {state.case.case_number for state in rows}
+
+    assert moved.case_number in listed(zhang) and moved.case_number not in listed(li)
+    Case.objects.filter(pk=moved.pk).update(judge="李娜")
+    do_snapshot(AS_OF)  # as every import does after changing cases
+    assert moved.case_number not in listed(zhang) and moved.case_number in listed(li)
+    assert listed(li) == set(
+        Case.objects.filter(court_code="甘1002", judge="李娜").values_list("case_number", flat=True)
+    )

@@ -21,14 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from qingji.campaigns.gaps import FIELD_OF, determinations_missing
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
 from qingji.campaigns.selectors import visible_campaigns
-from qingji.cases.models import Case, CaseState
-from qingji.cases.selectors import work_cases
+from qingji.cases.selectors import own_states, work_cases
 from qingji.cases.snapshot import snapshot_date
 from qingji.core.casework import days_overdue
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
@@ -115,7 +114,7 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
     )
     newest_campaign = {entry.case_id: entry.campaign_id for entry in entries}  # the later campaign wins
     items = [
-        *_warning_items(cases, day, conventions, newest_campaign),
+        *_warning_items(person, day, conventions, newest_campaign),
         *_campaign_items(entries, day),
         *_appraisal_items(entries, day),
     ]
@@ -128,8 +127,9 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
 
 
 def _warning_items(
-    cases: QuerySet[Case], day: date, conventions: Conventions, campaign_of: dict[int, int]
+    person: Person, day: date, conventions: Conventions, campaign_of: dict[int, int]
 ) -> Iterable[DueItem]:
+    """The snapshot's warnings of the person's work (the states of work_cases, read as selectors.own_states)."""
     shown, tier = warning_kinds(conventions), min(conventions.long_pending_tiers)
     age_months = conventions.age_warning_months
     # Only the states that can carry one of these warnings are read: over or near the expiry, or pending under the
@@ -138,8 +138,10 @@ def _warning_items(
         long_pending__isnull=True,
         case__filed_on__lte=add_months(day, -age_months) + timedelta(days=3),  # a margin
     )
-    states = CaseState.objects.filter(warned, case__in=cases, age_bucket__in=PENDING_BUCKETS).values_list(
-        "case_id", "case__case_number", "case__filed_on", "expiry", "warnings"
+    states = (
+        own_states(person, court_grants=False)
+        .filter(warned, age_bucket__in=PENDING_BUCKETS)
+        .values_list("case_id", "case__case_number", "case__filed_on", "expiry", "warnings")
     )
     for case_id, number, filed_on, expiry, warnings in states:
         for kind in shown:

@@ -22,7 +22,7 @@ from qingji.campaigns.ranking import RankedGroup, ranked_groups
 from qingji.campaigns.scope import campaign_new_backlog
 from qingji.campaigns.selectors import visible_entries
 from qingji.cases.models import Case
-from qingji.cases.selectors import visible_cases
+from qingji.cases.selectors import some_cases
 from qingji.core.escalation import Standing
 from qingji.core.progress import Progress, ScheduleRow, campaign_progress, countdown, days_behind
 from qingji.courts.models import Person
@@ -144,7 +144,9 @@ def new_backlog_cases(
     """The new backlog beside the campaign in ``courts`` (the courts :func:`shown_courts` gives, or one of them),
     among the cases the person sees (``partial``: only some cases of the court)."""
     cases = campaign_new_backlog(campaign, as_of, courts)
-    return cases.filter(pk__in=visible_cases(person).values("pk")) if partial else cases
+    # A partial reader's cases as a condition on the cases' own columns (visible_cases is that filter for them):
+    # read along the court's and judge's index, not the court's new backlog matched against a list of ids.
+    return cases.filter(some_cases(person)) if partial else cases
 
 
 def new_backlog_count(

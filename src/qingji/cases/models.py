@@ -163,10 +163,11 @@ class CaseState(models.Model):
     class Meta:
         # Ledger order first, with the columns the pages filter on: a page is found along this index alone, and
         # with pending cases first in the order, every filter of pending cases reads the first part of it.
-        # A division's or a type's cases are read along their own index, in ledger order.
+        # A division's, a judge's or a type's cases are read along their own index, in ledger order.
         indexes = (
             models.Index(fields=["ledger_order", "court_code", "age_bucket", "status"]),
             models.Index(fields=["division", "ledger_order"], name="state_division_order"),
+            models.Index(fields=["judge", "ledger_order"], name="state_judge_order"),
             models.Index(fields=["type_code", "ledger_order"], name="state_type_order"),
         )
         verbose_name = "案件状态快照"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 
-from qingji.cases.models import Case, CaseState, StateCount
-from qingji.cases.selectors import some_cases
+from qingji.cases.models import StateCount
+from qingji.cases.selectors import own_states
 from qingji.courts.models import Person
 from qingji.web import labels as lb
 from qingji.web.queries import stored_scope
@@ -38,7 +38,7 @@ def provisional_expiries(person: Person | None) -> Provisional | None:
         for year, cases in stored.values_list("provisional_year").annotate(n=Sum("cases")).order_by():
             by_year[year] = cases
     else:
-        live = CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)), provisional=True)
+        live = own_states(person).filter(provisional=True)
         # Counted by expiry in the database (a few hundred dates for thousands of cases), the years here.
         for expiry, cases in live.values_list("expiry").annotate(n=Count("pk")).order_by():
             year = expiry.year if expiry is not None else 0

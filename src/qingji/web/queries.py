@@ -16,7 +16,7 @@ from typing import Any, overload
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
 
 from qingji.cases.models import Case, CaseState, StateCount, StateTag
-from qingji.cases.selectors import some_cases, visible_cases
+from qingji.cases.selectors import own_states, some_cases, visible_cases
 from qingji.cases.snapshot import LONG_PENDING_12M, snapshot_date
 from qingji.core.vocabulary import AgeBucket, Status
 from qingji.courts.models import Court, Person, Role
@@ -88,7 +88,7 @@ def state_groups(person: Person | None) -> list[Mapping[str, Any]]:
         return list(stored.values(*keys).annotate(cases=Sum("cases")).order_by())
     over_12m = ExpressionWrapper(Q(long_pending__gte=LONG_PENDING_12M), output_field=BooleanField())
     live = (
-        CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
+        own_states(person)
         .annotate(long_pending_12m=over_12m)
         .values("court_code", "status", "age_bucket", "long_pending_12m")
         .annotate(cases=Count("pk"))
@@ -129,7 +129,7 @@ def _seen_states(person: Person) -> QuerySet[CaseState]:
     scope = stored_scope(person)
     if scope is not None:
         return CaseState.objects.filter(scope)
-    return CaseState.objects.filter(case__in=Case.objects.filter(some_cases(person)))
+    return own_states(person)
 
 
 def ledger(person: Person | None, filters: LedgerFilters) -> QuerySet[CaseState]:
