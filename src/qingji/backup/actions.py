@@ -207,9 +207,9 @@ def site_files() -> list[Path | None]:
 def _migrate_if_behind(manifest: Manifest) -> bool:
     if not known_migrations() - set(manifest.migrations):
         return False
-    from django.core.management import call_command
+    from qingji.server.setup import migrate_database
 
-    call_command("migrate", interactive=False, verbosity=0)
+    migrate_database()
     return True
 
 

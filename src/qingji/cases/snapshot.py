@@ -122,15 +122,21 @@ def do_snapshot(as_of: date, *, actor: Any = None, ledger: pl.DataFrame | None =
         insert_rows(StateCount, counts.columns, counts.rows())
         insert_rows(StateTag, tags.columns, tags.rows())
         Snapshot.objects.create(as_of=as_of, by=actor, cases=len(rows), last_import=covers)
-        # fresh statistics, so that the pages' queries take the right index (the audit trail grows with
-        # every import: its page reads a court's newest records along their index, not a sort of millions)
-        with connection.cursor() as cursor:
-            for model in (CaseState, StateTag, StateCount, Case, AuditRecord):
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        refresh_planner_statistics()
         per_court = states.group_by("court_code").len().rows()
         audit_per_court("snapshot_computed", "snapshot", as_of.isoformat(), actor=actor,
                         courts={court: {"cases": count} for court, count in per_court})  # fmt: skip
     return len(rows)
+
+
+def refresh_planner_statistics() -> None:
+    """Fresh statistics for the database's query planner, so that the pages' queries take the right index: the
+    audit trail grows with every import (its page reads the newest records along an index of their time, not a
+    sort of millions), the states are replaced by every snapshot. Run by every snapshot, and after a migration
+    (qingji.server.setup.init_database), which on SQLite may rebuild a table and lose its statistics."""
+    with connection.cursor() as cursor:
+        for model in (CaseState, StateTag, StateCount, Case, AuditRecord):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def new_backlog(as_of: date) -> pl.Expr:
