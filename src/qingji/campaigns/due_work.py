@@ -27,7 +27,7 @@ from django.utils import timezone
 from qingji.campaigns.gaps import FIELD_OF, determinations_missing
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
 from qingji.campaigns.selectors import visible_campaigns
-from qingji.cases.selectors import own_states, work_cases
+from qingji.cases.selectors import own_states, some_cases
 from qingji.cases.snapshot import snapshot_date
 from qingji.core.casework import days_overdue
 from qingji.core.conventions import DEFAULT_CONVENTIONS, Conventions
@@ -100,11 +100,9 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
     day = on or work_day()
     conventions = conventions_in_force()
     tier = min(conventions.long_pending_tiers)
-    cases = work_cases(person)
+    work = some_cases(person, court_grants=False, prefix="case__")  # work_cases, on the joined case's columns
     entries: list[CampaignCase] = list(
-        CampaignCase.objects.filter(
-            campaign__in=visible_campaigns(person).filter(start__lte=day), case__in=cases
-        )
+        CampaignCase.objects.filter(work, campaign__in=visible_campaigns(person).filter(start__lte=day))
         .filter(Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=day))
         .filter(added_on__lte=day)
         .annotate(has_step=Exists(PlanStep.objects.filter(entry=OuterRef("pk"))))

@@ -7,8 +7,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from qingji.campaigns.models import Campaign, CampaignCase, SupervisionAction
-from qingji.campaigns.report import entries_of
-from qingji.cases.selectors import visible_cases
+from qingji.cases.selectors import some_cases
 from qingji.courts.models import Person
 from qingji.courts.selectors import visible_court_codes, whole_courts
 
@@ -27,11 +26,12 @@ def visible_campaign(person: Person | None, pk: int) -> Campaign | None:
 
 def visible_entries(person: Person, campaign: Campaign) -> QuerySet[CampaignCase]:
     """The campaign's cases the person may see. For a person who sees whole courts, by the cases' court codes (a
-    condition on each campaign case's own case, not a list of a million cases' ids to look them up in)."""
+    condition on each campaign case's own case, not a list of a million cases' ids to look them up in); for a
+    person who sees some cases, by their case's court, division and judge (selectors.some_cases), likewise."""
     courts = whole_courts(person)
     if courts is not None:
         return campaign.cases.select_related("case").filter(case__court_code__in=sorted(courts))
-    return entries_of(campaign, visible_cases(person))
+    return campaign.cases.select_related("case").filter(some_cases(person, prefix="case__"))
 
 
 def visible_entry(person: Person, campaign: Campaign, case_number: str) -> CampaignCase | None:

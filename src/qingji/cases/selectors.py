@@ -41,25 +41,31 @@ def reads_more_than_work(person: Person) -> bool:
     return person.grants.filter(division="", judge="").exists()
 
 
-def some_cases(person: Person, *, court_grants: bool = True) -> Q:
+def some_cases(person: Person, *, court_grants: bool = True, prefix: str = "") -> Q:
     """The cases of a person who does not see whole courts: their division or their own, and their grants within
-    the courts they may see (without the grants of a whole court when ``court_grants`` is False)."""
+    the courts they may see (without the grants of a whole court when ``court_grants`` is False). ``prefix``
+    (``"case__"``) puts the condition on a related case's columns, read through the join that a list of rows of
+    cases (campaign cases) already makes, not as a list of the person's case ids."""
+
+    def on(**columns: str) -> Q:
+        return Q(**{f"{prefix}{name}": value for name, value in columns.items()})
+
     own_court = person.court.code
     if person.role == Role.DIVISION_HEAD and person.division is not None:
-        seen = Q(court_code=own_court, division=person.division.name)
+        seen = on(court_code=own_court, division=person.division.name)
     else:
-        seen = Q(court_code=own_court, judge=person.name)
+        seen = on(court_code=own_court, judge=person.name)
     allowed = visible_court_codes(person)
     for court_code, division, judge in person.grants.values_list("court__code", "division", "judge"):
         if court_code not in allowed:
             continue  # a grant never reaches beyond the person's courts, even if the person has moved court
         if not (division or judge or court_grants):
             continue
-        grant = Q(court_code=court_code)
+        grant = on(court_code=court_code)
         if division:
-            grant &= Q(division=division)
+            grant &= on(division=division)
         if judge:
-            grant &= Q(judge=judge)
+            grant &= on(judge=judge)
         seen |= grant
     return seen
 
