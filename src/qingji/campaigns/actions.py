@@ -16,6 +16,7 @@ from qingji.campaigns.models import Campaign, CampaignCase, PlanStep, Supervisio
 from qingji.campaigns.ranking import is_ladder_step, supervised_codes
 from qingji.campaigns.scope import DEFAULT_NEW_BACKLOG_MONTHS, ListedNumber, cases_by_rule
 from qingji.cases.models import Case
+from qingji.cases.snapshot import refresh_planner_statistics
 from qingji.courts.models import Court
 from qingji.interchange.problems import Problem
 
@@ -148,7 +149,9 @@ def _add_entries(campaign: Campaign, cases: Iterable[Case], added_on: date) -> l
     entries = [
         CampaignCase(campaign=campaign, case=case, added_on=added_on, **book.chain(case)) for case in cases
     ]
-    return CampaignCase.objects.bulk_create(entries, batch_size=2000)
+    added = CampaignCase.objects.bulk_create(entries, batch_size=2000)
+    refresh_planner_statistics([CampaignCase])  # tens of thousands at once: the planner learns of them
+    return added
 
 
 def do_add_cases(

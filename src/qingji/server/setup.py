@@ -35,5 +35,5 @@ def migrate_database() -> bool:
     call_command("migrate", interactive=False, verbosity=0)
     from qingji.cases.snapshot import refresh_planner_statistics
 
-    refresh_planner_statistics()
+    refresh_planner_statistics(None)  # every table: a rebuilt one has none on SQLite
     return True
