@@ -5,6 +5,7 @@ page's first view of the day under 2 s (the nightly run warms it: see "The stati
 docs/benchmarks.md; this script times the warming and then the first view).
 
     .venv/bin/python benchmarks/pages_load.py [--users 20] [--seconds 60]       # SQLite, bench-data/db/
+    QINGJI_DATABASE_URL=postgresql://… .venv/bin/python benchmarks/pages_load.py  # PostgreSQL (built when empty)
     bash .ci/with-postgres .venv/bin/python benchmarks/pages_load.py             # a throw-away PostgreSQL
 
 The database is the one of benchmarks/pages_1m.py (built once: a million cases and events, imported, with a
@@ -229,6 +230,19 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def machine_speed() -> float:
+    """Seconds a fixed loop of Python takes (best of three): a shared machine's speed drifts by tens of per cent
+    within an hour, so each run prints it before and after, and runs are compared with it in view."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for n in range(5_000_000):
+            total += n
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -245,6 +259,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     roles = ensure_world()
+    before = machine_speed()
     from django.db import connection
 
     qingji = str(Path(sys.executable).with_name("qingji"))
@@ -322,6 +337,7 @@ def main() -> None:
             f"{max(values):>7.0f}{' OVER' if p95 >= 300 else ''}{bad}"
         )
     print(f"worst 95th percentile: {worst:.0f} ms")
+    print(f"machine: a fixed Python loop took {before:.2f} s before the run, {machine_speed():.2f} s after")
 
 
 def _first_statistics_view(base: str, roles: list[User]) -> None:
