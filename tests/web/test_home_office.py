@@ -159,7 +159,9 @@ def test_the_office_home_reads_no_case_one_by_one(client: Client, world: HomeWor
         do_refer(
             entry, body="judges_meeting", referred_on=date(2024, 12, 2), referred_by="审管办", today=AS_OF
         )
-    assert queries() == before <= 25
+    # 25 on SQLite, 26 on PostgreSQL, among them the four of the cache's key of the campaign items (the newest
+    # audit record, import, case and campaign case)
+    assert queries() == before <= 28
 
 
 def test_the_campaign_items_are_counted_ahead_and_again_after_a_change(
