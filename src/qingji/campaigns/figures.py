@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Count, Max, QuerySet
 
+from qingji.audit.models import AuditRecord
 from qingji.campaigns.models import Campaign, CampaignCase
 from qingji.cases.models import Case, ImportRecord
 from qingji.core.courts import CourtLevel
@@ -90,9 +91,20 @@ def data_version() -> tuple[object, ...]:
     )
 
 
-def cache_key(kind: str, campaign: Campaign, *parts: object) -> str:
-    question = repr((campaign.pk, campaign.created_at, data_version(), *parts))
+def newest_audit() -> int | None:
+    """The newest audit record's id: every change of a campaign case or its casework is audited, so a count kept
+    with it in its key is counted again after any such change."""
+    return AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()
+
+
+def versioned_key(kind: str, *parts: object) -> str:
+    """A cache key of ``parts`` and the :func:`data_version`."""
+    question = repr((*parts, data_version()))
     return f"qingji-campaign-{kind}-" + hashlib.sha256(question.encode()).hexdigest()
+
+
+def cache_key(kind: str, campaign: Campaign, *parts: object) -> str:
+    return versioned_key(kind, campaign.pk, campaign.created_at, *parts)
 
 
 def campaign_counts(campaign: Campaign) -> CampaignCounts:

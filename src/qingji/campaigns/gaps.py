@@ -17,8 +17,7 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
-from qingji.audit.models import AuditRecord
-from qingji.campaigns.figures import CACHE_SECONDS, cache_key, campaign_counts
+from qingji.campaigns.figures import CACHE_SECONDS, cache_key, campaign_counts, newest_audit
 from qingji.campaigns.models import Campaign, CampaignCase, PlanStep
 
 DETERMINATIONS = (
@@ -105,8 +104,7 @@ def gaps_by_court(campaign: Campaign, entries: QuerySet[CampaignCase], as_of: da
 def court_gaps(campaign: Campaign, as_of: date) -> dict[str, Counts]:
     """:func:`gaps_by_court` of every case of the campaign, kept in the cache until a campaign case changes (every
     change is audited: the newest audit record is in the key) or cases do."""
-    newest = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()
-    key = cache_key("gaps", campaign, as_of, newest)
+    key = cache_key("gaps", campaign, as_of, newest_audit())
     kept = cache.get(key)
     if isinstance(kept, dict):
         return kept

@@ -18,7 +18,6 @@ run counts them ahead (:func:`warm_office_todo`).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -26,8 +25,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
-from qingji.audit.models import AuditRecord
-from qingji.campaigns.figures import CACHE_SECONDS, data_version
+from qingji.campaigns.figures import CACHE_SECONDS, newest_audit, versioned_key
 from qingji.campaigns.models import (
     Appraisal,
     Campaign,
@@ -91,10 +89,8 @@ def office_todo(person: Person, on: date, now: datetime | None = None) -> Office
 
 def campaign_items(campaigns: dict[int, Campaign], on: date) -> list[TodoItem]:
     """The campaigns' items on ``on`` in all their courts (from the cache when nothing changed since counted)."""
-    newest = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first()
-    question = repr((sorted((pk, campaign.created_at) for pk, campaign in campaigns.items()), on, newest,
-                     data_version()))  # fmt: skip
-    key = "qingji-office-todo-" + hashlib.sha256(question.encode()).hexdigest()
+    chosen = sorted((pk, campaign.created_at) for pk, campaign in campaigns.items())
+    key = versioned_key("office-todo", chosen, on, newest_audit())
     kept = cache.get(key)
     if isinstance(kept, list):
         return kept
