@@ -10,7 +10,7 @@ docs/benchmarks.md; this script times the warming and then the first view).
 
 The database is the one of benchmarks/pages_1m.py (built once: a million cases and events, imported, with a
 snapshot), to which this script adds (once) a campaign over every case pending more than six months and one user
-of each role. Then it starts `qingji serve` (8 threads) on a free loopback port, logs each simulated user in, and
+of each role. Then it starts `qingji serve --workers 2` (``--workers``; 8 threads each) on a free loopback port, logs each simulated user in, and
 lets them request their pages in turn, each user waiting for its answer and reading the page for a while
 (``--think``: 3 s on average, from 1 to 5 s) before the next request; ``--think 0`` clicks again at once, a
 stress test far heavier than 20 people at work. It prints per page: requests, median, 95th
@@ -211,18 +211,15 @@ class Browser:
         return status, (time.perf_counter() - started) * 1000
 
 
-def _wait_for_warming(
-    log: Path, offset: int, servers: list[subprocess.Popen[bytes]], seconds: float = 900
-) -> None:
-    """Wait for each server's start-up run (qingji.server.nightly) to log that it computed the statistics ahead."""
+def _wait_for_warming(log: Path, offset: int, server: subprocess.Popen[bytes], seconds: float = 900) -> None:
+    """Wait for the server's start-up run (qingji.server.nightly) to log that it computed the statistics ahead."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        for server in servers:
-            if server.poll() is not None:
-                sys.exit(f"qingji serve stopped ({server.returncode})")
+        if server.poll() is not None:
+            sys.exit(f"qingji serve stopped ({server.returncode})")
         with log.open("rb") as lines:
             lines.seek(offset)
-            if lines.read().count(b"statistics computed ahead") >= len(servers):
+            if b"statistics computed ahead" in lines.read():
                 return
         time.sleep(1)
     sys.exit("the server did not warm the statistics")
@@ -252,14 +249,10 @@ def main() -> None:
     )
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60, help="how long the users click (after login)")
-    parser.add_argument("--threads", type=int, default=8, help="qingji serve's worker threads")
     parser.add_argument(
-        "--servers",
-        type=int,
-        default=1,
-        help="qingji serve processes, each on its own port, the users divided among them as a proxy that keeps "
-        "each user on one would (each process keeps its own cache): what more than one process would give",
+        "--threads", type=int, default=8, help="qingji serve's threads (of each worker process)"
     )
+    parser.add_argument("--workers", type=int, default=2, help="qingji serve's worker processes (--workers)")
     parser.add_argument(
         "--think",
         type=float,
@@ -274,32 +267,34 @@ def main() -> None:
 
     qingji = str(Path(sys.executable).with_name("qingji"))
     connection.close()  # today's snapshot was made by ensure_world
-    bases = [f"http://127.0.0.1:{_free_port()}" for _ in range(args.servers)]
-    base = bases[0]
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     log = Path(os.environ["QINGJI_HOME"]) / "logs" / "qingji.log"
     logged = log.stat().st_size if log.exists() else 0
     started = time.perf_counter()
-    servers = [
-        subprocess.Popen(
-            [qingji, "serve", "--port", address.rsplit(":", 1)[1], "--threads", str(args.threads)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for address in bases
+    command = [
+        qingji,
+        "serve",
+        "--port",
+        str(port),
+        "--threads",
+        str(args.threads),
+        "--workers",
+        str(args.workers),
     ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for address, server in zip(bases, servers, strict=True):
-            _wait_until_up(address, server)
-        _wait_for_warming(log, logged, servers)
+        _wait_until_up(base, server)
+        _wait_for_warming(log, logged, server)
         print(f"server up and statistics warmed in {time.perf_counter() - started:.1f} s", flush=True)
         _first_statistics_view(base, roles)
         browsers = []
         for n in range(args.users):
             role = roles[n % len(roles)]
-            browser = Browser(bases[n // len(roles) % len(bases)])  # every role on every server
+            browser = Browser(base)
             browser.login(role.username)
             browsers.append((browser, role))
-        _first_views(browsers[: len(roles) * len(bases)])
+        _first_views(browsers[: len(roles) * args.workers])
         times: dict[str, list[float]] = defaultdict(list)
         failures: dict[str, list[int]] = defaultdict(list)
         lock = threading.Lock()
@@ -331,14 +326,12 @@ def main() -> None:
             worker.join()
         elapsed = time.perf_counter() - began
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=60)
+        server.terminate()
+        server.wait(timeout=60)
     total = sum(len(values) for values in times.values())
     print(
-        f"\n{connection.vendor}: {args.users} users, {args.think:g} s reading each page, {args.servers} server "
-        f"process(es) of {args.threads} threads, {elapsed:.0f} s, "
+        f"\n{connection.vendor}: {args.users} users, {args.think:g} s reading each page, `qingji serve "
+        f"--workers {args.workers} --threads {args.threads}`, {elapsed:.0f} s, "
         f"{total:,} requests ({total / elapsed:.1f} a second)"
     )
     print(f"{'page':<58} {'n':>5} {'median':>7} {'p95':>7} {'max':>7}  (ms; target p95 < 300)")

@@ -183,6 +183,33 @@ def test_the_file_rotates_by_size_and_keeps_the_number_set(
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in logs.iterdir())
 
 
+WRITER = """
+import logging, logging.config, sys
+from pathlib import Path
+from qingji.server.logging_config import logging_settings
+logging.config.dictConfig(logging_settings(Path(sys.argv[1])))
+for number in range(int(sys.argv[3])):
+    logging.getLogger("qingji.test").info("%s %06d %s", sys.argv[2], number, "x" * 1000)
+"""
+
+
+def test_processes_writing_at_once_rotate_the_file_once_and_lose_no_line(tmp_path: Path) -> None:
+    """The server's worker processes (qingji serve --workers) and the commands write one log: each rotation is
+    done once (no process renames a file another has just begun), so every line is in one of the files."""
+    env = {**os.environ, "QINGJI_LOG_MAX_MB": "1", "QINGJI_LOG_KEEP": "10"}
+    lines = 1200  # × 3 processes × ~1 KB: ~3.5 MB, three rotations
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), f"w{n}", str(lines)], env=env)
+        for n in range(3)
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0, 0]
+    logs = sorted((tmp_path / "logs").iterdir())
+    assert [p.name for p in logs] == ["qingji.log", "qingji.log.1", "qingji.log.2", "qingji.log.3"]
+    written = [line.split(" qingji.test ")[1] for p in logs for line in p.read_text().splitlines()]
+    assert len(written) == len(set(written)) == 3 * lines
+    assert all(p.stat().st_size <= 1024 * 1024 + 3 * 1100 for p in logs)  # a line each writer had begun
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [("QINGJI_LOG_KEEP", "0"), ("QINGJI_LOG_MAX_MB", "ten"), ("QINGJI_LOG_LEVEL", "LOUD")],

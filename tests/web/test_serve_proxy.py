@@ -27,6 +27,7 @@ class Server:
     port: int
     home: Path
     console: Path
+    process: subprocess.Popen[bytes]
 
     def request(
         self, method: str, path: str, headers: dict[str, str], body: str = ""
@@ -47,7 +48,8 @@ class Server:
 
 
 @contextmanager
-def serving(tmp_path: Path, **environment: str) -> Iterator[Server]:
+def serving(tmp_path: Path, *options: str, **environment: str) -> Iterator[Server]:
+    """`qingji serve` (with ``options``) on a free port, in a QINGJI_HOME of its own; stopped as systemd does."""
     home = tmp_path / "home"
     env = {**os.environ, "QINGJI_HOME": str(home), "QINGJI_SECURE_COOKIES": "1", **environment}
     env.pop("QINGJI_DATABASE_URL", None)
@@ -56,9 +58,9 @@ def serving(tmp_path: Path, **environment: str) -> Iterator[Server]:
     console = tmp_path / "console.txt"
     with console.open("wb") as output:
         process = subprocess.Popen(
-            [QINGJI, "serve", "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT
+            [QINGJI, "serve", "--port", str(port), *options], env=env, stdout=output, stderr=subprocess.STDOUT
         )
-        server = Server(port, home, console)
+        server = Server(port, home, console, process)
         try:
             deadline = time.monotonic() + 20
             while True:
@@ -72,16 +74,17 @@ def serving(tmp_path: Path, **environment: str) -> Iterator[Server]:
             yield server
         finally:
             process.terminate()
-            process.wait(timeout=10)
+            process.wait(timeout=30)
 
 
-def login_post(server: Server, headers: dict[str, str]) -> int:
-    """The login form posted from an https:// page of the site (its CSRF cookie and token, its Origin)."""
+def login_post(server: Server, headers: dict[str, str], username: str = "nobody") -> int:
+    """The login form posted from an https:// page of the site (its CSRF cookie and token, its Origin), with a
+    wrong password."""
     _, cookies, page = server.request("GET", "/login/", headers)
     cookie = next(c for c in cookies["set-cookie"] if c.startswith("csrftoken=")).split(";")[0]
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert match is not None
-    body = f"csrfmiddlewaretoken={match.group(1)}&username=nobody&password=wrong-password"
+    body = f"csrfmiddlewaretoken={match.group(1)}&username={username}&password=wrong-password"
     status, _, _ = server.request(
         "POST",
         "/login/",

@@ -112,30 +112,30 @@ def snapshot(
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 8000,
-    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
+    threads: Annotated[int, typer.Option(help="worker threads (of each worker process)", min=1)] = 8,
+    workers: Annotated[
+        int,
+        typer.Option(help="worker processes: 1 process, or N besides a supervisor (up to the cores)", min=1),
+    ] = 1,
 ) -> None:
     """Serve an existing database's pages (after qingji init) with the waitress WSGI server; the snapshot is
     recomputed at start when it is older than today or the site settings changed, and every night at the site
-    settings' nightly.at (default 02:00). Behind a reverse proxy, set QINGJI_TRUSTED_PROXY to its address
-    (docs/operations.md). Exit 4 while `qingji restore` replaces the database."""
+    settings' nightly.at (default 02:00). With --workers N, N processes answer (docs/operations.md "Several worker
+    processes"). Behind a reverse proxy, set QINGJI_TRUSTED_PROXY to its address (docs/operations.md). Exit 4
+    while `qingji restore` replaces the database."""
     setup_django()
     import waitress
     from django.conf import settings
+    from django.core.cache import cache
 
     from qingji.server.logging_config import log_to_console
     from qingji.server.nightly import start_nightly_snapshot
     from qingji.server.server_lock import RestoreRunning, serving
+    from qingji.server.workers import WorkersFailed, supervise, waitress_options
     from qingji.server.wsgi import application
     from qingji.site.record import record_settings_in_force
 
     log_to_console()  # the server's console (the journal under systemd) has the log's lines too
-    proxy: dict[str, object] = {}
-    if settings.TRUSTED_PROXY:  # the client's address and HTTPS as the proxy says, from the proxy alone
-        proxy = {
-            "trusted_proxy": settings.TRUSTED_PROXY,
-            "trusted_proxy_count": 1,
-            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
-        }
     try:
         with serving():  # a restore refuses while this runs (qingji.server.server_lock)
             # A settings file that cannot be used stops the start (exit 2, the file, key and reason); a changed
@@ -144,17 +144,27 @@ def serve(
                 Console().print(
                     "本院设置已变更，已记录并审计 / the site settings changed: recorded and audited"
                 )
+            cache.clear()  # nothing counted from a database restored or replaced since the last start
             start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at nightly.at
             log.info(
-                "qingji serve: http://%s:%d/, %d threads, proxy trusted: %s",
-                host, port, threads, settings.TRUSTED_PROXY or "none",
+                "qingji serve: http://%s:%d/, %d process(es) of %d threads, proxy trusted: %s",
+                host, port, workers, threads, settings.TRUSTED_PROXY or "none",
             )  # fmt: skip
             Console().print(f"qingji: http://{host}:{port}/  (Ctrl-C 停止 stops)")
             signal.signal(signal.SIGTERM, _stop)  # systemctl stop: as Ctrl-C, waitress ends its requests
-            waitress.serve(application, host=host, port=port, threads=threads, ident="qingji", **proxy)
+            if workers == 1:
+                waitress.serve(application, host=host, port=port, threads=threads, **waitress_options())
+            else:
+                supervise(host, port, threads, workers)
     except RestoreRunning as error:
         Console(stderr=True).print(str(error), style="red", markup=False, highlight=False)
         raise typer.Exit(4) from None
+    except KeyboardInterrupt:
+        pass  # the workers were stopped (waitress alone ends its requests and returns)
+    except WorkersFailed as error:
+        log.error("qingji serve: %s", error)
+        Console(stderr=True).print(str(error), style="red", markup=False, highlight=False)
+        raise typer.Exit(1) from None
     log.info("qingji serve: stopped")
 
 

@@ -26,6 +26,7 @@ records give counts and places (file, row, column), never a value of a court's f
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import logging.handlers
 import os
@@ -131,11 +132,42 @@ def _user_of(request: object) -> str:
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating file created readable by its owner alone (0600)."""
+    """A rotating file created readable by its owner alone (0600), written by several processes at once: the
+    server's worker processes (``qingji serve --workers``) and the commands. The file on disk decides, not what one
+    process wrote: a process whose file another one has renamed writes on in the new file, and a rotation is done
+    under an OS file lock on the logs directory by the one process that still writes the file that is too large."""
 
     def _open(self) -> Any:
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if self.stream is not None and self._renamed():
+            self.stream.close()
+            self.stream = self._open()
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        descriptor = os.open(os.path.dirname(self.baseFilename), os.O_RDONLY)  # the logs directory's lock
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            if self._renamed():  # another process rotated it meanwhile: write on in the new file
+                if self.stream is not None:
+                    self.stream.close()
+                self.stream = self._open()
+            else:
+                super().doRollover()
+        finally:
+            os.close(descriptor)
+
+    def _renamed(self) -> bool:
+        """Whether the file this process writes is no longer the one under the log's name."""
+        if self.stream is None:
+            return True
+        try:
+            return os.stat(self.baseFilename).st_ino != os.fstat(self.stream.fileno()).st_ino
+        except (FileNotFoundError, ValueError):  # no file under the name; this one closed
+            return True
 
 
 def _level() -> str:

@@ -206,6 +206,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SESSION_FILE_PATH = str(HOME / "sessions")
     (HOME / "sessions").mkdir(mode=0o700, parents=True, exist_ok=True)
 
+# The cache (docs/operations.md "Several worker processes"): files in <QINGJI_HOME>/cache, shared by the server's
+# worker processes and its nightly job (qingji.server.shared_cache); emptied when `qingji serve` starts.
+CACHES = {
+    "default": {
+        "BACKEND": "qingji.server.shared_cache.SharedFileCache",
+        "LOCATION": str(HOME / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 # The log (issue 11, docs/operations.md "Logs"): <QINGJI_HOME>/logs/qingji.log, rotated by size, and the server's
 # console; the reverse proxy whose forwarded headers `qingji serve` believes (docs/operations.md "Behind nginx").
 LOGGING = logging_settings(HOME)
