@@ -3,8 +3,9 @@
 Every login path goes through :class:`ThrottledBackend` (settings.AUTHENTICATION_BACKENDS): the login page and the
 admin site's alike, so that neither can be used to guess around the other. A user name is counted in the form
 Django signs in with (Unicode NFKC, as its login form normalises it) and case-folded: ``tｉng2`` and ``𝗍ing2``
-are ``ting2`` and share its count. Counts live in Django's cache (per process by default; the waitress server is
-one process with threads).
+are ``ting2`` and share its count. Counts live in the cache every process of the installation shares
+(qingji.server.shared_cache, where adding to a count is atomic across processes): with `qingji serve --workers N`
+a name's failures count together whichever worker answers them.
 """
 
 from __future__ import annotations
