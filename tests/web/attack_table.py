@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from site_urls import Route
 
+from qingji.cadence.models import Message
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep, Referral, SupervisionAction
 from qingji.cases.models import Case
 from qingji.courts.models import Person
@@ -90,6 +91,9 @@ PATHS: dict[tuple[str, ...], Callable[[Context, Route], list[Data]]] = {
         {"content_type_id": ContentType.objects.get_for_model(User).pk, "object_id": pk}
         for pk in ctx.world.targets
     ],
+    ("message",): lambda ctx, route: (
+        [{"message": pk} for pk in Message.objects.values_list("pk", flat=True)] or [{"message": 1}]
+    ),
     ("app_label",): lambda ctx, route: [{"app_label": "auth"}],
     ("url",): lambda ctx, route: [{"url": "auth/user/"}],
 }
@@ -185,6 +189,8 @@ ATTACKS: dict[str, Attack] = {
     "web:audit": Attack(queries=lambda ctx, path: [*_courts(ctx), {"object_id": "民"}, {"action": "case_created"}]),
     "web:audit_export": Attack(queries=lambda ctx, path: [*_courts(ctx), {"object_id": "号"}]),
     "web:stats": Attack(queries=lambda ctx, path: _courts(ctx, **DAY)),
+    "web:inbox": Attack(posts=NO_POST),
+    "web:inbox_message": Attack(posts=NO_POST),
     "web:holidays": Attack(posts=lambda ctx, path: [{"text": NOTICE_2027, "confirm": "1"}, {"text": NOTICE_2027}]),
     "web:campaigns": Attack(posts=_new_campaigns),
     "web:campaign": Attack(queries=_campaign_queries, posts=_supervision),

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 
 from court_cases import AS_OF, PASSWORD, create_court_system
 from qingji.audit.actions import audit
+from qingji.cadence.models import Message
 from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campaign, do_record_supervision
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.lookback import do_open_lookbacks
@@ -115,9 +116,20 @@ def build_world() -> World:
         for code in ("甘1002", "甘1027", "甘10", "甘0102", "甘")
     ]
     do_grant(targets[1].user.get_username(), court_code="甘1027", judge="赵磊", reason="协助")
+    _messages(targets)
     return World(
         {c.name: c.pk for c in campaigns}, [p.user.pk for p in targets], Group.objects.create(name="组").pk
     )
+
+
+def _messages(people: list[Person]) -> None:
+    """A reminder in each target's inbox naming their court's cases: the inbox shows it to no one else."""
+    for person in people:
+        numbers = Case.objects.filter(court_code=person.court.code).values_list("case_number", flat=True)[:3]
+        items = [{"kind": "overdue", "case_number": n, "due_on": "2024-12-01", "days_left": -30, "campaign_id": None}
+                 for n in numbers]  # fmt: skip
+        Message.objects.create(key=f"reminder:2024-12-31:{person.pk}", person=person, kind="reminder",
+                               on=AS_OF, data={"counts": {"overdue": len(items)}, "items": items, "total": len(items)})  # fmt: skip
 
 
 def make_attacker(court: str, role: Role) -> Person:

@@ -23,12 +23,13 @@ from django.test import Client
 from site_urls import Route, all_routes
 
 from court_cases import PASSWORD
+from qingji.cadence.models import Message
 from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campaign, do_record_supervision
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.scope import ListedNumber
 from qingji.cases.models import Case
 from qingji.courts.actions import do_create_user
-from qingji.courts.models import Role
+from qingji.courts.models import Person, Role
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as Response
@@ -142,6 +143,8 @@ PAGES: dict[str, Page] = {
     "web:audit": Page(get={**AUDIT, "page": "id"}),
     "web:audit_export": Page(get=AUDIT),
     "web:stats": Page(get=STATS),
+    "web:inbox": Page(get={"page": "id"}),
+    "web:inbox_message": Page(),
     "web:holidays": Page(user="admin", forms=(Form(
         lambda w: {"text": "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日放假。", "year": "2027"},
         {"text": "text", "year": "number", "file": "file"}),)),
@@ -221,6 +224,10 @@ def good_path_values(route: Route, world: World) -> dict[str, object]:
         "url": "nothing/",
         "content_type_id": ContentType.objects.get_for_model(User).pk,
     }
+    if route.key == "web:inbox_message":  # a message of the page's user (the office)
+        office = Person.objects.get(user__username="office")
+        values["message"] = Message.objects.create(key="reminder:office", person=office, kind="reminder",
+                                                   on=date(2024, 12, 31), data={"items": [], "total": 0}).pk  # fmt: skip
     return {name: values[name] for name, _ in route.params}
 
 

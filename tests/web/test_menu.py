@@ -4,12 +4,15 @@ every page of the menu that refuses the role (403) is left out of its menu."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from court_cases import PASSWORD
+from qingji.cadence.models import Message
 from qingji.courts.actions import do_create_user
 from qingji.courts.models import Role
 from qingji.web.menu import MENU, items_for
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.django_db
 NAV = re.compile(r"<nav>(.*?)</nav>", re.S)
 LINK = re.compile(r'<a href="([^"]+)"')
 
-# What each role has in its menu, besides home, ledger, campaigns and statistics (which every role has).
+# What each role has in its menu, besides home, the inbox, ledger, campaigns and statistics (which every role has).
 EXTRA = {
     Role.PRESIDENT: {"web:audit"},
     Role.VICE_PRESIDENT: {"web:audit"},
@@ -30,7 +33,7 @@ EXTRA = {
     Role.HIGHER_COURT_READER: set(),
     Role.ADMINISTRATOR: {"web:import", "web:audit", "web:holidays", "admin:index"},
 }
-EVERYONE = {"web:home", "web:ledger", "web:campaigns", "web:stats"}
+EVERYONE = {"web:home", "web:inbox", "web:ledger", "web:campaigns", "web:stats"}
 
 
 def menu_of(client: Client) -> list[str]:
@@ -68,12 +71,29 @@ def test_the_page_shown_is_marked_in_the_menu(cases: None, client: Client) -> No
     assert '<a href="/">首页</a>' in nav.group(1)
 
 
+def test_the_menu_counts_the_unread_messages(cases: None, client: Client) -> None:
+    person = do_create_user("judge", PASSWORD, name="李娜", court_code="甘1002", role=Role.JUDGE)
+    client.force_login(person.user)
+    assert '<a href="/inbox/">收件箱</a>' in menu_html(client)
+    for day in (1, 2):
+        Message.objects.create(key=f"reminder:{day}", person=person, kind="reminder", on=date(2024, 12, day))
+    assert '<a href="/inbox/">收件箱 (2)</a>' in menu_html(client)
+    Message.objects.filter(on=date(2024, 12, 1)).update(read_at=timezone.now())
+    assert '<a href="/inbox/">收件箱 (1)</a>' in menu_html(client)
+
+
+def menu_html(client: Client) -> str:
+    nav = NAV.search(client.get("/ledger/").content.decode())
+    assert nav is not None
+    return nav.group(1)
+
+
 def test_an_account_of_no_court_sees_the_pages_that_show_it_nothing(db: None, client: Client) -> None:
     from django.contrib.auth.models import User
 
     client.force_login(User.objects.create_user("clerk", password=PASSWORD))
     shown = menu_of(client)
-    assert shown == ["/", "/ledger/", "/campaigns/", "/stats/"]
+    assert shown == ["/", "/inbox/", "/ledger/", "/campaigns/", "/stats/"]
     for url in shown:
         assert client.get(url).status_code == 200, url
 

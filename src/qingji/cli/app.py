@@ -11,7 +11,7 @@ from qingji.cli.demo_cmd import demo
 from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
 from qingji.cli.ledger_cmd import ledger
-from qingji.cli.server_cmds import createuser, init, serve, snapshot
+from qingji.cli.server_cmds import createuser, init, serve, snapshot, worker
 from qingji.cli.site_cmds import holidays_app, settings_app
 from qingji.cli.stats_cmd import stats
 from qingji.cli.synth_cmd import synth
@@ -35,6 +35,7 @@ app.command()(revoke)
 app.command()(snapshot)
 app.command()(stats)
 app.command()(serve)
+app.command()(worker)
 app.command(name="import")(import_)
 app.command()(backup)
 app.command()(restore)

@@ -35,6 +35,7 @@ def demo(
     setup_django()
     from django.conf import settings
 
+    from qingji.cadence.demo import replay_cadence
     from qingji.campaigns.demo import ensure_demo_campaign
     from qingji.cases.imports import do_import
     from qingji.cases.selectors import busiest_judge
@@ -58,6 +59,7 @@ def demo(
     campaign = ensure_demo_campaign(today)
     ledger = database_ledger(today)
     do_snapshot(today, ledger=ledger)  # the same ledger the summary and the Excel copy show
+    messages = replay_cadence(today)  # the inboxes as the schedule would have filled them (docs/cadence.md)
     write_ledger(ledger, directory / "ledger.xlsx", as_of=today)
 
     print_summary(console, summarise(ledger), f"庆阳市两级法院审限台账汇总（截至 {today}）")
@@ -71,6 +73,7 @@ def demo(
     console.print(
         f"专项行动 campaign「{campaign.name}」{campaign.start} → {campaign.target}: {campaign.cases.count()} 件 cases"
     )
+    console.print(f"收件箱 inboxes: {messages} 条提醒与督办清单 reminders and supervision lists")
     console.print(f"数据库 database: {database}\n台账 ledger: {directory / 'ledger.xlsx'}")
     if serve:
         from qingji.cli.server_cmds import serve as serve_pages

@@ -128,6 +128,7 @@ def serve(
     from django.conf import settings
     from django.core.cache import cache
 
+    from qingji.server.cadence_clock import start_cadence_clock
     from qingji.server.logging_config import log_to_console
     from qingji.server.nightly import start_nightly_snapshot
     from qingji.server.server_lock import RestoreRunning, serving
@@ -146,6 +147,7 @@ def serve(
                 )
             cache.clear()  # nothing counted from a database restored or replaced since the last start
             start_nightly_snapshot()  # brings a stale snapshot up to date now, then every night at nightly.at
+            start_cadence_clock()  # reminders, lists, bulletins: what falls due, once (docs/cadence.md)
             log.info(
                 "qingji serve: http://%s:%d/, %d process(es) of %d threads, proxy trusted: %s",
                 host, port, workers, threads, settings.TRUSTED_PROXY or "none",
@@ -166,6 +168,31 @@ def serve(
         Console(stderr=True).print(str(error), style="red", markup=False, highlight=False)
         raise typer.Exit(1) from None
     log.info("qingji serve: stopped")
+
+
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="look once, produce what is due, and stop")] = False,
+) -> None:
+    """Keep the cadence alone (docs/cadence.md): every minute, the reminders, lists and bulletins that fell due
+    are produced, once, into each person's inbox — what `qingji serve` does besides its pages. Stopped by SIGTERM
+    or Ctrl-C."""
+    setup_django()
+    import contextlib
+    import threading
+
+    from qingji.server.cadence_clock import run_clock, tick
+    from qingji.server.logging_config import log_to_console
+
+    log_to_console()
+    if once:
+        produced = tick()
+        Console().print(f"已生成 {produced} 项 / {produced} occasion(s) produced")
+        return
+    log.info("qingji worker: the cadence runs")
+    signal.signal(signal.SIGTERM, _stop)
+    with contextlib.suppress(KeyboardInterrupt):
+        run_clock(threading.Event())
+    log.info("qingji worker: stopped")
 
 
 def _stop(signum: int, frame: object) -> None:

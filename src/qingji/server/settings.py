@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "qingji.cases",
     "qingji.audit",
     "qingji.campaigns",
+    "qingji.cadence",
     "qingji.site",
     "qingji.web",
 ]

@@ -25,6 +25,9 @@ starts; every key is optional and what the file leaves out keeps its documented 
     [nightly]
     at = "02:00"                  # the nightly snapshot, local time
 
+    [cadence]                     # when the reminders, lists, bulletins and reports are produced, and to whom
+    lists_weekday = 1             # (qingji.site.cadence_settings, docs/cadence.md)
+
     [profiles."我院审判系统"]      # a court's own export layout (qingji.interchange.profiles, docs/profiles.md)
     base = "数据中心"
 
@@ -39,7 +42,7 @@ import hashlib
 import json
 import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -54,24 +57,15 @@ from qingji.holidays import HolidayFileError, load_schedules
 from qingji.interchange.profiles import BUILTIN_PROFILES, HeaderProfile, ProfileError, parse_profiles
 from qingji.measure_settings import ENVIRONMENT_VARIABLE as MEASURES_VARIABLE
 from qingji.measure_settings import MeasureSettingsError, measure_settings, read_measure_settings
+from qingji.site.cadence_settings import DEFAULT_CADENCE, CadenceSettings, read_cadence
 from qingji.site.convention_keys import CONVENTION_KEYS
+from qingji.site.settings_parts import DEFAULT_SOURCE as DEFAULT_SOURCE
+from qingji.site.settings_parts import Refuse, local_time, section_table, whole, whole_list
+from qingji.site.settings_parts import Setting as Setting
+from qingji.site.settings_parts import SiteSettingsError as SiteSettingsError
 
 DEFAULT_NIGHTLY_AT = time(2, 0)
-DEFAULT_SOURCE = "默认 / default"
-SECTIONS = ("conventions", "warnings", "ages", "measures", "calendar", "nightly", "profiles")
-
-
-class SiteSettingsError(ValueError):
-    """A settings file that cannot be used, with the place and the reason."""
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One value in force: its key in the file (``section.key``), the value, and where it came from."""
-
-    key: str
-    value: object
-    source: str
+SECTIONS = ("conventions", "warnings", "ages", "measures", "calendar", "nightly", "cadence", "profiles")
 
 
 @dataclass(frozen=True)
@@ -86,6 +80,7 @@ class SiteSettings:
     holiday_digest: str = ""  # of the holiday file's bytes: a changed file is a changed setting
     # The header profiles in force: the built-in ones and the court's own ([profiles.NAME], parse_profiles).
     profiles: Mapping[str, HeaderProfile] = field(default_factory=lambda: dict(BUILTIN_PROFILES))
+    cadence: CadenceSettings = DEFAULT_CADENCE  # [cadence]; the last field (positional use)
 
     def in_force(self) -> dict[str, object]:
         """Every value in force by key, as plain JSON values (the record of a change compares these)."""
@@ -107,10 +102,6 @@ def _plain(value: object) -> object:
     if isinstance(value, Path | time):
         return str(value) if isinstance(value, Path) else value.strftime("%H:%M")
     return value
-
-
-# (key, value, reason in Chinese, reason in English) → the error to raise
-Refuse = Callable[[str, object, str, str], SiteSettingsError]
 
 
 def read_site_settings(path: Path, environ: Mapping[str, str] = os.environ) -> SiteSettings:
@@ -148,9 +139,10 @@ def site_settings_from(
     except HolidayFileError as error:
         raise SiteSettingsError(f"{path}: calendar.holidays: {error}") from None
     nightly_at = _nightly(data, str(path), refuse, values)
+    cadence = read_cadence(data, str(path), refuse, values)
     profiles = _profiles(data, str(path), values)
     return SiteSettings(
-        path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest, profiles,
+        path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest, profiles, cadence,
     )  # fmt: skip
 
 
@@ -167,25 +159,15 @@ def _profiles(data: Mapping[str, Any], source: str, values: list[Setting]) -> di
     return {**BUILTIN_PROFILES, **own}
 
 
-def _table(data: Mapping[str, Any], section: str, known: tuple[str, ...], refuse: Refuse) -> dict[str, Any]:
-    table: dict[str, Any] = data.get(section, {})
-    for key in table:
-        if key not in known:
-            raise refuse(
-                f"{section}.{key}", table[key], "未知的设置项", f"unknown setting (known: {', '.join(known)})"
-            )
-    return table
-
-
 def _conventions(data: Mapping[str, Any], source: str, refuse: Refuse, values: list[Setting]) -> Conventions:
-    table = _table(data, "conventions", (*CONVENTION_KEYS, "local_deduction_kinds"), refuse)
-    warnings = _table(data, "warnings", ("approaching_days", "age_warning_months"), refuse)
-    ages = _table(data, "ages", ("long_pending_months",), refuse)
+    table = section_table(data, "conventions", (*CONVENTION_KEYS, "local_deduction_kinds"), refuse)
+    warnings = section_table(data, "warnings", ("approaching_days", "age_warning_months"), refuse)
+    ages = section_table(data, "ages", ("long_pending_months",), refuse)
     changes: dict[str, Any] = {}
     for key in CONVENTION_KEYS:
         given = table.get(key)
         if key == "grace_days":
-            if given is not None and not _whole(given, 0, 365):
+            if given is not None and not whole(given, 0, 365):
                 raise refuse(
                     f"conventions.{key}", given, "应为 0 至 365 的整数", "must be a whole number, 0 to 365"
                 )
@@ -200,16 +182,16 @@ def _conventions(data: Mapping[str, Any], source: str, refuse: Refuse, values: l
                          'must be a list of deduction kinds, e.g. ["请示"]')  # fmt: skip
         changes["local_deduction_kinds"] = frozenset(k.strip() for k in kinds)
     if "approaching_days" in warnings:
-        days = _whole_list(warnings, "warnings", "approaching_days", 366, refuse,
+        days = whole_list(warnings, "warnings", "approaching_days", 366, refuse,
                            "应为 1 至 366 天的列表", "must be a list of days, 1 to 366")  # fmt: skip
         changes["approaching_days"] = tuple(sorted(days, reverse=True))
     if "long_pending_months" in ages:
-        months = _whole_list(ages, "ages", "long_pending_months", 600, refuse,
+        months = whole_list(ages, "ages", "long_pending_months", 600, refuse,
                              "应为正整数月数的列表", "must be a list of positive months")  # fmt: skip
         changes["long_pending_tiers"] = tuple(sorted(months))
     if "age_warning_months" in warnings:
         months = warnings["age_warning_months"]
-        if not _whole(months, 1, 600):
+        if not whole(months, 1, 600):
             raise refuse(
                 "warnings.age_warning_months", months, "应为正整数月数", "must be a positive number of months"
             )
@@ -290,7 +272,7 @@ def _standard(standard: TimeStandard) -> object:
 def _holiday_file(
     data: Mapping[str, Any], path: Path, environ: Mapping[str, str], refuse: Refuse, values: list[Setting]
 ) -> tuple[Path | None, str]:
-    table = _table(data, "calendar", ("holidays",), refuse)
+    table = section_table(data, "calendar", ("holidays",), refuse)
     named = environ.get(HOLIDAYS_VARIABLE, "").strip()
     given = table.get("holidays")
     if given is not None and not isinstance(given, str):
@@ -313,32 +295,11 @@ def _holiday_file(
 
 
 def _nightly(data: Mapping[str, Any], source: str, refuse: Refuse, values: list[Setting]) -> time:
-    table = _table(data, "nightly", ("at",), refuse)
+    table = section_table(data, "nightly", ("at",), refuse)
     given = table.get("at")
     if given is None:
         values.append(Setting("nightly.at", DEFAULT_NIGHTLY_AT, DEFAULT_SOURCE))
         return DEFAULT_NIGHTLY_AT
-    at = given if isinstance(given, time) else None
-    if isinstance(given, str):
-        try:
-            at = time.fromisoformat(given.strip())
-        except ValueError:
-            at = None
-    if at is None or at.tzinfo is not None:
-        raise refuse("nightly.at", given, '应为当地时间，如 "02:00"', 'must be a local time, e.g. "02:00"')
+    at = local_time("nightly.at", given, refuse, DEFAULT_NIGHTLY_AT)
     values.append(Setting("nightly.at", at, source))
     return at
-
-
-def _whole_list(
-    table: Mapping[str, Any], section: str, key: str, high: int, refuse: Refuse, zh: str, en: str
-) -> set[int]:
-    """The distinct whole numbers, 1 to ``high``, of the non-empty list ``table[key]``; else refused."""
-    given = table[key]
-    if not isinstance(given, list) or not given or not all(_whole(n, 1, high) for n in given):
-        raise refuse(f"{section}.{key}", given, zh, en)
-    return set(given)
-
-
-def _whole(value: object, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high

@@ -20,6 +20,8 @@ OBJECT_TYPE_LABELS: dict[str, tuple[str, str]] = {
     "case_event": ("审限事项", "Event"),
     "campaign": ("专项行动", "Campaign"),
     "campaign_case": ("专项行动案件", "Campaign case"),
+    "cadence_reminder": ("日提醒", "Daily reminders"),
+    "cadence_list": ("周督办清单", "Weekly supervision lists"),
     "court": ("法院", "Court"),
     "user": ("用户", "User"),
     "group": ("用户组", "Group"),
@@ -53,6 +55,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     # an event (an import)
     "event": ("事项", "Event"),
     "kind": ("类别", "Kind"),
+    "messages": ("消息数", "Messages"),
     "start": ("开始日期", "Start"),
     "end": ("结束日期", "End"),
     "length_months": ("期间（月）", "Length (months)"),

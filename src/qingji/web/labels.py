@@ -13,6 +13,7 @@ from qingji.web.case_labels import CASE_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.holiday_labels import HOLIDAY_TEXTS
 from qingji.web.home_labels import HOME_TEXTS
+from qingji.web.inbox_labels import INBOX_TEXTS
 from qingji.web.leader_labels import LEADER_TEXTS
 from qingji.web.letter_labels import LETTER_TEXTS
 from qingji.web.param_labels import PARAM_TEXTS
@@ -193,6 +194,7 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "settings_changed": ("本院设置变更", "Site settings changed"),
     "holiday_notice_loaded": ("载入节假日安排", "Holiday notice loaded"),
     "database_restored": ("数据库由备份恢复", "Database restored from a backup"),
+    "cadence_produced": ("按时生成", "Produced on schedule"),
 }
 AUDIT_ACTION_LABELS.update(CAMPAIGN_AUDIT_LABELS)
 
@@ -205,6 +207,7 @@ TEXTS["holidays"] = HOLIDAY_TEXTS["holidays"]
 TEXTS.update(LEADER_TEXTS)
 TEXTS.update(HOME_TEXTS)
 TEXTS.update(AUDIT_TEXTS)
+TEXTS.update(INBOX_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
+from qingji.cadence.inbox import unread_count
 from qingji.courts.models import Person, Role
 from qingji.courts.roles import AUDIT_ROLES, IMPORT_ROLES
 from qingji.web import labels as lb
@@ -34,6 +35,7 @@ class MenuItem:
 # In the order of the menu.
 MENU: tuple[MenuItem, ...] = (
     MenuItem("web:home", "home", EVERYONE),
+    MenuItem("web:inbox", "inbox", EVERYONE),
     MenuItem("web:ledger", "ledger", EVERYONE),
     MenuItem("web:campaigns", "campaigns", EVERYONE),
     MenuItem("web:stats", "stats", EVERYONE),
@@ -43,7 +45,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("admin:index", "admin_site", ADMIN_SITE_ROLES),
 )
 # What an account of no court (a clerk just added, Django's createsuperuser) sees: the pages that show it nothing.
-NO_COURT = frozenset({"web:home", "web:ledger", "web:campaigns", "web:stats"})
+NO_COURT = frozenset({"web:home", "web:ledger", "web:campaigns", "web:stats", "web:inbox"})
 
 
 def items_for(person: Person | None) -> list[MenuItem]:
@@ -70,5 +72,8 @@ def menu_links(request: HttpRequest) -> list[Link]:
     for item in items_for(person):
         url = reverse(item.url_name)
         here = request.path == url if url == "/" else request.path.startswith(url)
-        links.append(Link(url, lb.text(item.label, language), here))
+        words = lb.text(item.label, language)
+        if item.url_name == "web:inbox" and person is not None and (unread := unread_count(person)):
+            words = f"{words} ({unread})"  # the unread messages, in the menu of every page
+        links.append(Link(url, words, here))
     return links

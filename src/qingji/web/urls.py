@@ -14,6 +14,7 @@ from qingji.web import (
     holiday_views,
     home_views,
     import_views,
+    inbox_views,
     stats_views,
     views,
 )
@@ -59,5 +60,7 @@ urlpatterns = [
         "campaigns/<id:pk>/new-backlog/", campaign_backlog_views.new_backlog_page, name="campaign_new_backlog"
     ),
     *CASEWORK_URLS,
+    path("inbox/", inbox_views.inbox_page, name="inbox"),
+    path("inbox/<id:message>/", inbox_views.inbox_message, name="inbox_message"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,0 +1,29 @@
+"""The demo's inbox (`qingji demo`, issue 13): what the schedule would have produced over the campaign's last
+weeks — the weekly supervision lists of the last REPLAY_WEEKS weeks (counted with the campaign's casework as it
+stands) and the day's reminders (the reminders of past days would need the snapshots of those days)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from qingji.cadence.models import Message
+from qingji.cadence.runner import run_due
+from qingji.cadence.schedule import Kind
+
+REPLAY_WEEKS = 3
+
+
+def replay_cadence(today: date) -> int:
+    """Run the schedule over the last weeks up to the end of ``today``; the messages in the inboxes after it."""
+    day = today - timedelta(weeks=REPLAY_WEEKS)
+    while day < today:
+        run_due(_end_of(day), kinds=(Kind.LIST,))
+        day += timedelta(days=1)
+    run_due(_end_of(today))
+    return Message.objects.count()
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
