@@ -71,9 +71,11 @@ def run_due(now: datetime | None = None, kinds: Collection[Kind] = tuple(PRODUCE
         occasion = Occasion(timezone.localtime(run.due_at).replace(tzinfo=None), Kind(run.kind))
         if (again := _produce(occasion, cadence, moment)) is not None:
             produced.append(again)
-    # The next look starts after what was resolved: before the first occasion still waiting for its figures.
+    # The next look starts after what was resolved: before the first occasion still waiting for its figures. A
+    # look that found nothing due writes nothing (on SQLite a write waits for an import's lock).
     looked = min(waiting).at - timedelta(microseconds=1) if waiting else moment
-    Clock.objects.update_or_create(pk=1, defaults={"looked_until": _aware(looked)})
+    if due or not Clock.objects.filter(pk=1).exists():
+        Clock.objects.update_or_create(pk=1, defaults={"looked_until": _aware(looked)})
     return produced
 
 

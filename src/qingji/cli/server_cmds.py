@@ -175,23 +175,29 @@ def worker(
 ) -> None:
     """Keep the cadence alone (docs/cadence.md): every minute, the reminders, lists and bulletins that fell due
     are produced, once, into each person's inbox — what `qingji serve` does besides its pages. Stopped by SIGTERM
-    or Ctrl-C."""
+    or Ctrl-C; exit 4 while `qingji restore` replaces the database."""
     setup_django()
     import contextlib
     import threading
 
     from qingji.server.cadence_clock import run_clock, tick
     from qingji.server.logging_config import log_to_console
+    from qingji.server.server_lock import RestoreRunning, serving
 
     log_to_console()
-    if once:
-        produced = tick()
-        Console().print(f"已生成 {produced} 项 / {produced} occasion(s) produced")
-        return
-    log.info("qingji worker: the cadence runs")
-    signal.signal(signal.SIGTERM, _stop)
-    with contextlib.suppress(KeyboardInterrupt):
-        run_clock(threading.Event())
+    try:
+        with serving():  # a restore refuses while it runs, as while a server does
+            if once:
+                produced = tick()
+                Console().print(f"已生成 {produced} 项 / {produced} occasion(s) produced")
+                return
+            log.info("qingji worker: the cadence runs")
+            signal.signal(signal.SIGTERM, _stop)
+            with contextlib.suppress(KeyboardInterrupt):
+                run_clock(threading.Event())
+    except RestoreRunning as error:
+        Console(stderr=True).print(str(error), style="red", markup=False, highlight=False)
+        raise typer.Exit(4) from None
     log.info("qingji worker: stopped")
 
 
