@@ -3,10 +3,11 @@ read in the inbox with the unread count in the menu (qingji.cadence, web/inbox_v
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from attack_world import DIVISIONS, build_world, make_attacker
 from django.db import IntegrityError, transaction
 from django.test import Client
 
@@ -16,6 +17,9 @@ from qingji.audit.models import AuditRecord
 from qingji.cadence.models import Message, Run
 from qingji.cadence.runner import STALE_AFTER, run_due
 from qingji.campaigns.due_work import my_work
+from qingji.campaigns.due_work_many import work_of_many
+from qingji.courts.actions import do_create_user, do_grant
+from qingji.courts.models import Person, Role
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -115,3 +119,29 @@ def test_the_inbox_reads_the_messages_in_words_and_counts_the_unread(
     # Another person's message is not found.
     other = Message.objects.get(person=world.assistant)
     assert client.get(f"/inbox/{other.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("day", [date(2024, 12, 31), date(2024, 12, 10), date(2025, 1, 20)])
+def test_the_reminders_work_for_everyone_at_once_is_each_one_s_my_work(db: None, day: date) -> None:
+    """The reminders read everyone's work at once (due_work_many); each person's equals their home page's, for
+    every role, own cases, a division, grants of a judge or a division in another court, a whole court's grant."""
+    build_world()
+    create_home_world()
+    people = [make_attacker("甘1002", role) for role in Role]
+    people += [
+        do_create_user(
+            f"many-{role.value}", PASSWORD, name=name, court_code="甘10", role=role, division=division
+        )
+        for role, name, division in (
+            (Role.JUDGE, "孙八", None),
+            (Role.DIVISION_HEAD, "庭长", DIVISIONS["甘10"]),
+            (Role.ASSISTANT, "书记员", None),
+        )
+    ]
+    do_grant("many-assistant", court_code="甘1027", judge="赵磊")
+    do_grant("many-assistant", court_code="甘1027", division="民一庭")
+    do_grant("many-judge", court_code="甘1027")  # a whole court: read, not work
+    everyone = list(Person.objects.select_related("court", "division").order_by("pk"))
+    many = work_of_many(everyone, day)
+    assert {person.pk: my_work(person, day) for person in everyone} == many
+    assert sum(len(work.items) for work in many.values()) > 30  # a world with work in it

@@ -21,7 +21,8 @@ from django.db.models import Exists, OuterRef, Q
 
 from qingji.cadence.models import Message, Run
 from qingji.cadence.schedule import Kind
-from qingji.campaigns.due_work import DueItem, my_work
+from qingji.campaigns.due_work import DueItem
+from qingji.campaigns.due_work_many import work_of_many
 from qingji.campaigns.models import CampaignCase, PlanStep
 from qingji.courts.models import Person, Role
 
@@ -39,8 +40,10 @@ def message_key(kind: Kind, on: date, person_id: int) -> str:
 
 def reminder_messages(run: Run, roles: tuple[str, ...]) -> list[Message]:
     messages = []
-    for person in Person.objects.filter(role__in=roles).select_related("court", "division").order_by("pk"):
-        work = my_work(person, run.on)
+    people = list(Person.objects.filter(role__in=roles).select_related("court", "division").order_by("pk"))
+    works = work_of_many(people, run.on)  # one read for everyone (qingji.campaigns.due_work_many)
+    for person in people:
+        work = works[person.pk]
         if not work.items:
             continue
         data = {

@@ -21,12 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from qingji.campaigns.gaps import FIELD_OF, determinations_missing
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep
 from qingji.campaigns.selectors import visible_campaigns
+from qingji.cases.models import CaseState
 from qingji.cases.selectors import own_states, some_cases
 from qingji.cases.snapshot import snapshot_date
 from qingji.core.casework import days_overdue
@@ -99,58 +100,57 @@ def my_work(person: Person, on: date | None = None) -> MyWork:
     """What is due in the person's cases on ``on`` (the snapshot's date by default), most urgent first."""
     day = on or work_day()
     conventions = conventions_in_force()
-    tier = min(conventions.long_pending_tiers)
     work = some_cases(person, court_grants=False, prefix="case__")  # work_cases, on the joined case's columns
-    entries: list[CampaignCase] = list(
-        CampaignCase.objects.filter(work, campaign__in=visible_campaigns(person).filter(start__lte=day))
-        .filter(Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=day))
+    entries = pending_entries(
+        CampaignCase.objects.filter(work, campaign__in=visible_campaigns(person).filter(start__lte=day)), day
+    )
+    states = warned_states(own_states(person, court_grants=False), day, conventions)
+    return assemble(
+        day, conventions, states, entries, steps_due(entries, day), overdue_appraisals(entries, day)
+    )
+
+
+# A warned state: case id, case number, filed on, expiry, warnings, and the court, division and judge it carries.
+StateRow = tuple[int, str, date, date | None, list[str], str, str, str]
+
+
+def pending_entries(entries: QuerySet[CampaignCase], day: date) -> list[CampaignCase]:
+    """Of ``entries``, those pending and in their campaign on ``day``, the earlier campaigns first."""
+    return list(
+        entries.filter(Q(case__closed_on__isnull=True) | Q(case__closed_on__gt=day))
         .filter(added_on__lte=day)
         .annotate(has_step=Exists(PlanStep.objects.filter(entry=OuterRef("pk"))))
         .select_related("case", "campaign")
-        .only("campaign__target", "case__case_number", "added_on", *FOUR)  # not the case's long free text
+        .only("campaign__target", "campaign__start", "case__case_number", "case__court_code", "case__division",
+              "case__judge", "added_on", *FOUR)  # not the case's long free text
         .order_by("campaign__start", "campaign_id")
-    )
-    newest_campaign = {entry.case_id: entry.campaign_id for entry in entries}  # the later campaign wins
-    items = [
-        *_warning_items(person, day, conventions, newest_campaign),
-        *_campaign_items(entries, day),
-        *_appraisal_items(entries, day),
-    ]
-    order = {kind: i for i, kind in enumerate(kinds(conventions))}
-    items.sort(key=lambda item: (item.days_left, order[item.kind], item.case_number))
-    counts = dict.fromkeys(order, 0)
-    for item in items:
-        counts[item.kind] += 1
-    return MyWork(day, items, counts, tier)
+    )  # fmt: skip
 
 
-def _warning_items(
-    person: Person, day: date, conventions: Conventions, campaign_of: dict[int, int]
-) -> Iterable[DueItem]:
-    """The snapshot's warnings of the person's work (the states of work_cases, read as selectors.own_states)."""
-    shown, tier = warning_kinds(conventions), min(conventions.long_pending_tiers)
-    age_months = conventions.age_warning_months
-    # Only the states that can carry one of these warnings are read: over or near the expiry, or pending under the
-    # first long-pending tier and filed over ``age_warning_months`` ago (the 10-month warning lies in between).
+def warned_states(states: QuerySet[CaseState], day: date, conventions: Conventions) -> list[StateRow]:
+    """Of ``states``, only those that can carry one of the warnings shown as work: over or near the expiry, or
+    pending under the first long-pending tier and filed over ``age_warning_months`` ago (the 10-month warning lies
+    in between)."""
     warned = Q(status__in=(Status.OVERDUE, Status.APPROACHING)) | Q(
         long_pending__isnull=True,
-        case__filed_on__lte=add_months(day, -age_months) + timedelta(days=3),  # a margin
+        case__filed_on__lte=add_months(day, -conventions.age_warning_months) + timedelta(days=3),  # a margin
     )
-    states = (
-        own_states(person, court_grants=False)
-        .filter(warned, age_bucket__in=PENDING_BUCKETS)
-        .values_list("case_id", "case__case_number", "case__filed_on", "expiry", "warnings")
+    return list(
+        states.filter(warned, age_bucket__in=PENDING_BUCKETS).values_list(
+            "case_id",
+            "case__case_number",
+            "case__filed_on",
+            "expiry",
+            "warnings",
+            "court_code",
+            "division",
+            "judge",
+        )
     )
-    for case_id, number, filed_on, expiry, warnings in states:
-        for kind in shown:
-            if kind not in warnings:
-                continue
-            due = add_months(filed_on, tier) if kind == AGE_10_MONTHS else expiry
-            if due is not None:
-                yield DueItem(kind, number, due, (due - day).days, campaign_of.get(case_id))
 
 
-def _campaign_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]:
+def steps_due(entries: list[CampaignCase], day: date) -> dict[int, list[tuple[date, str]]]:
+    """The plan steps not done of ``entries`` due by the end of the week, by campaign case, earliest first."""
     week_end = day + timedelta(days=WEEK_DAYS - 1)
     steps: dict[int, list[tuple[date, str]]] = {}
     for entry_id, due_on, description in (
@@ -161,6 +161,64 @@ def _campaign_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]
         .values_list("entry_id", "due_on", "description")
     ):
         steps.setdefault(entry_id, []).append((due_on, description))
+    return steps
+
+
+def overdue_appraisals(entries: list[CampaignCase], day: date) -> dict[int, list[Appraisal]]:
+    """The appraisals overdue on ``day`` of ``entries`` (as the campaign's appraisals page counts them), by
+    campaign case, the longest overdue first."""
+    overdue: dict[int, list[Appraisal]] = {}
+    candidates = Appraisal.objects.filter(
+        entry__in=[entry.pk for entry in entries], due_on__lt=day, requested_on__lte=day
+    )
+    for appraisal in candidates.filter(Q(received_on__isnull=True) | Q(received_on__gt=day)).order_by(
+        "due_on"
+    ):
+        if days_overdue(appraisal.requested_on, appraisal.due_on, appraisal.received_on, day) is not None:
+            overdue.setdefault(appraisal.entry_id, []).append(appraisal)
+    return overdue
+
+
+def assemble(
+    day: date,
+    conventions: Conventions,
+    states: list[StateRow],
+    entries: list[CampaignCase],
+    steps: dict[int, list[tuple[date, str]]],
+    appraisals: dict[int, list[Appraisal]],
+) -> MyWork:
+    """One person's work from their warned states and campaign cases (the steps and appraisals may hold more)."""
+    newest_campaign = {entry.case_id: entry.campaign_id for entry in entries}  # the later campaign wins
+    items = [
+        *_warning_items(states, day, conventions, newest_campaign),
+        *_campaign_items(entries, day, steps),
+        *_appraisal_items(entries, day, appraisals),
+    ]
+    order = {kind: i for i, kind in enumerate(kinds(conventions))}
+    items.sort(key=lambda item: (item.days_left, order[item.kind], item.case_number))
+    counts = dict.fromkeys(order, 0)
+    for item in items:
+        counts[item.kind] += 1
+    return MyWork(day, items, counts, min(conventions.long_pending_tiers))
+
+
+def _warning_items(
+    states: list[StateRow], day: date, conventions: Conventions, campaign_of: dict[int, int]
+) -> Iterable[DueItem]:
+    shown, tier = warning_kinds(conventions), min(conventions.long_pending_tiers)
+    for case_id, number, filed_on, expiry, warnings, *_ in states:
+        for kind in shown:
+            if kind not in warnings:
+                continue
+            due = add_months(filed_on, tier) if kind == AGE_10_MONTHS else expiry
+            if due is not None:
+                yield DueItem(kind, number, due, (due - day).days, campaign_of.get(case_id))
+
+
+def _campaign_items(
+    entries: list[CampaignCase], day: date, steps: dict[int, list[tuple[date, str]]]
+) -> Iterable[DueItem]:
+    week_end = day + timedelta(days=WEEK_DAYS - 1)
     for entry in entries:
         number, campaign = entry.case.case_number, entry.campaign_id
         mine = steps.get(entry.pk, [])
@@ -189,18 +247,12 @@ def missing_determinations(entry: CampaignCase) -> tuple[str, ...]:
     return tuple(FIELD_OF.get(name, name) for name in missing)
 
 
-def _appraisal_items(entries: list[CampaignCase], day: date) -> Iterable[DueItem]:
-    """Per campaign case, its appraisals overdue on ``day`` (as the campaign's appraisals page counts them), the
-    longest overdue first."""
-    by_entry = {entry.pk: entry for entry in entries}
-    overdue: dict[int, list[Appraisal]] = {}
-    candidates = Appraisal.objects.filter(entry__in=list(by_entry), due_on__lt=day, requested_on__lte=day)
-    for appraisal in candidates.filter(Q(received_on__isnull=True) | Q(received_on__gt=day)).order_by(
-        "due_on"
-    ):
-        if days_overdue(appraisal.requested_on, appraisal.due_on, appraisal.received_on, day) is not None:
-            overdue.setdefault(appraisal.entry_id, []).append(appraisal)
-    for entry_id, appraisals in overdue.items():
-        entry, first = by_entry[entry_id], appraisals[0]
-        yield DueItem(APPRAISAL_OVERDUE, entry.case.case_number, first.due_on, (first.due_on - day).days,
-                      entry.campaign_id, first.agency, more=len(appraisals) - 1)  # fmt: skip
+def _appraisal_items(
+    entries: list[CampaignCase], day: date, appraisals: dict[int, list[Appraisal]]
+) -> Iterable[DueItem]:
+    for entry in entries:
+        overdue = appraisals.get(entry.pk)
+        if overdue:
+            first = overdue[0]
+            yield DueItem(APPRAISAL_OVERDUE, entry.case.case_number, first.due_on, (first.due_on - day).days,
+                          entry.campaign_id, first.agency, more=len(overdue) - 1)  # fmt: skip

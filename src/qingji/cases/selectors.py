@@ -4,6 +4,9 @@ than this (issue 3 §2). Which courts a person sees, and in which of them every 
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.db.models import Count, Q, QuerySet
 
 from qingji.cases.models import Case, CaseState
@@ -46,28 +49,38 @@ def some_cases(person: Person, *, court_grants: bool = True, prefix: str = "") -
     the courts they may see (without the grants of a whole court when ``court_grants`` is False). ``prefix``
     (``"case__"``) puts the condition on a related case's columns, read through the join that a list of rows of
     cases (campaign cases) already makes, not as a list of the person's case ids."""
+    conditions = [
+        Q(
+            **{
+                f"{prefix}{name}": value
+                for name, value in zip(KEY_COLUMNS, key, strict=True)
+                if value is not None
+            }
+        )
+        for key in work_keys(person, court_grants=court_grants)
+    ]
+    return reduce(operator.or_, conditions)
 
-    def on(**columns: str) -> Q:
-        return Q(**{f"{prefix}{name}": value for name, value in columns.items()})
 
+KEY_COLUMNS = ("court_code", "division", "judge")
+WorkKey = tuple[str, str | None, str | None]
+
+
+def work_keys(person: Person, *, court_grants: bool = True) -> list[WorkKey]:
+    """The (court, division, judge) of :func:`some_cases`, None for any division or judge: a case is the person's
+    when its columns match one of them (the cadence matches many people's at once, qingji.campaigns.due_work)."""
     own_court = person.court.code
     if person.role == Role.DIVISION_HEAD and person.division is not None:
-        seen = on(court_code=own_court, division=person.division.name)
+        keys: list[WorkKey] = [(own_court, person.division.name, None)]
     else:
-        seen = on(court_code=own_court, judge=person.name)
+        keys = [(own_court, None, person.name)]
     allowed = visible_court_codes(person)
     for court_code, division, judge in person.grants.values_list("court__code", "division", "judge"):
         if court_code not in allowed:
             continue  # a grant never reaches beyond the person's courts, even if the person has moved court
-        if not (division or judge or court_grants):
-            continue
-        grant = on(court_code=court_code)
-        if division:
-            grant &= on(division=division)
-        if judge:
-            grant &= on(judge=judge)
-        seen |= grant
-    return seen
+        if division or judge or court_grants:
+            keys.append((court_code, division or None, judge or None))
+    return keys
 
 
 def busiest_judge(court_code: str) -> tuple[str, str] | None:

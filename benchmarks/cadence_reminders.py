@@ -1,0 +1,95 @@
+"""Benchmark: a day's reminders and a week's supervision lists (issue 13: "a day's reminders for 2,000 judges in
+under 60 s"), on the million cases of benchmarks/pages_1m.py and the campaign of benchmarks/pages_load.py.
+
+    .venv/bin/python benchmarks/cadence_reminders.py [--judges 2000]
+
+It gives every judge of the pending cases an account (the synthetic court system has about 190 judges, each
+with some 5,000 cases — a province's 2,000 judges have a tenth of that each), and a president, vice-president
+and division head per court, then times the producers as the schedule runs them (qingji.cadence.reminders), for
+the snapshot's day, without writing the messages: the reminders for every judge, the lists for the leaders. It prints the time, the time per person, the messages and the peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pages_load import PASSWORD, ensure_world
+
+
+def ensure_people(count: int) -> None:
+    from django.db.models import Count
+
+    from qingji.cases.models import Case
+    from qingji.courts.actions import do_create_user
+    from qingji.courts.models import Court, Person, Role
+
+    made = 0
+    judges = list(
+        Case.objects.filter(closed_on__isnull=True)
+        .values_list("court_code", "judge")
+        .annotate(n=Count("id"))
+        .order_by("court_code", "judge")
+    )
+    for n in range(count):
+        username = f"bench-j{n}"
+        court_code, judge, _ = judges[n % len(judges)]
+        if not Person.objects.filter(user__username=username).exists():
+            do_create_user(username, PASSWORD, name=judge, court_code=court_code, role=Role.JUDGE)
+            made += 1
+    for court in Court.objects.all():
+        for role in (Role.PRESIDENT, Role.VICE_PRESIDENT):
+            username = f"bench-{role.value}-{court.code}"
+            if not Person.objects.filter(user__username=username).exists():
+                do_create_user(
+                    username, PASSWORD, name=f"{court.code}{role.label}", court_code=court.code, role=role
+                )
+                made += 1
+    if made:
+        print(f"{made} accounts made", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--judges", type=int, default=2000, help="judges with an account (made once)")
+    args = parser.parse_args()
+    subprocess.run(
+        [str(Path(sys.executable).with_name("qingji")), "init"], check=True, stdout=subprocess.DEVNULL
+    )
+    ensure_world()
+    ensure_people(args.judges)
+    from qingji.cadence.models import Run
+    from qingji.cadence.reminders import list_messages, reminder_messages
+    from qingji.cases.models import Case
+    from qingji.cases.snapshot import snapshot_date
+    from qingji.courts.models import Person, Role
+
+    day = snapshot_date()
+    assert day is not None
+    judges = Person.objects.filter(role=Role.JUDGE).count()
+    names = Person.objects.filter(role=Role.JUDGE).values("court", "name").distinct().count()
+    pending = Case.objects.filter(closed_on__isnull=True).count()
+    print(f"{judges} judges' accounts ({names} judges), {pending:,} pending cases ({pending // names:,} a judge), "
+          f"day {day}")  # fmt: skip
+    for kind, produce, roles in (
+        ("reminder", reminder_messages, ("judge",)),
+        ("list", list_messages, ("president", "vice_president", "division_head")),
+    ):
+        run = Run(kind=kind, on=day)
+        people = Person.objects.filter(role__in=roles).count()
+        started = time.perf_counter()
+        messages = produce(run, roles)
+        elapsed = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        print(f"{kind}: {people} people, {len(messages)} messages, {elapsed:.1f} s "
+              f"({elapsed / max(people, 1) * 1000:.0f} ms a person), process peak {peak / 2**20:.0f} MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
