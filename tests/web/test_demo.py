@@ -56,6 +56,13 @@ def test_demo_builds_the_database(tmp_path: Path) -> None:
         "select distinct action from audit_auditrecord where court_code = ''"
     ).fetchall()
     assert nameless == []
+    # The inboxes as the schedule would have filled them: the last three weeks' lists, today's reminders; each
+    # run once (the second demo run produced nothing more).
+    (messages,) = database.execute("select count(*) from cadence_message").fetchone()
+    runs = database.execute('select kind, "on", count(*) from cadence_run group by kind, "on"').fetchall()
+    assert runs and all(count == 1 for _, _, count in runs)
+    assert {kind for kind, _, _ in runs} == {"reminder", "list"}
+    assert f"收件箱 inboxes: {messages} " in result.stdout  # a demo of 400 cases may leave them empty
 
 
 def test_the_demo_runs_again_on_a_later_day(tmp_path: Path) -> None:

@@ -23,6 +23,9 @@ UNDETERMINED_EVERY = 5  # one case in five keeps its determinations blank, so th
 REASONS = [reason for reason in Reason if reason is not Reason.OTHER]
 
 
+LAGGING_EVERY = 6  # determined cases of which one lags behind its plan
+
+
 def ensure_demo_campaign(today: date) -> Campaign:
     """The demo campaign, created on the first run: cases of every court pending two months ago and older than
     six months then, to be cleared four months from today, with its work begun."""
@@ -53,9 +56,14 @@ def _determine(campaign: Campaign, today: date) -> None:
     fields = ["responsible", "supervisor", "plan", "target_on", "reason"]
     CampaignCase.objects.bulk_update(chosen, fields, batch_size=1000)
     # A plan is its dated steps (qingji.campaigns.gaps): each determined case has its first step.
+    # One in LAGGING_EVERY lags: a first step (送达) still not done, due days to weeks ago — what the weekly
+    # supervision lists (qingji.cadence) put before the leaders.
     PlanStep.objects.bulk_create(
         [PlanStep(entry=entry, due_on=min(campaign.target, today + timedelta(days=14)), description="排期开庭")
-         for entry in chosen], batch_size=1000,
+         for entry in chosen]
+        + [PlanStep(entry=entry, due_on=today - timedelta(days=10 + index % 25), description="送达并组织证据交换")
+           for index, entry in enumerate(e for e in chosen if e.case.closed_on is None) if index % LAGGING_EVERY == 0],
+        batch_size=1000,
     )  # fmt: skip
     audit_per_court("campaign_demo_determined", "campaign", campaign.name,
                     courts={court: {"cases": len(numbers), "fields": fields}
