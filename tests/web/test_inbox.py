@@ -114,7 +114,7 @@ def test_the_inbox_reads_the_messages_in_words_and_counts_the_unread(
     assert message.read_at is not None
     client.cookies["django_language"] = "en"
     english = client.get("/inbox/").content.decode()
-    assert "Inbox" in english and "Daily reminder" in english and "11 items due" in english
+    assert "Inbox" in english and "Daily reminder" in english and "11 items due: " in english
     assert "reminder_headline" not in english and ">reminder<" not in english
     # Another person's message is not found.
     other = Message.objects.get(person=world.assistant)

@@ -31,7 +31,8 @@ def headline(message: Message) -> str:
         return lb.text("list_headline").format(n=total)
     counts = message.data.get("counts", {})
     parts = [f"{kind_label(kind)} {n}" for kind, n in counts.items()]
-    return f"{lb.text('reminder_headline').format(n=total)}：{' · '.join(parts)}" if parts else ""
+    colon = ": " if lb.is_english() else "："
+    return f"{lb.text('reminder_headline').format(n=total)}{colon}{' · '.join(parts)}" if parts else ""
 
 
 @login_required
