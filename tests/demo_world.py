@@ -13,6 +13,7 @@ from pathlib import Path
 
 from qingji.audit.actions import audit
 from qingji.audit.models import AuditRecord
+from qingji.cadence.demo import replay_cadence
 from qingji.campaigns.actions import do_add_step, do_complete_step, do_record_supervision, do_update_entry
 from qingji.campaigns.casework import do_refer, do_request_appraisal, do_update_appraisal
 from qingji.campaigns.demo import ensure_demo_campaign
@@ -50,6 +51,7 @@ def build_words_world(directory: Path, today: date, *, every_action: bool = True
     users = ensure_demo_users(busiest_judge(DEMO_COURT))
     campaign = ensure_demo_campaign(today)
     do_snapshot(today)
+    replay_cadence(today)  # the inboxes as the demo fills them
     entry = _casework(campaign, today)
     closed = _lookbacks(campaign, today)
     _supervision(campaign, today)

@@ -110,6 +110,10 @@ def main_pages(page: Page, demo: WordsWorld, extra: tuple[str, ...]) -> Iterator
     page.goto(campaign)
     yield "campaign-case", first_link(page, f"a[href^='{campaign}case/']")
     yield "stats", "/stats/"
+    yield "inbox", "/inbox/"
+    page.goto("/inbox/")
+    if page.locator("table.inbox a.message").count():  # the role's newest message, when the schedule sent one
+        yield "inbox-message", first_link(page, "table.inbox a.message")
     pages = {"audit": "/audit/", "import": "/import/", "holidays": "/holidays/"}
     yield from ((name, pages[name]) for name in extra)
 
@@ -139,4 +143,4 @@ def test_screenshots_of_the_main_pages(role: Role, demo: WordsWorld, context: Br
                 "lang", re.compile("^en" if language == "en" else "^zh")
             )
             written.append(shoot(page, directory, f"{role.value}-{name}-{language}"))
-    assert len(written) == 2 * (7 + len(ROLES[role]))
+    assert len(written) == 2 * len(pages) >= 2 * (8 + len(ROLES[role]))
