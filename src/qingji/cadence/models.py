@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from qingji.cadence.schedule import Kind
+from qingji.campaigns.models import Campaign
 from qingji.courts.models import Person
 
 
@@ -62,3 +63,38 @@ class Message(models.Model):
         indexes = (models.Index(fields=("person", "read_at"), name="message_unread"),)
         ordering = ("-on", "-id")
         verbose_name = "消息"
+
+
+class Document(models.Model):
+    """A document the schedule produced (a campaign's ten-day bulletin, the monthly report), kept as it was sent:
+    the archive (通报存档) lists them and each downloads as DOCX and PDF. One per kind, campaign and day."""
+
+    class DocumentKind(models.TextChoices):
+        BULLETIN = "bulletin", "通报"
+        REPORT = "report", "月度报告"
+
+    kind = models.CharField("类别", max_length=16, choices=DocumentKind.choices)
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    on = models.DateField("数据截至")
+    number = models.PositiveIntegerField("期数", default=1)  # the campaign's n-th bulletin; the report: 1
+    title = models.CharField("标题", max_length=200)
+    run = models.ForeignKey(Run, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    data = models.JSONField("要点", default=dict)  # the headline figures the messages carry
+    docx = models.BinaryField("DOCX")
+    pdf = models.BinaryField("PDF")
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("kind", "campaign", "on"), name="cadence_document_once"),
+            models.UniqueConstraint(
+                fields=("kind", "on"), condition=models.Q(campaign__isnull=True), name="cadence_report_once"
+            ),
+        )
+        ordering = ("-on", "-id")
+        verbose_name = "文书"
+
+    def __str__(self) -> str:
+        return self.title

@@ -7,7 +7,7 @@ the letter's date and the court's remaining cases) and a template path, and retu
 A template is an ordinary .docx with placeholders such as ``{{法院}}`` in its paragraphs, tables, headers,
 footers and text boxes (:data:`PLACEHOLDERS`). Word often splits what was typed at once over several runs
 (spell-check marks, a change of formatting, an edit in the middle); the runs a placeholder spans are merged, and
-the value takes the formatting of the placeholder's first character (:mod:`qingji.campaigns.docx_text`). A paragraph
+the value takes the formatting of the placeholder's first character (:mod:`qingji.documents.docx_text`). A paragraph
 holding only ``{{案件清单}}`` is replaced by the table of remaining cases, in the font of that paragraph
 (:mod:`qingji.campaigns.letter_table`). A placeholder the letter does not know,
 or braces left open, refuse the template (:class:`LetterTemplateError`, naming both) before anything is filled.
@@ -27,8 +27,8 @@ import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 
-from qingji.campaigns.docx_text import PLACEHOLDER, W_P, fill_paragraph, paragraph_text, roots
 from qingji.campaigns.letter_table import put_table
+from qingji.documents.docx_text import PLACEHOLDER, W_P, fill_paragraph, paragraph_text, roots
 
 TEMPLATE_NAME = "督办函.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "letter_templates" / TEMPLATE_NAME

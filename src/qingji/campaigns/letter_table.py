@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Cm, Emu
 
-from qingji.campaigns.docx_text import W_RPR, set_text, text_nodes
+from qingji.documents.docx_text import W_RPR, set_text, text_nodes
 
 CELL_MARGIN_TWIPS = 57  # 0.1 cm each side: a case number and a date fit their columns in 五号
 
