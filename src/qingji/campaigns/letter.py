@@ -9,26 +9,19 @@ footers and text boxes (:data:`PLACEHOLDERS`). Word often splits what was typed 
 (spell-check marks, a change of formatting, an edit in the middle); the runs a placeholder spans are merged, and
 the value takes the formatting of the placeholder's first character (:mod:`qingji.documents.docx_text`). A paragraph
 holding only ``{{案件清单}}`` is replaced by the table of remaining cases, in the font of that paragraph
-(:mod:`qingji.campaigns.letter_table`). A placeholder the letter does not know,
+(:mod:`qingji.documents.docx_table`). A placeholder the letter does not know,
 or braces left open, refuse the template (:class:`LetterTemplateError`, naming both) before anything is filled.
 """
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 from pathlib import Path
-from typing import Any
 
-import docx
-from docx.document import Document
-from docx.opc.exceptions import PackageNotFoundError
-
-from qingji.campaigns.letter_table import put_table
-from qingji.documents.docx_text import PLACEHOLDER, W_P, fill_paragraph, paragraph_text, roots
+from qingji.documents.blocks import Table
+from qingji.documents.docx_text import PLACEHOLDER, paragraph_text
+from qingji.documents.template import TemplateError, check_template, fill_template
 
 TEMPLATE_NAME = "督办函.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "letter_templates" / TEMPLATE_NAME
@@ -76,13 +69,8 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-class LetterTemplateError(ValueError):
-    """The template cannot make a letter; nothing was generated."""
-
-    def __init__(self, template: Path, reason_zh: str, reason_en: str, placeholder: str = "") -> None:
-        self.template, self.placeholder = template, placeholder
-        self.reason_zh, self.reason_en = reason_zh, reason_en
-        super().__init__(f"{template}: {reason_zh} / {reason_en}")
+# The template cannot make a letter; nothing was generated.
+LetterTemplateError = TemplateError
 
 
 @dataclass(frozen=True)
@@ -152,77 +140,20 @@ def chinese_date(day: date | None) -> str:
 
 def render_letter(data: LetterData, template: Path) -> bytes:
     """The letter for ``data`` from ``template`` (a .docx), as the bytes of a .docx."""
-    document = _open(template)
-    paragraphs = [paragraph for root in roots(document) for paragraph in root.iter(W_P)]
-    markers = _check(paragraphs, template)
-    values = data.values()
-    for paragraph in paragraphs:
-        if paragraph not in markers:
-            fill_paragraph(paragraph, values)
     cells = [
         [row.case_number, row.judge, row.filed_on.isoformat(), str(row.days_pending), row.reason,
          row.target_on.isoformat() if row.target_on is not None else ""]
         for row in data.rows
     ]  # fmt: skip
-    for marker in markers:
-        put_table(document, marker, COLUMNS, cells, empty="（无未结案件）")
-    out = BytesIO()
-    document.save(out)
-    return out.getvalue()
+    table = Table(COLUMNS, cells, empty="（无未结案件）")
+    return fill_template(template, PLACEHOLDERS, data.values(), {CASE_LIST: [table]})
 
 
 def placeholders_in(template: Path) -> list[str]:
     """The placeholders a template uses, in order of first appearance (an unknown one raises)."""
-    document = _open(template)
-    paragraphs = [paragraph for root in roots(document) for paragraph in root.iter(W_P)]
-    _check(paragraphs, template)
+    _, paragraphs, _ = check_template(template, PLACEHOLDERS, [CASE_LIST])
     names: dict[str, None] = {}
     for paragraph in paragraphs:
         for match in PLACEHOLDER.finditer(paragraph_text(paragraph)):
             names.setdefault(match.group(1), None)
     return list(names)
-
-
-def _open(template: Path) -> Document:
-    if not template.is_file():
-        raise LetterTemplateError(template, "模板文件不存在", "the template file does not exist")
-    try:
-        return docx.Document(str(template))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise LetterTemplateError(
-            template, f"不是有效的 Word 文档（.docx）：{error}", f"not a valid Word document (.docx): {error}"
-        ) from None
-
-
-def _check(paragraphs: Sequence[Any], template: Path) -> list[Any]:
-    """Refuse unknown placeholders and open braces; return the paragraphs that hold the case-list marker."""
-    markers = []
-    for paragraph in paragraphs:
-        text = paragraph_text(paragraph)
-        for match in PLACEHOLDER.finditer(text):
-            name = match.group(1)
-            if name not in PLACEHOLDERS:
-                raise LetterTemplateError(
-                    template,
-                    f"未知的占位符 {match.group(0)}（可用：{'、'.join(PLACEHOLDERS)}）",
-                    f"unknown placeholder {match.group(0)} (known: {', '.join(PLACEHOLDERS)})",
-                    placeholder=name,
-                )
-            if name == CASE_LIST:
-                if text.strip() != match.group(0):
-                    raise LetterTemplateError(
-                        template,
-                        f"{match.group(0)} 须单独成段，不能与其他文字同段：“{text.strip()}”",
-                        f"{match.group(0)} must stand alone in its paragraph: {text.strip()!r}",
-                        placeholder=name,
-                    )
-                markers.append(paragraph)
-        rest = PLACEHOLDER.sub("", text)
-        if "{{" in rest or "}}" in rest:
-            raise LetterTemplateError(
-                template,
-                f"占位符的花括号不完整：“{text.strip()}”",
-                f"a placeholder's braces are not closed: {text.strip()!r}",
-                placeholder=rest,
-            )
-    return markers

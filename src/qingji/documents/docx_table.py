@@ -1,5 +1,6 @@
 """A bordered table put where a marker paragraph stands in a Word document, in the marker's font: the supervision
-letter's table of remaining cases (:mod:`qingji.campaigns.letter`)."""
+letter's table of remaining cases (:mod:`qingji.campaigns.letter`), the bulletin's and the report's tables
+(:mod:`qingji.documents.template`)."""
 
 from __future__ import annotations
 
