@@ -22,7 +22,14 @@ def test_names_as_the_courts_publish_them() -> None:
 
 
 def test_organisations_and_masked_names_stay() -> None:
-    for name in ("某建筑公司", "庆阳市西峰区农村信用社", "中国农业银行庆阳分行", "西峰区自来水厂", "王某某", "李某"):
+    for name in (
+        "某建筑公司",
+        "庆阳市西峰区农村信用社",
+        "中国农业银行庆阳分行",
+        "西峰区自来水厂",
+        "王某某",
+        "李某",
+    ):
         assert mask_name(name) == name
 
 
@@ -35,7 +42,9 @@ def test_a_case_s_parties() -> None:
 def test_a_person_s_name_keeps_only_the_surname(name: str) -> None:
     masked = mask_name(name)
     surname = name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[:1]
-    if masked != name:  # an organisation's word in four characters (e.g. 中心) keeps it: the name is not a person's
+    if (
+        masked != name
+    ):  # an organisation's word in four characters (e.g. 中心) keeps it: the name is not a person's
         assert masked == surname + MASK
     assert mask_name(masked) == masked  # masking twice changes nothing
 

@@ -13,10 +13,11 @@ import re
 
 MASK = "某某"
 # The compound surnames of the Hundred Family Surnames still in use: the surname a masked name keeps.
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 闻人 万俟 澹台 公冶 "
-    "宗政 濮阳 淳于 单于 太叔 申屠 仲孙 慕容 端木 呼延 南宫 西门 独孤 百里 东郭 第五".split()
-)
+COMPOUND_SURNAMES = frozenset((
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕",
+    "令狐", "钟离", "闻人", "万俟", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙", "端木",
+    "呼延", "南宫", "西门", "独孤", "百里", "东郭", "第五",
+))  # fmt: skip
 # Words that make a party an organisation (not a natural person), whose name is not masked: anywhere in the name,
 # or, a single character (厂, 局 …), at the end of a name longer than a person's (DESIGN.md: names are 2–4 characters
 # but for some minority and foreign names, which have no such word).
