@@ -79,6 +79,9 @@ class Document(models.Model):
     )
     on = models.DateField("数据截至")
     number = models.PositiveIntegerField("期数", default=1)  # the campaign's n-th bulletin; the report: 1
+    # The courts it covers, their codes joined by "," ("": every court): a monthly report is one per leadership
+    # (the whole court system for the higher court's, a basic court's own for its).
+    scope = models.CharField("范围", max_length=400, blank=True, default="")
     title = models.CharField("标题", max_length=200)
     run = models.ForeignKey(Run, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     data = models.JSONField("要点", default=dict)  # the headline figures the messages carry
@@ -88,9 +91,9 @@ class Document(models.Model):
 
     class Meta:
         constraints = (
-            models.UniqueConstraint(fields=("kind", "campaign", "on"), name="cadence_document_once"),
+            models.UniqueConstraint(fields=("kind", "campaign", "on", "scope"), name="cadence_document_once"),
             models.UniqueConstraint(
-                fields=("kind", "on"), condition=models.Q(campaign__isnull=True), name="cadence_report_once"
+                fields=("kind", "on", "scope"), condition=models.Q(campaign__isnull=True), name="cadence_report_once"
             ),
         )
         ordering = ("-on", "-id")
