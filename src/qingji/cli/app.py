@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from qingji.cli.backup_cmds import backup, restore
+from qingji.cli.bulletin_cmd import bulletin
 from qingji.cli.campaign_cmds import campaign_app
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
@@ -36,6 +37,7 @@ app.command()(snapshot)
 app.command()(stats)
 app.command()(serve)
 app.command()(worker)
+app.command()(bulletin)
 app.command(name="import")(import_)
 app.command()(backup)
 app.command()(restore)

@@ -3,7 +3,6 @@ the default template out for a court to edit (docs/campaigns.md)."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -11,9 +10,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from qingji.cli.bulletin_cmd import bulletin_template
 from qingji.cli.inputs import campaign_named
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
+from qingji.cli.template_copy import copy_template
 from qingji.server.setup import setup_django
 
 
@@ -111,21 +112,13 @@ def letter_template(
     """Copy the default letter template out to edit in Word or WPS.
 
     An edited copy at $QINGJI_HOME/templates/督办函.docx is used instead of the default."""
-    from qingji.campaigns.letter import DEFAULT_TEMPLATE, PLACEHOLDERS
+    from qingji.campaigns.letter import DEFAULT_TEMPLATE, PLACEHOLDERS, TEMPLATE_NAME
 
-    err = Console(stderr=True)
-    if out.exists() and not force:
-        err.print(f"[red]{out} 已存在，未覆盖（--force 覆盖） / exists, not overwritten (--force)[/red]")
-        raise typer.Exit(1)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(DEFAULT_TEMPLATE, out)
-    console = Console()
-    console.print(f"已写出 written: {out}")
-    console.print("占位符 placeholders: " + " ".join(f"{{{{{name}}}}}" for name in PLACEHOLDERS))
-    console.print("改好后放到 put the edited file at: $QINGJI_HOME/templates/督办函.docx")
+    copy_template(DEFAULT_TEMPLATE, out, force=force, placeholders=PLACEHOLDERS, name=TEMPLATE_NAME)
 
 
 def register(app: typer.Typer) -> None:
     """Add the commands to `qingji campaign`."""
     app.command()(letter)
     app.command(name="letter-template")(letter_template)
+    app.command(name="bulletin-template")(bulletin_template)

@@ -179,7 +179,7 @@ class _Reader:
             if len(grid) == max(map(len, cells), default=0)
             else None
         )
-        table = Table(data, colWidths=widths, repeatRows=repeat)
+        table = Table(data, colWidths=widths, repeatRows=repeat, spaceBefore=4, spaceAfter=6)
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
