@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from qingji.audit.actions import audit_per_court
+from qingji.cadence.bulletins import bulletin_messages
 from qingji.cadence.models import Clock, Message, Run
 from qingji.cadence.reminders import list_messages, reminder_messages
 from qingji.cadence.schedule import SUPERSEDED, Kind, Occasion, occasions, to_produce
@@ -37,10 +38,11 @@ WAIT_FOR_SNAPSHOT = timedelta(hours=6)
 log = logging.getLogger(__name__)
 
 Producer = Callable[[Run, CadenceSettings], list[Message]]
-# The kinds produced so far; the bulletin and the monthly report join when their documents exist (docs/cadence.md).
+# What each kind produces (docs/cadence.md).
 PRODUCERS: dict[Kind, Producer] = {
     Kind.REMINDER: lambda run, cadence: reminder_messages(run, cadence.reminder_roles),
     Kind.LIST: lambda run, cadence: list_messages(run, cadence.list_roles),
+    Kind.BULLETIN: lambda run, cadence: bulletin_messages(run, cadence.bulletin_roles),
 }
 
 

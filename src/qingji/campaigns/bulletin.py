@@ -132,11 +132,11 @@ def previous_bulletin_day(on: date, days: Sequence[int], start: date) -> date:
 
 
 def bulletin_number(start: date, on: date, days: Sequence[int]) -> int:
-    """The bulletin's number: 1 + the bulletin days of the schedule from the campaign's start up to, not
-    including, ``on``."""
+    """The bulletin's number: 1 + the bulletin days of the schedule after the campaign's start and before
+    ``on`` (a bulletin on the start itself, of a campaign not yet under way, is not made by the schedule)."""
     count, year, month = 0, start.year, start.month
     while (year, month) <= (on.year, on.month):
-        count += sum(1 for day in days if start <= date(year, month, day) < on)
+        count += sum(1 for day in days if start < date(year, month, day) < on)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return count + 1
 

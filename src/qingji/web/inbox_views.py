@@ -19,6 +19,7 @@ from qingji.campaigns.due_work import DueItem
 from qingji.campaigns.due_work import conventions_in_force as conventions
 from qingji.web import labels as lb
 from qingji.web.home_work import kind_label, row
+from qingji.web.inbox_bulletin import bulletin_context, bulletin_headline
 from qingji.web.views import page_context, person_of
 
 PAGE_SIZE = 50
@@ -27,6 +28,8 @@ PAGE_SIZE = 50
 def headline(message: Message) -> str:
     """What the message is about, in one line."""
     total = int(message.data.get("total", 0))
+    if message.kind == Kind.BULLETIN:
+        return bulletin_headline(message)
     if message.kind == Kind.LIST:
         return lb.text("list_headline").format(n=total)
     counts = message.data.get("counts", {})
@@ -62,10 +65,12 @@ def inbox_message(request: HttpRequest, message: int) -> HttpResponse:
         "intro": lb.text(f"{shown.kind}_intro").format(day=day),
         "listed": lb.text("listed_of").format(shown=len(data.get("items", [])), total=data.get("total", 0)),
     }
-    if shown.kind == Kind.REMINDER:
+    if shown.kind == Kind.BULLETIN and person is not None:
+        context.update(bulletin_context(shown, person))
+    elif shown.kind == Kind.REMINDER:
         months = min(conventions().long_pending_tiers)
         context["work_rows"] = [row(_due_item(item), months) for item in data.get("items", [])]
-    else:
+    elif shown.kind == Kind.LIST:
         context["list_rows"] = [_list_row(item) for item in data.get("items", [])]
     return render(request, "web/inbox_message.html", page_context(request, person=person, **context))
 

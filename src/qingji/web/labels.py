@@ -11,6 +11,7 @@ from qingji.web.audit_labels import AUDIT_TEXTS, admin_action_label
 from qingji.web.campaign_labels import CAMPAIGN_AUDIT_LABELS, CAMPAIGN_TEXTS
 from qingji.web.case_labels import CASE_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
+from qingji.web.document_labels import DOCUMENT_TEXTS
 from qingji.web.holiday_labels import HOLIDAY_TEXTS
 from qingji.web.home_labels import HOME_TEXTS
 from qingji.web.inbox_labels import INBOX_TEXTS
@@ -208,6 +209,7 @@ TEXTS.update(LEADER_TEXTS)
 TEXTS.update(HOME_TEXTS)
 TEXTS.update(AUDIT_TEXTS)
 TEXTS.update(INBOX_TEXTS)
+TEXTS.update(DOCUMENT_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

@@ -21,6 +21,11 @@ EVERYONE = frozenset(Role)
 # The holidays page in the menu: for whoever loads a year's notice (qingji.cases.calendar_change decides which
 # administrator may; the page shows the others why not).
 HOLIDAY_ROLES = frozenset({Role.ADMINISTRATOR})
+# The archive of bulletins and reports: the roles they are sent to by default (docs/cadence.md; the page shows
+# anyone what was sent to them).
+DOCUMENT_ROLES = frozenset(
+    {Role.PRESIDENT, Role.VICE_PRESIDENT, Role.TRIAL_MANAGEMENT, Role.SUPERVISION, Role.HIGHER_COURT_READER}
+)
 # The admin site (accounts and groups): administrators are its only staff (qingji.courts.actions).
 ADMIN_SITE_ROLES = frozenset({Role.ADMINISTRATOR})
 
@@ -36,6 +41,7 @@ class MenuItem:
 MENU: tuple[MenuItem, ...] = (
     MenuItem("web:home", "home", EVERYONE),
     MenuItem("web:inbox", "inbox", EVERYONE),
+    MenuItem("web:documents", "documents", DOCUMENT_ROLES),
     MenuItem("web:ledger", "ledger", EVERYONE),
     MenuItem("web:campaigns", "campaigns", EVERYONE),
     MenuItem("web:stats", "stats", EVERYONE),

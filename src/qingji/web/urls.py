@@ -10,6 +10,7 @@ from qingji.web import (
     campaign_export_views,
     campaign_views,
     case_views,
+    document_views,
     export_views,
     holiday_views,
     home_views,
@@ -62,5 +63,7 @@ urlpatterns = [
     *CASEWORK_URLS,
     path("inbox/", inbox_views.inbox_page, name="inbox"),
     path("inbox/<id:message>/", inbox_views.inbox_message, name="inbox_message"),
+    path("documents/", document_views.documents_page, name="documents"),
+    path("documents/<id:document>/<str:fmt>/", document_views.document_file, name="document_file"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
