@@ -51,13 +51,15 @@ def campaign(settings: Any, tmp_path: Path) -> str:
     Case.objects.create(case_number="（2022）甘1002民初900号", court_code="甘1002", type_code="民初",
                         procedure="ordinary", filed_on=date(2022, 7, 1))  # fmt: skip
     do_create_campaign(NAME, start=START, target=TARGET, court_codes=COURTS, older_than_months=6)
-    do_record_supervision(NAME_campaign(), court_code="甘1021", kind="phone", on=date(2023, 2, 3), by="审管办")
+    do_record_supervision(
+        NAME_campaign(), court_code="甘1021", kind="phone", on=date(2023, 2, 3), by="审管办"
+    )
     do_record_supervision(NAME_campaign(), court_code="甘1027", kind="weekly_supervision", on=date(2023, 1, 20),
                           by="审管办")  # fmt: skip
     return NAME
 
 
-def NAME_campaign() -> Any:  # noqa: N802
+def NAME_campaign() -> Any:
     from qingji.campaigns.models import Campaign
 
     return Campaign.objects.get(name=NAME)
@@ -104,7 +106,10 @@ def test_the_bulletin_s_figures_are_the_campaign_report_s(campaign: str, tmp_pat
         cells = f"{name}{row['in_scope']}{row['cleared']}{row['remaining']}{row['clearance_rate']:.2%}"
         assert cells in text, cells
     # The summary's sentence and the new backlog.
-    assert f"纳入积案{expected['in_scope']}件，已结{expected['cleared']}件，未结{expected['remaining']}件" in text
+    assert (
+        f"纳入积案{expected['in_scope']}件，已结{expected['cleared']}件，未结{expected['remaining']}件"
+        in text
+    )
     assert f"新增积案{expected['new_backlog']}件" in text and expected["new_backlog"] > 0
     # The basic courts ranked as the report ranks them, with the last-place warning on the last.
     assert len(expected["standings"]) == 4

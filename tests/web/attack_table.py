@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from site_urls import Route
 
-from qingji.cadence.models import Message
+from qingji.cadence.models import Document, Message
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep, Referral, SupervisionAction
 from qingji.cases.models import Case
 from qingji.courts.models import Person
@@ -94,6 +94,11 @@ PATHS: dict[tuple[str, ...], Callable[[Context, Route], list[Data]]] = {
     ("message",): lambda ctx, route: (
         [{"message": pk} for pk in Message.objects.values_list("pk", flat=True)] or [{"message": 1}]
     ),
+    ("document", "fmt"): lambda ctx, route: [
+        {"document": pk, "fmt": fmt}
+        for pk in Document.objects.values_list("pk", flat=True)
+        for fmt in ("docx", "pdf")
+    ],
     ("app_label",): lambda ctx, route: [{"app_label": "auth"}],
     ("url",): lambda ctx, route: [{"url": "auth/user/"}],
 }
@@ -191,6 +196,8 @@ ATTACKS: dict[str, Attack] = {
     "web:stats": Attack(queries=lambda ctx, path: _courts(ctx, **DAY)),
     "web:inbox": Attack(posts=NO_POST),
     "web:inbox_message": Attack(posts=NO_POST),
+    "web:documents": Attack(posts=NO_POST),
+    "web:document_file": Attack(posts=NO_POST),
     "web:holidays": Attack(posts=lambda ctx, path: [{"text": NOTICE_2027, "confirm": "1"}, {"text": NOTICE_2027}]),
     "web:campaigns": Attack(posts=_new_campaigns),
     "web:campaign": Attack(queries=_campaign_queries, posts=_supervision),

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 
 from court_cases import AS_OF, PASSWORD, create_court_system
 from qingji.audit.actions import audit
-from qingji.cadence.models import Message
+from qingji.cadence.models import Document, Message
 from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campaign, do_record_supervision
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.lookback import do_open_lookbacks
@@ -117,6 +117,7 @@ def build_world() -> World:
     ]
     do_grant(targets[1].user.get_username(), court_code="甘1027", judge="赵磊", reason="协助")
     _messages(targets)
+    _documents(campaigns)
     return World(
         {c.name: c.pk for c in campaigns}, [p.user.pk for p in targets], Group.objects.create(name="组").pk
     )
@@ -130,6 +131,13 @@ def _messages(people: list[Person]) -> None:
                  for n in numbers]  # fmt: skip
         Message.objects.create(key=f"reminder:2024-12-31:{person.pk}", person=person, kind="reminder",
                                on=AS_OF, data={"counts": {"overdue": len(items)}, "items": items, "total": len(items)})  # fmt: skip
+
+
+def _documents(campaigns: list[Campaign]) -> None:
+    """A bulletin of each campaign in the archive (its figures only: the attack is on who may open it)."""
+    for campaign in campaigns:
+        Document.objects.create(kind="bulletin", campaign=campaign, on=AS_OF, title=f"{campaign.name}通报",
+                                docx=campaign.name.encode(), pdf=campaign.name.encode())  # fmt: skip
 
 
 def make_attacker(court: str, role: Role) -> Person:

@@ -23,7 +23,7 @@ from django.test import Client
 from site_urls import Route, all_routes
 
 from court_cases import PASSWORD
-from qingji.cadence.models import Message
+from qingji.cadence.models import Document, Message
 from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campaign, do_record_supervision
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.scope import ListedNumber
@@ -145,6 +145,8 @@ PAGES: dict[str, Page] = {
     "web:stats": Page(get=STATS),
     "web:inbox": Page(get={"page": "id"}),
     "web:inbox_message": Page(),
+    "web:documents": Page(get={"page": "id"}),
+    "web:document_file": Page(),
     "web:holidays": Page(user="admin", forms=(Form(
         lambda w: {"text": "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日放假。", "year": "2027"},
         {"text": "text", "year": "number", "file": "file"}),)),
@@ -228,6 +230,10 @@ def good_path_values(route: Route, world: World) -> dict[str, object]:
         office = Person.objects.get(user__username="office")
         values["message"] = Message.objects.create(key="reminder:office", person=office, kind="reminder",
                                                    on=date(2024, 12, 31), data={"items": [], "total": 0}).pk  # fmt: skip
+    if route.key == "web:document_file":  # a bulletin of the campaign, which the office reads
+        values["document"] = Document.objects.create(kind="bulletin", campaign_id=world.campaign, on=date(2024, 12, 21),
+                                                     title="通报", docx=b"docx", pdf=b"pdf").pk  # fmt: skip
+        values["fmt"] = "pdf"
     return {name: values[name] for name, _ in route.params}
 
 

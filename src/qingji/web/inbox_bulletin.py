@@ -51,9 +51,6 @@ def bulletin_context(message: Message, person: Person) -> dict[str, Any]:
     ]
     document = data.get("document")
     return {
-        "intro": lb.text("bulletin_intro").format(
-            campaign=data.get("campaign_name", ""), day=message.on.isoformat()
-        ),
         "bulletin_notes": notes,
         "bulletin_figures": figures,
         "bulletin_links": {fmt: reverse("web:document_file", args=[document, fmt]) for fmt in ("docx", "pdf")}

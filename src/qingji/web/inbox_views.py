@@ -62,7 +62,7 @@ def inbox_message(request: HttpRequest, message: int) -> HttpResponse:
     context: dict[str, Any] = {
         "message": shown,
         "kind": lb.text(f"cadence_{shown.kind}"),
-        "intro": lb.text(f"{shown.kind}_intro").format(day=day),
+        "intro": lb.text(f"{shown.kind}_intro").format(day=day, campaign=data.get("campaign_name", "")),
         "listed": lb.text("listed_of").format(shown=len(data.get("items", [])), total=data.get("total", 0)),
     }
     if shown.kind == Kind.BULLETIN and person is not None:

@@ -196,6 +196,7 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "holiday_notice_loaded": ("载入节假日安排", "Holiday notice loaded"),
     "database_restored": ("数据库由备份恢复", "Database restored from a backup"),
     "cadence_produced": ("按时生成", "Produced on schedule"),
+    "document_produced": ("生成并存档", "Produced and archived"),
 }
 AUDIT_ACTION_LABELS.update(CAMPAIGN_AUDIT_LABELS)
 
