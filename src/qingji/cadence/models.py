@@ -93,7 +93,9 @@ class Document(models.Model):
         constraints = (
             models.UniqueConstraint(fields=("kind", "campaign", "on", "scope"), name="cadence_document_once"),
             models.UniqueConstraint(
-                fields=("kind", "on", "scope"), condition=models.Q(campaign__isnull=True), name="cadence_report_once"
+                fields=("kind", "on", "scope"),
+                condition=models.Q(campaign__isnull=True),
+                name="cadence_report_once",
             ),
         )
         ordering = ("-on", "-id")

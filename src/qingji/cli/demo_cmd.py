@@ -74,8 +74,12 @@ def demo(
     console.print(
         f"专项行动 campaign「{campaign.name}」{campaign.start} → {campaign.target}: {campaign.cases.count()} 件 cases"
     )
-    console.print(f"收件箱 inboxes: {messages} 条提醒、督办清单与通报 reminders, supervision lists and bulletins")
-    console.print(f"通报存档 archive: {Document.objects.count()} 份通报与报告 bulletins and reports (DOCX, PDF)")
+    console.print(
+        f"收件箱 inboxes: {messages} 条提醒、督办清单与通报 reminders, supervision lists and bulletins"
+    )
+    console.print(
+        f"通报存档 archive: {Document.objects.count()} 份通报与报告 bulletins and reports (DOCX, PDF)"
+    )
     console.print(f"数据库 database: {database}\n台账 ledger: {directory / 'ledger.xlsx'}")
     if serve:
         from qingji.cli.server_cmds import serve as serve_pages
