@@ -59,10 +59,10 @@ def main() -> None:
     )
     parser.add_argument("--judges", type=int, default=2000, help="judges with an account (made once)")
     args = parser.parse_args()
+    ensure_world()  # sets QINGJI_HOME to the benchmark's database; then its migrations, if any are new
     subprocess.run(
         [str(Path(sys.executable).with_name("qingji")), "init"], check=True, stdout=subprocess.DEVNULL
     )
-    ensure_world()
     ensure_people(args.judges)
     from qingji.cadence.models import Run
     from qingji.cadence.reminders import list_messages, reminder_messages
