@@ -114,6 +114,10 @@ def main_pages(page: Page, demo: WordsWorld, extra: tuple[str, ...]) -> Iterator
     page.goto("/inbox/")
     if page.locator("table.inbox a.message").count():  # the role's newest message, when the schedule sent one
         yield "inbox-message", first_link(page, "table.inbox a.message")
+    bulletins = page.locator("table.inbox tr[data-kind='bulletin'] a.message")
+    if bulletins.count():  # a ten-day bulletin in the inbox, and the archive that keeps it
+        yield "inbox-bulletin", bulletins.first.get_attribute("href") or ""
+        yield "documents", "/documents/"
     pages = {"audit": "/audit/", "import": "/import/", "holidays": "/holidays/"}
     yield from ((name, pages[name]) for name in extra)
 
