@@ -8,12 +8,15 @@ audit record of every action."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+
+from django.utils import timezone
 
 from qingji.audit.actions import audit
 from qingji.audit.models import AuditRecord
 from qingji.cadence.demo import replay_cadence
+from qingji.cadence.models import Delivery
 from qingji.campaigns.actions import do_add_step, do_complete_step, do_record_supervision, do_update_entry
 from qingji.campaigns.casework import do_refer, do_request_appraisal, do_update_appraisal
 from qingji.campaigns.demo import ensure_demo_campaign
@@ -56,6 +59,7 @@ def build_words_world(directory: Path, today: date, *, every_action: bool = True
     closed = _lookbacks(campaign, today)
     _supervision(campaign, today)
     _refused_import(directory)
+    _failed_deliveries(today)
     if every_action:
         _every_action()
     return WordsWorld(today, users, campaign, entry.case.case_number, closed)
@@ -116,6 +120,18 @@ def _refused_import(directory: Path) -> None:
     bad.write_text("案号,法院代码,立案日期\n（2026）甘1002民初99999号,甘1002,不是日期\n", encoding="utf-8")
     outcome = do_import(bad, report_path=directory / "bad-report.xlsx")
     assert not outcome.imported
+
+
+def _failed_deliveries(today: date) -> None:
+    """An e-mail given up and a robot post being tried again, of the demo court: the failures page shows both."""
+    due = timezone.make_aware(datetime.combine(today, time(8, 0)))
+    for key, channel, recipient, status, error in (
+        ("email:demo", "email", "zhangsan@court.local", "failed", "邮件服务器拒收此收件人 / the relay refused the recipient: 550 no such user"),
+        ("robot:demo", "dingtalk", "审管办群", "pending", "机器人接口返回 HTTP 500 / the robot answered HTTP 500"),
+    ):  # fmt: skip
+        Delivery.objects.create(key=key, channel=channel, recipient=recipient, court_code=DEMO_COURT, kind="reminder",
+                                on=today, status=status, attempts=3, due_at=due, next_try_at=due + timedelta(hours=1),
+                                last_error=error)  # fmt: skip
 
 
 def _every_action() -> None:

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.db.models import Model
 
 from qingji.audit.models import AuditRecord
+from qingji.cadence.models import Delivery
 from qingji.campaigns.models import (
     Appraisal,
     Campaign,
@@ -46,7 +47,7 @@ COURT_ROWS: dict[Any, str] = {
     User: "person__court__code", User.groups.through: "user__person__court__code",
     User.user_permissions.through: "user__person__court__code", Campaign.courts.through: "court__code",
     Campaign: "courts__code", ImportRecord: "by__person__court__code", Court: "", Division: "",
-    HolidayNotice: "", SettingsRecord: "",
+    HolidayNotice: "", SettingsRecord: "", Delivery: "court_code",
 }  # fmt: skip
 
 Rows = dict[tuple[str, int], tuple[frozenset[str], tuple[tuple[str, Any], ...]]]

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from site_urls import Route
 
-from qingji.cadence.models import Document, Message
+from qingji.cadence.models import Delivery, Document, Message
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep, Referral, SupervisionAction
 from qingji.cases.models import Case
 from qingji.courts.models import Person
@@ -98,6 +98,9 @@ PATHS: dict[tuple[str, ...], Callable[[Context, Route], list[Data]]] = {
         {"document": pk, "fmt": fmt}
         for pk in Document.objects.values_list("pk", flat=True)
         for fmt in ("docx", "pdf")
+    ],
+    ("delivery",): lambda ctx, route: [
+        {"delivery": pk} for pk in Delivery.objects.values_list("pk", flat=True).order_by("pk")
     ],
     ("app_label",): lambda ctx, route: [{"app_label": "auth"}],
     ("url",): lambda ctx, route: [{"url": "auth/user/"}],
@@ -198,6 +201,8 @@ ATTACKS: dict[str, Attack] = {
     "web:inbox_message": Attack(posts=NO_POST),
     "web:documents": Attack(posts=NO_POST),
     "web:document_file": Attack(posts=NO_POST),
+    "web:outbox": Attack(posts=NO_POST),
+    "web:outbox_retry": Attack(),  # each court's failed delivery sent again: by the office of its court alone
     "web:holidays": Attack(posts=lambda ctx, path: [{"text": NOTICE_2027, "confirm": "1"}, {"text": NOTICE_2027}]),
     "web:campaigns": Attack(posts=_new_campaigns),
     "web:campaign": Attack(queries=_campaign_queries, posts=_supervision),

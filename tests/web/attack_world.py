@@ -7,13 +7,13 @@ an import and the event it withdrew; and users of every court to be changed in t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from django.contrib.auth.models import Group
 
 from court_cases import AS_OF, PASSWORD, create_court_system
 from qingji.audit.actions import audit
-from qingji.cadence.models import Document, Message
+from qingji.cadence.models import Delivery, Document, Message
 from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campaign, do_record_supervision
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.lookback import do_open_lookbacks
@@ -118,6 +118,7 @@ def build_world() -> World:
     do_grant(targets[1].user.get_username(), court_code="甘1027", judge="赵磊", reason="协助")
     _messages(targets)
     _documents(campaigns)
+    _deliveries(targets)
     return World(
         {c.name: c.pk for c in campaigns}, [p.user.pk for p in targets], Group.objects.create(name="组").pk
     )
@@ -138,6 +139,17 @@ def _documents(campaigns: list[Campaign]) -> None:
     for campaign in campaigns:
         Document.objects.create(kind="bulletin", campaign=campaign, on=AS_OF, title=f"{campaign.name}通报",
                                 docx=campaign.name.encode(), pdf=campaign.name.encode())  # fmt: skip
+
+
+def _deliveries(people: list[Person]) -> None:
+    """A failed e-mail to each target, of their court (the failures page shows it, and retries it, to the office
+    of that court alone)."""
+    at = datetime(2024, 12, 31, 8, 0, tzinfo=UTC)
+    for person in people:
+        Delivery.objects.create(key=f"email:reminder:2024-12-31:{person.pk}:{person.court.code}@court.local",
+                                channel="email", recipient=f"{person.pk}@court.local", court_code=person.court.code,
+                                kind="reminder", on=AS_OF, status="failed", attempts=9, due_at=at, next_try_at=at,
+                                last_error="无法通过邮件服务器发送 / cannot send through the relay")  # fmt: skip
 
 
 def make_attacker(court: str, role: Role) -> Person:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -23,7 +23,7 @@ from django.test import Client
 from site_urls import Route, all_routes
 
 from court_cases import PASSWORD
-from qingji.cadence.models import Document, Message
+from qingji.cadence.models import Delivery, Document, Message
 from qingji.campaigns.actions import do_add_cases, do_add_step, do_create_campaign, do_record_supervision
 from qingji.campaigns.casework import do_refer, do_request_appraisal
 from qingji.campaigns.scope import ListedNumber
@@ -147,6 +147,8 @@ PAGES: dict[str, Page] = {
     "web:inbox_message": Page(),
     "web:documents": Page(get={"page": "id"}),
     "web:document_file": Page(),
+    "web:outbox": Page(get={"page": "id"}),
+    "web:outbox_retry": Page(forms=(Form(lambda w: {}, {}),)),
     "web:holidays": Page(user="admin", forms=(Form(
         lambda w: {"text": "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日放假。", "year": "2027"},
         {"text": "text", "year": "number", "file": "file"}),)),
@@ -234,6 +236,11 @@ def good_path_values(route: Route, world: World) -> dict[str, object]:
         values["document"] = Document.objects.create(kind="bulletin", campaign_id=world.campaign, on=date(2024, 12, 21),
                                                      title="通报", docx=b"docx", pdf=b"pdf").pk  # fmt: skip
         values["fmt"] = "pdf"
+    if route.key == "web:outbox_retry":  # a failed e-mail of the office's court
+        at = datetime(2024, 12, 31, 8, 0, tzinfo=UTC)
+        values["delivery"] = Delivery.objects.create(key="email:office", channel="email", recipient="a@court.local",
+                                                     court_code="甘10", kind="reminder", on=at.date(),
+                                                     status="failed", due_at=at, next_try_at=at).pk  # fmt: skip
     return {name: values[name] for name, _ in route.params}
 
 

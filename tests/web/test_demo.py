@@ -61,7 +61,18 @@ def test_demo_builds_the_database(tmp_path: Path) -> None:
     (messages,) = database.execute("select count(*) from cadence_message").fetchone()
     runs = database.execute('select kind, "on", count(*) from cadence_run group by kind, "on"').fetchall()
     assert runs and all(count == 1 for _, _, count in runs)
-    assert {kind for kind, _, _ in runs} == {"reminder", "list"}
+    # three weeks hold at least two bulletin days (the 1st, 11th, 21st); the monthly report only if its day fell in them
+    assert (
+        {"reminder", "list", "bulletin"}
+        <= {kind for kind, _, _ in runs}
+        <= {"reminder", "list", "bulletin", "report"}
+    )
+    (bulletins,) = database.execute(
+        "select count(*) from cadence_document where kind = 'bulletin'"
+    ).fetchone()
+    assert bulletins == sum(
+        1 for kind, _, _ in runs if kind == "bulletin"
+    )  # one campaign: one bulletin a day
     assert f"收件箱 inboxes: {messages} " in result.stdout  # a demo of 400 cases may leave them empty
 
 

@@ -70,8 +70,11 @@ def test_after_a_stop_the_latest_reminder_and_list_are_produced_when_the_day_s_f
     run_due(at(2024, 12, 31, 9, 0))
     # Down until Monday 2025-01-06: 01-01 a holiday, 01-02 and 01-03 working days, the list due on Monday.
     # At 09:00 the snapshot is still the 31st's: the day's reminder and list wait for the night's snapshot. The
-    # bulletin of the 1st, missed, is produced as of its own day (its figures are computed on that day).
-    assert [(r.kind, str(r.on)) for r in run_due(at(2025, 1, 6, 9, 0))] == [("bulletin", "2025-01-01")]
+    # bulletin and the monthly report of the 1st, missed, are produced as of their own day.
+    assert [(r.kind, str(r.on)) for r in run_due(at(2025, 1, 6, 9, 0))] == [
+        ("bulletin", "2025-01-01"),
+        ("report", "2025-01-01"),
+    ]
     superseded = Run.objects.filter(status="superseded").values_list("kind", "on")
     assert sorted((kind, str(on)) for kind, on in superseded) == [
         ("reminder", "2025-01-02"),

@@ -28,10 +28,10 @@ EXTRA = {
     Role.DIVISION_HEAD: set(),
     Role.JUDGE: set(),
     Role.ASSISTANT: set(),
-    Role.TRIAL_MANAGEMENT: {"web:documents", "web:import", "web:audit"},
+    Role.TRIAL_MANAGEMENT: {"web:documents", "web:import", "web:audit", "web:outbox"},
     Role.SUPERVISION: {"web:documents", "web:audit"},
     Role.HIGHER_COURT_READER: {"web:documents"},
-    Role.ADMINISTRATOR: {"web:import", "web:audit", "web:holidays", "admin:index"},
+    Role.ADMINISTRATOR: {"web:import", "web:audit", "web:outbox", "web:holidays", "admin:index"},
 }
 EVERYONE = {"web:home", "web:inbox", "web:ledger", "web:campaigns", "web:stats"}
 

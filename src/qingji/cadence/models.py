@@ -103,3 +103,6 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from qingji.cadence.outbox_models import Delivery as Delivery  # noqa: E402  (the outbox: issue 13 "Delivery")

@@ -25,7 +25,9 @@ from django.utils import timezone
 from qingji.audit.actions import audit_per_court
 from qingji.cadence.bulletins import bulletin_messages
 from qingji.cadence.models import Clock, Message, Run
+from qingji.cadence.outbox_enqueue import enqueue
 from qingji.cadence.reminders import list_messages, reminder_messages
+from qingji.cadence.reports import report_messages
 from qingji.cadence.schedule import SUPERSEDED, Kind, Occasion, occasions, to_produce
 from qingji.cases.snapshot import snapshot_date
 from qingji.site.cadence_settings import CadenceSettings
@@ -43,6 +45,7 @@ PRODUCERS: dict[Kind, Producer] = {
     Kind.REMINDER: lambda run, cadence: reminder_messages(run, cadence.reminder_roles),
     Kind.LIST: lambda run, cadence: list_messages(run, cadence.list_roles),
     Kind.BULLETIN: lambda run, cadence: bulletin_messages(run, cadence.bulletin_roles),
+    Kind.REPORT: lambda run, cadence: report_messages(run, cadence.report_roles),
 }
 
 
@@ -128,6 +131,7 @@ def _produce(occasion: Occasion, cadence: CadenceSettings, moment: datetime) -> 
     messages = PRODUCERS[occasion.kind](run, cadence)
     with transaction.atomic():
         Message.objects.bulk_create(messages, batch_size=1000, ignore_conflicts=True)
+        enqueue(run, started)  # their e-mails and robot posts, written with them (docs/cadence.md "Delivery")
         run.status, run.finished_at, run.messages = Run.Status.DONE, timezone.now(), len(messages)
         run.save(update_fields=["status", "finished_at", "messages"])
         per_court = Counter(message.person.court.code for message in messages)

@@ -12,6 +12,7 @@ from qingji.cli.demo_cmd import demo
 from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
 from qingji.cli.ledger_cmd import ledger
+from qingji.cli.report_cmd import report_app
 from qingji.cli.server_cmds import createuser, init, serve, snapshot, worker
 from qingji.cli.site_cmds import holidays_app, settings_app
 from qingji.cli.stats_cmd import stats
@@ -44,6 +45,7 @@ app.command()(restore)
 app.add_typer(campaign_app, name="campaign")
 app.add_typer(settings_app, name="settings")
 app.add_typer(holidays_app, name="holidays")
+app.add_typer(report_app, name="report")
 
 
 def main() -> None:

@@ -36,6 +36,10 @@ AUDIT_ROLES = frozenset(
     {Role.ADMINISTRATOR, Role.TRIAL_MANAGEMENT, Role.SUPERVISION, Role.PRESIDENT, Role.VICE_PRESIDENT}
 )
 
+# Who sees the deliveries that failed and sends a failed one again (issue 13 "Delivery": the trial management
+# office; the failures page, of the courts they see whole).
+OUTBOX_ROLES = frozenset({Role.TRIAL_MANAGEMENT, Role.ADMINISTRATOR})
+
 
 def _has(person: Person | None, roles: frozenset[Role]) -> bool:
     return person is not None and person.role in roles
@@ -59,3 +63,7 @@ def may_supervise(person: Person | None) -> bool:
 
 def may_read_audit(person: Person | None) -> bool:
     return _has(person, AUDIT_ROLES)
+
+
+def may_manage_outbox(person: Person | None) -> bool:
+    return _has(person, OUTBOX_ROLES)

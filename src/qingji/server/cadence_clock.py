@@ -1,6 +1,7 @@
 """The cadence's clock (issue 13, docs/cadence.md): every minute, what fell due is produced
-(qingji.cadence.runner.run_due). It runs in a daemon thread of `qingji serve` (its supervisor with --workers),
-or alone in `qingji worker`; both may run at once: an occasion is produced once whoever looks."""
+(qingji.cadence.runner.run_due), then the outbox is sent (qingji.cadence.outbox.deliver_due). It runs in a
+daemon thread of `qingji serve` (its supervisor with --workers), or alone in `qingji worker`; both may run at
+once: an occasion is produced once whoever looks, a delivery sent once whoever sends."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import threading
 
 from django.db import close_old_connections
 
+from qingji.cadence.outbox import deliver_due
 from qingji.cadence.runner import run_due
 
 TICK = 60  # seconds between two looks
@@ -16,14 +18,20 @@ log = logging.getLogger(__name__)
 
 
 def tick() -> int:
-    """One look; the number of occasions produced. An error is logged, and the next look tries again."""
+    """One look, then one round of the outbox; the number of occasions produced. An error in either is logged
+    (the other still runs), and the next look tries again."""
+    produced = 0
     try:
-        return len(run_due())
+        produced = len(run_due())
     except Exception:
         log.exception("cadence: the look at the schedule failed")
-        return 0
+    try:
+        deliver_due()  # the messages' e-mails and robot posts (docs/cadence.md "Delivery")
+    except Exception:
+        log.exception("cadence: the round of the outbox failed")
     finally:
         close_old_connections()
+    return produced
 
 
 def run_clock(stop: threading.Event) -> None:

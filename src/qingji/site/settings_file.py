@@ -31,6 +31,9 @@ starts; every key is optional and what the file leaves out keeps its documented 
     [profiles."我院审判系统"]      # a court's own export layout (qingji.interchange.profiles, docs/profiles.md)
     base = "数据中心"
 
+    [delivery]                    # e-mail and group robots besides the inbox, the outbox's retries
+    site_url = "http://qingji.court.local:8000"   # (qingji.site.delivery_settings, docs/cadence.md "Delivery")
+
 A file that cannot be used is refused whole, naming the file, the key, the value and the reason; nothing in it
 is half applied. Django-free: the file commands (`qingji ledger`, `deadline`, `stats`) read it too.
 """
@@ -59,13 +62,16 @@ from qingji.measure_settings import ENVIRONMENT_VARIABLE as MEASURES_VARIABLE
 from qingji.measure_settings import MeasureSettingsError, measure_settings, read_measure_settings
 from qingji.site.cadence_settings import DEFAULT_CADENCE, CadenceSettings, read_cadence
 from qingji.site.convention_keys import CONVENTION_KEYS
+from qingji.site.delivery_settings import DEFAULT_DELIVERY, DeliverySettings, read_delivery
 from qingji.site.settings_parts import DEFAULT_SOURCE as DEFAULT_SOURCE
 from qingji.site.settings_parts import Refuse, local_time, section_table, whole, whole_list
 from qingji.site.settings_parts import Setting as Setting
 from qingji.site.settings_parts import SiteSettingsError as SiteSettingsError
 
 DEFAULT_NIGHTLY_AT = time(2, 0)
-SECTIONS = ("conventions", "warnings", "ages", "measures", "calendar", "nightly", "cadence", "profiles")
+SECTIONS = (
+    "conventions", "warnings", "ages", "measures", "calendar", "nightly", "cadence", "profiles", "delivery",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,8 @@ class SiteSettings:
     holiday_digest: str = ""  # of the holiday file's bytes: a changed file is a changed setting
     # The header profiles in force: the built-in ones and the court's own ([profiles.NAME], parse_profiles).
     profiles: Mapping[str, HeaderProfile] = field(default_factory=lambda: dict(BUILTIN_PROFILES))
-    cadence: CadenceSettings = DEFAULT_CADENCE  # [cadence]; the last field (positional use)
+    cadence: CadenceSettings = DEFAULT_CADENCE  # [cadence] (positional use)
+    delivery: DeliverySettings = DEFAULT_DELIVERY  # [delivery]; the last field (positional use)
 
     def in_force(self) -> dict[str, object]:
         """Every value in force by key, as plain JSON values (the record of a change compares these)."""
@@ -141,8 +148,10 @@ def site_settings_from(
     nightly_at = _nightly(data, str(path), refuse, values)
     cadence = read_cadence(data, str(path), refuse, values)
     profiles = _profiles(data, str(path), values)
+    delivery = read_delivery(data, path, refuse, values)
     return SiteSettings(
         path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest, profiles, cadence,
+        delivery,
     )  # fmt: skip
 
 

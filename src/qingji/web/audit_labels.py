@@ -22,7 +22,9 @@ OBJECT_TYPE_LABELS: dict[str, tuple[str, str]] = {
     "campaign_case": ("专项行动案件", "Campaign case"),
     "cadence_reminder": ("日提醒", "Daily reminders"),
     "cadence_list": ("周督办清单", "Weekly supervision lists"),
+    "cadence_delivery": ("消息外发", "Messages sent out"),
     "cadence_bulletin": ("十日通报", "Ten-day bulletin"),
+    "cadence_report": ("月度报告", "Monthly report"),
     "court": ("法院", "Court"),
     "user": ("用户", "User"),
     "group": ("用户组", "Group"),
@@ -165,6 +167,12 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "imports": ("导入记录", "Imports"),
     "accounts": ("账号", "Accounts"),
     "events": ("事项", "Events"),
+    # the outbox (issue 13 "Delivery")
+    "sent": ("已送达", "Delivered"),
+    "retrying": ("失败待重试", "Failed, to be tried again"),
+    "given_up": ("已放弃", "Given up"),
+    "recipient": ("收件方", "Recipient"),
+    "attempts": ("已尝试次数", "Attempts"),
 }
 
 # A field named alike by several actions, told apart where the action's own word differs.

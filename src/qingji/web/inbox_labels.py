@@ -33,4 +33,25 @@ INBOX_TEXTS: dict[str, tuple[str, str]] = {
     "open_my_work": ("打开我的待办", "Open my work"),
     "days_behind": ("落后天数", "Days behind"),
     "overdue_step": ("逾期的计划步骤", "Plan step overdue"),
+    "report_headline": (
+        "{month} 月度报告：收案 {filed}，结案 {closed}，结收比 {ratio}，月末未结 {pending}",
+        "Monthly report of {month}: {filed} filed, {closed} closed, closed-to-filed {ratio}, {pending} pending",
+    ),
+    "report_intro": ("{day} 生成的月度报告。", "The monthly report produced on {day}."),
+    "report_scope_intro": (
+        "{scope} {month} 的审判执行工作月度报告，数据截至该月最后一日，口径与统计页面相同（统计期间为该月）。",
+        "The monthly report of {scope} for {month}: the figures as of the month's last day, as the statistics "
+        "page gives them with the month as the period.",
+    ),
+    "report_scope_below": ("{courts}及辖区法院", "{courts} and the courts below it"),
+    "report_open": ("打开月度报告", "Open the report"),
+    "report_filed": ("本月收案", "Filed in the month"),
+    "report_closed": ("本月结案", "Closed in the month"),
+    "report_ratio": ("结收比", "Closed-to-filed ratio"),
+    "report_on_time": ("审限内结案率", "Closed within the trial period"),
+    "report_days": ("平均审理天数", "Average trial days"),
+    "report_pending": ("月末未结", "Pending at the month's end"),
+    "report_change": ("未结较上年同日", "Pending against a year before"),
+    "report_long": ("超{months}个月未结", "Pending over {months} months"),
+    "report_overdue": ("超审限未结", "Pending past the trial period"),
 }

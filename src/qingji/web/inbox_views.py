@@ -20,6 +20,7 @@ from qingji.campaigns.due_work import conventions_in_force as conventions
 from qingji.web import labels as lb
 from qingji.web.home_work import kind_label, row
 from qingji.web.inbox_bulletin import bulletin_context, bulletin_headline
+from qingji.web.inbox_report import report_context, report_headline
 from qingji.web.views import page_context, person_of
 
 PAGE_SIZE = 50
@@ -30,6 +31,8 @@ def headline(message: Message) -> str:
     total = int(message.data.get("total", 0))
     if message.kind == Kind.BULLETIN:
         return bulletin_headline(message)
+    if message.kind == Kind.REPORT:
+        return report_headline(message)
     if message.kind == Kind.LIST:
         return lb.text("list_headline").format(n=total)
     counts = message.data.get("counts", {})
@@ -67,6 +70,8 @@ def inbox_message(request: HttpRequest, message: int) -> HttpResponse:
     }
     if shown.kind == Kind.BULLETIN and person is not None:
         context.update(bulletin_context(shown, person))
+    elif shown.kind == Kind.REPORT:
+        context.update(report_context(shown))
     elif shown.kind == Kind.REMINDER:
         months = min(conventions().long_pending_tiers)
         context["work_rows"] = [row(_due_item(item), months) for item in data.get("items", [])]

@@ -17,6 +17,7 @@ from qingji.web.home_labels import HOME_TEXTS
 from qingji.web.inbox_labels import INBOX_TEXTS
 from qingji.web.leader_labels import LEADER_TEXTS
 from qingji.web.letter_labels import LETTER_TEXTS
+from qingji.web.outbox_labels import OUTBOX_TEXTS
 from qingji.web.param_labels import PARAM_TEXTS
 from qingji.web.stats_labels import STATS_TEXTS
 
@@ -197,6 +198,8 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "database_restored": ("数据库由备份恢复", "Database restored from a backup"),
     "cadence_produced": ("按时生成", "Produced on schedule"),
     "document_produced": ("生成并存档", "Produced and archived"),
+    "delivery_sent": ("外发消息", "Messages sent out"),
+    "delivery_retried": ("重新发送消息", "Message sent again"),
 }
 AUDIT_ACTION_LABELS.update(CAMPAIGN_AUDIT_LABELS)
 
@@ -211,6 +214,7 @@ TEXTS.update(HOME_TEXTS)
 TEXTS.update(AUDIT_TEXTS)
 TEXTS.update(INBOX_TEXTS)
 TEXTS.update(DOCUMENT_TEXTS)
+TEXTS.update(OUTBOX_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

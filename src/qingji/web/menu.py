@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from qingji.cadence.inbox import unread_count
 from qingji.courts.models import Person, Role
-from qingji.courts.roles import AUDIT_ROLES, IMPORT_ROLES
+from qingji.courts.roles import AUDIT_ROLES, IMPORT_ROLES, OUTBOX_ROLES
 from qingji.web import labels as lb
 
 EVERYONE = frozenset(Role)
@@ -47,6 +47,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("web:stats", "stats", EVERYONE),
     MenuItem("web:import", "import", IMPORT_ROLES),
     MenuItem("web:audit", "audit", AUDIT_ROLES),
+    MenuItem("web:outbox", "outbox", OUTBOX_ROLES),
     MenuItem("web:holidays", "holidays", HOLIDAY_ROLES),
     MenuItem("admin:index", "admin_site", ADMIN_SITE_ROLES),
 )

@@ -16,6 +16,7 @@ from qingji.web import (
     home_views,
     import_views,
     inbox_views,
+    outbox_views,
     stats_views,
     views,
 )
@@ -65,5 +66,7 @@ urlpatterns = [
     path("inbox/<id:message>/", inbox_views.inbox_message, name="inbox_message"),
     path("documents/", document_views.documents_page, name="documents"),
     path("documents/<id:document>/<str:fmt>/", document_views.document_file, name="document_file"),
+    path("outbox/", outbox_views.outbox_page, name="outbox"),
+    path("outbox/<id:delivery>/retry/", outbox_views.outbox_retry, name="outbox_retry"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
