@@ -96,6 +96,7 @@ def test_a_worker_killed_mid_round_and_started_again_delivers_every_message_once
     again = subprocess.run([QINGJI, "worker", "--once"], env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert len(relay.mails) == 4
+    assert "2 sent, 0 to try again, 0 given up" in again.stdout  # what the round did, said
     assert python(STALE, env) == "1"  # … ten minutes later
     last = subprocess.run([QINGJI, "worker", "--once"], env=env, capture_output=True, text=True, timeout=120)
     assert last.returncode == 0, last.stderr

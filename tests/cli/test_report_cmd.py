@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,7 @@ def test_the_report_s_figures_are_the_stats_command_s(cases: None, tmp_path: Pat
         f"新收案件{expected['filed']}件，审结{expected['closed']}件，结收比{pct(expected['closed_to_filed'])}"
         in text
     )
+    assert f"其中超12个月未结{expected['long_pending_12m']}件" in text
     # The trend: each of the six months as `qingji stats` gives it on its own last day.
     for year, month in [(2022, 10), (2022, 11), (2022, 12), (2023, 1), (2023, 2), (2023, 3)]:
         first = date(year, month, 1)
@@ -115,6 +117,17 @@ def test_the_report_s_figures_are_the_stats_command_s(cases: None, tmp_path: Pat
                  f"{row['overdue']}")  # fmt: skip
         assert cells in text, cells
     assert "张" not in text.replace("张某", "")  # no party at all
+
+
+def test_the_summary_names_the_shortest_long_pending_tier_in_force(
+    cases: None, tmp_path: Path, site_file: Callable[[str], Path]
+) -> None:
+    site_file("[ages]\nlong_pending_months = [18, 24]\n")
+    out = tmp_path / "月度报告.docx"
+    assert invoke("report", "monthly", "--month", MONTH, "--output", str(out)).exit_code == 0
+    expected = stats(LAST, FIRST)
+    assert expected["long_pending_18m"] != expected["long_pending_24m"]  # so that the tier's choice is seen
+    assert f"其中超18个月未结{expected['long_pending_18m']}件" in text_of(out)
 
 
 def test_one_court_s_report(cases: None, tmp_path: Path) -> None:

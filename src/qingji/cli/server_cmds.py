@@ -173,8 +173,9 @@ def serve(
 def worker(
     once: Annotated[bool, typer.Option("--once", help="look once, produce what is due, and stop")] = False,
 ) -> None:
-    """Keep the cadence alone (docs/cadence.md): every minute, the reminders, lists and bulletins that fell due
-    are produced, once, into each person's inbox — what `qingji serve` does besides its pages. Stopped by SIGTERM
+    """Keep the cadence alone (docs/cadence.md): every minute, the reminders, lists, bulletins and reports that
+    fell due are produced, once, into each person's inbox, and the outbox's e-mails and robot posts sent — what
+    `qingji serve` does besides its pages. Stopped by SIGTERM
     or Ctrl-C; exit 4 while `qingji restore` replaces the database."""
     setup_django()
     import contextlib
@@ -188,8 +189,20 @@ def worker(
     try:
         with serving():  # a restore refuses while it runs, as while a server does
             if once:
-                produced = tick()
-                Console().print(f"已生成 {produced} 项 / {produced} occasion(s) produced")
+                look = tick()
+                Console().print(f"已生成 {look.produced} 项 / {look.produced} occasion(s) produced")
+                if look.sent is None:
+                    Console(stderr=True).print(
+                        "投递出错，见日志 / the outbox's round failed: see the log", style="red"
+                    )
+                elif look.sent.total:
+                    sent, retrying, given_up = (
+                        sum(c.values()) for c in (look.sent.sent, look.sent.retrying, look.sent.given_up)
+                    )
+                    Console().print(
+                        f"已投递 {sent}，待重试 {retrying}，放弃 {given_up} / "
+                        f"{sent} sent, {retrying} to try again, {given_up} given up"
+                    )
                 return
             log.info("qingji worker: the cadence runs")
             signal.signal(signal.SIGTERM, _stop)

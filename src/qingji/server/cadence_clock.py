@@ -7,31 +7,40 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 
 from django.db import close_old_connections
 
-from qingji.cadence.outbox import deliver_due
+from qingji.cadence.outbox import Round, deliver_due
 from qingji.cadence.runner import run_due
 
 TICK = 60  # seconds between two looks
 log = logging.getLogger(__name__)
 
 
-def tick() -> int:
-    """One look, then one round of the outbox; the number of occasions produced. An error in either is logged
-    (the other still runs), and the next look tries again."""
-    produced = 0
+@dataclass(frozen=True)
+class Look:
+    """What one look did: the occasions produced, and the round of the outbox after it (None if it failed)."""
+
+    produced: int
+    sent: Round | None
+
+
+def tick() -> Look:
+    """One look, then one round of the outbox. An error in either is logged (the other still runs), and the next
+    look tries again."""
+    produced, sent = 0, None
     try:
         produced = len(run_due())
     except Exception:
         log.exception("cadence: the look at the schedule failed")
     try:
-        deliver_due()  # the messages' e-mails and robot posts (docs/cadence.md "Delivery")
+        sent = deliver_due()  # the messages' e-mails and robot posts (docs/cadence.md "Delivery")
     except Exception:
         log.exception("cadence: the round of the outbox failed")
     finally:
         close_old_connections()
-    return produced
+    return Look(produced, sent)
 
 
 def run_clock(stop: threading.Event) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 INBOX_TEXTS: dict[str, tuple[str, str]] = {
     "inbox": ("收件箱", "Inbox"),
     "inbox_intro": (
-        "每日提醒与每周督办清单，按时生成，最新的在前；未读的加粗。",
-        "The daily reminders and the weekly supervision lists, produced on time, newest first; unread in bold.",
+        "每日提醒、每周督办清单、每十天的通报与月度报告，按时生成，最新的在前；未读的加粗。",
+        "The daily reminders, the weekly supervision lists, the ten-day bulletins and the monthly reports, produced"
+        " on time, newest first; unread in bold.",
     ),
     "inbox_empty": ("收件箱里还没有消息。", "No message yet."),
     "inbox_unread": ("未读", "unread"),
