@@ -85,7 +85,11 @@ def test_an_error_in_the_schedule_does_not_stop_the_sending_nor_the_reverse(
         raise RuntimeError("broken")
 
     monkeypatch.setattr(cadence_clock, "run_due", broken)
-    monkeypatch.setattr(cadence_clock, "deliver_due", lambda: called.append("delivered") or Round())
+    def delivered() -> Round:
+        called.append("delivered")
+        return Round()
+
+    monkeypatch.setattr(cadence_clock, "deliver_due", delivered)
     assert cadence_clock.tick() == cadence_clock.Look(0, Round()) and called == ["broken", "delivered"]
     monkeypatch.setattr(cadence_clock, "run_due", lambda: [1, 2])
     monkeypatch.setattr(cadence_clock, "deliver_due", broken)

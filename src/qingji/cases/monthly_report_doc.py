@@ -39,8 +39,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "平均审理天数": ("平均审理天数", "average trial days"),
     "未结数": ("月末未结案件数", "pending at the month's end"),
     "同比": ("月末未结数较上年同日的变化，如 下降12.50%", "the change of pending from a year before"),
-    "长期未结档": ("长期未结的最短一档（月），如 12（站点设置 long_pending_months）",
-              "the shortest long-pending tier in months, e.g. 12 (site settings long_pending_months)"),
+    "长期未结档": (
+        "长期未结的最短一档（月），如 12（站点设置 long_pending_months）",
+        "the shortest long-pending tier in months, e.g. 12 (site settings long_pending_months)",
+    ),
     "长期未结数": ("超过该档月数的未结案件数", "cases pending longer than that tier"),
     "长期未结占比": ("它们占未结案件之比", "their share of pending"),
     "超审限数": ("超审限未结案件数", "pending cases past their expiry"),
