@@ -85,6 +85,7 @@ def test_an_error_in_the_schedule_does_not_stop_the_sending_nor_the_reverse(
         raise RuntimeError("broken")
 
     monkeypatch.setattr(cadence_clock, "run_due", broken)
+
     def delivered() -> Round:
         called.append("delivered")
         return Round()
