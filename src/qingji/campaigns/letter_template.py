@@ -20,6 +20,7 @@ from qingji.documents.template_style import (
     TABLE_SIZE,
     TITLE_FONT,
     TITLE_SIZE,
+    build_from_command_line,
     official_document,
     paragraph,
     save_template,
@@ -59,10 +60,5 @@ def build(path: Path) -> Path:
     return save_template(document, path, "督办函", "清积专项行动督办函模板")
 
 
-def main(argv: list[str]) -> None:
-    out = Path(argv[0]) if argv else DEFAULT_TEMPLATE
-    print(build(out))
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    build_from_command_line(build, DEFAULT_TEMPLATE, sys.argv[1:])

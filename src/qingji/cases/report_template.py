@@ -19,6 +19,7 @@ from qingji.documents.template_style import (
     TABLE_SIZE,
     TITLE_FONT,
     TITLE_SIZE,
+    build_from_command_line,
     official_document,
     paragraph,
     save_template,
@@ -63,10 +64,5 @@ def build(path: Path) -> Path:
     return save_template(document, path, "月度报告", "审判执行工作月度报告模板")
 
 
-def main(argv: list[str]) -> None:
-    out = Path(argv[0]) if argv else DEFAULT_TEMPLATE
-    print(build(out))
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    build_from_command_line(build, DEFAULT_TEMPLATE, sys.argv[1:])

@@ -11,12 +11,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from qingji.cli.document_output import made_or_refused, output_format, template_file, write
 from qingji.cli.inputs import campaign_named
 from qingji.cli.options import parse_day
 from qingji.cli.template_copy import copy_template
 from qingji.server.setup import setup_django
-
-FORMATS = (".docx", ".pdf")
 
 
 def bulletin(
@@ -35,35 +34,22 @@ def bulletin(
     same date. Exit 0 when written, 2 when refused (a wrong suffix, a template that cannot make it), 1 when the
     campaign or the template is missing."""
     err = Console(stderr=True)
-    suffix = output.suffix.lower()
-    if suffix not in FORMATS:
-        err.print(f"[red]--output 须为 .docx 或 .pdf 文件 / must end in .docx or .pdf: {output}[/red]")
-        raise typer.Exit(2)
+    suffix = output_format(output)
     day = parse_day(as_of, "--as-of") if as_of else date.today()
     setup_django()
     from django.conf import settings
 
     from qingji.campaigns.bulletin_data import bulletin_of
     from qingji.campaigns.bulletin_doc import render, template_in_force
-    from qingji.documents.template import TemplateError
     from qingji.site.in_force import site_settings
 
     campaign = campaign_named(name)
-    chosen = template if template is not None else template_in_force(settings.HOME)
-    if not chosen.is_file():
-        err.print(f"[red]没有模板文件 / no template file: {chosen}[/red]")
-        raise typer.Exit(1)
+    chosen = template_file(template, template_in_force(settings.HOME))
     if day < campaign.start:
         err.print(f"[red]{day} 早于专项行动开始日期 {campaign.start} / before the campaign's start[/red]")
         raise typer.Exit(2)
     data = bulletin_of(campaign, day, site_settings().cadence.bulletin_days)
-    try:
-        content = render(data, chosen, suffix)
-    except TemplateError as error:
-        err.print(f"[red]{error}[/red]\n未生成 / no bulletin was made")
-        raise typer.Exit(2) from None
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(content)
+    write(output, made_or_refused(lambda: render(data, chosen, suffix), "bulletin"))
     whole = data.overall
     Console().print(
         f"已生成 written: {output}（第{data.number}期 No. {data.number}，清积率 rate {whole.clearance_rate:.2%}，"

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from qingji.cli.bulletin_cmd import bulletin_template
+from qingji.cli.document_output import template_file, write
 from qingji.cli.inputs import campaign_named
 from qingji.cli.options import parse_day
 from qingji.cli.summary_view import print_problems
@@ -62,10 +63,7 @@ def letter(
     if not campaign.courts.filter(code=court).exists():
         err.print(f"[red]{court} 不是本次行动的法院 / not one of the campaign's courts[/red]")
         raise typer.Exit(2)
-    chosen = template if template is not None else template_in_force(settings.HOME)
-    if not chosen.is_file():
-        err.print(f"[red]没有模板文件 / no template file: {chosen}[/red]")
-        raise typer.Exit(1)
+    chosen = template_file(template, template_in_force(settings.HOME))
     recorded = (
         SupervisionAction.objects.filter(
             campaign=campaign, court__code=court, on=day, kind=SupervisionAction.Kind.LETTER
@@ -93,8 +91,7 @@ def letter(
         print_problems(err, refused.problems, None)
         raise typer.Exit(2) from None
     path = out if out is not None else Path(file_name(data))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    write(path, content)
     if record and recorded is not None:
         audit_letter(recorded, data, chosen)
     Console().print(

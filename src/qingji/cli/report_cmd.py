@@ -12,10 +12,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from qingji.cli.document_output import made_or_refused, output_format, template_file, write
 from qingji.cli.template_copy import copy_template
 from qingji.server.setup import setup_django
 
-FORMATS = (".docx", ".pdf")
 report_app = typer.Typer(no_args_is_help=True, help="月度报告 the monthly report to the leadership.")
 
 
@@ -52,10 +52,7 @@ def monthly(
     <its first day> --json`'s. Exit 0 when written, 2 when refused (a wrong suffix, a month, an unknown court, a
     template that cannot make it), 1 when the template file is missing."""
     err = Console(stderr=True)
-    suffix = output.suffix.lower()
-    if suffix not in FORMATS:
-        err.print(f"[red]--output 须为 .docx 或 .pdf 文件 / must end in .docx or .pdf: {output}[/red]")
-        raise typer.Exit(2)
+    suffix = output_format(output)
     year, number = parse_month(month, date.today())
     setup_django()
     from django.conf import settings
@@ -63,25 +60,15 @@ def monthly(
     from qingji.cases.monthly_report import monthly_report
     from qingji.cases.monthly_report_doc import render, template_in_force, title
     from qingji.courts.models import Court
-    from qingji.documents.template import TemplateError
 
     codes = sorted({code.strip() for code in (scope or "").split(",") if code.strip()})
     unknown = set(codes) - set(Court.objects.filter(code__in=codes).values_list("code", flat=True))
     if unknown:
         err.print(f"[red]没有这些法院 / no such courts: {'、'.join(sorted(unknown))}[/red]")
         raise typer.Exit(2)
-    chosen = template if template is not None else template_in_force(Path(settings.HOME))
-    if not chosen.is_file():
-        err.print(f"[red]没有模板文件 / no template file: {chosen}[/red]")
-        raise typer.Exit(1)
+    chosen = template_file(template, template_in_force(Path(settings.HOME)))
     report = monthly_report(year, number, codes)
-    try:
-        content = render(report, chosen, suffix)
-    except TemplateError as error:
-        err.print(f"[red]{error}[/red]\n未生成 / no report was made")
-        raise typer.Exit(2) from None
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(content)
+    write(output, made_or_refused(lambda: render(report, chosen, suffix), "report"))
     whole = report.statistics.overall
     Console().print(f"已生成 written: {output}（{title(report)}：收案 filed {whole.filed}，结案 closed "
                     f"{whole.closed}，月末未结 pending {whole.pending}）")  # fmt: skip

@@ -5,6 +5,7 @@ first-line indent, headings in heiti, tables in 五号. The scripts that build t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -68,3 +69,8 @@ def save_template(document: Document, path: Path, title: str, comments: str) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
+
+
+def build_from_command_line(build: Callable[[Path], Path], default: Path, argv: list[str]) -> None:
+    """``python -m <a template module> [OUT]``: build the template to OUT (by default over the shipped file)."""
+    print(build(Path(argv[0]) if argv else default))
