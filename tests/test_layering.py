@@ -54,9 +54,9 @@ def test_the_copy_keeps_them_until_it_is_changed(copy: Path) -> None:
         ("core/calendar.py", "from pathlib import Path", "Core: no Django, no Polars, no I/O", "-> pathlib"),
         ("core/periods.py", "import os", "Core: no Django, no Polars, no I/O", "qingji.core.periods -> os"),
         ("core/explain.py", "import tomllib", "Core: no Django, no Polars, no I/O", "-> tomllib"),
-        ("engine/ledger.py", "from django.db import models", "Engine, interchange, synth and documents: no Django", "qingji.engine.ledger -> django"),
-        ("interchange/headers.py", "import django.conf", "Engine, interchange, synth and documents: no Django", "interchange.headers -> django"),
-        ("documents/template.py", "import django.conf", "Engine, interchange, synth and documents: no Django", "documents.template -> django"),
+        ("engine/ledger.py", "from django.db import models", "Engine, interchange, synth, documents, integrity and forecast: no Django", "qingji.engine.ledger -> django"),
+        ("interchange/headers.py", "import django.conf", "Engine, interchange, synth, documents, integrity and forecast: no Django", "interchange.headers -> django"),
+        ("documents/template.py", "import django.conf", "Engine, interchange, synth, documents, integrity and forecast: no Django", "documents.template -> django"),
         # the package cycles broken in issue 11, and layers kept apart
         ("courts/selectors.py", "from qingji.cases.models import Case", "Layers: a package imports only the layers below its own", "courts.selectors -> qingji.cases"),
         ("cases/snapshot.py", "import qingji.campaigns.lookback", "Layers: a package imports only the layers below its own", "cases.snapshot -> qingji.campaigns"),

@@ -20,6 +20,9 @@ from qingji.engine.facts import CASE_SCHEMA, EVENT_SCHEMA
 
 _CASE_FIELDS = ("case_number", "court_code", "type_code", "procedure", "filed_on", "closed_on", "in_custody")
 _PASSTHROUGH = ("cause", "judge", "division")
+# What the integrity checks read besides (qingji.integrity): how a case was closed, its parties, the court
+# system's own expiry.
+_INTEGRITY_FIELDS = {"closure_method": pl.String, "parties": pl.String, "cms_expiry": pl.Date}
 _EVENT_FIELDS = (
     "case__case_number", "event", "kind", "procedure", "start", "end", "length_months", "length_days",
     "approved_by", "approved_on", "id",
@@ -27,24 +30,31 @@ _EVENT_FIELDS = (
 CHUNK_ROWS = 100_000
 
 
-def frames_from_database(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(cases, events) as the engine reads them, from the database: every case, or the ``chosen`` ones."""
-    cases, events = frames_with_ids(chosen)
+def frames_from_database(
+    chosen: QuerySet[Case] | None = None, *, integrity: bool = False
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(cases, events) as the engine reads them, from the database: every case, or the ``chosen`` ones; with
+    ``integrity``, the cases also with what the integrity checks read (closure method, parties, the court
+    system's expiry)."""
+    cases, events = frames_with_ids(chosen, integrity=integrity)
     return cases.drop("case_id"), events
 
 
-def frames_with_ids(chosen: QuerySet[Case] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def frames_with_ids(
+    chosen: QuerySet[Case] | None = None, *, integrity: bool = False
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(cases, events), the cases in id order with their database id as ``case_id``: every case, or the
-    ``chosen`` ones and their events."""
-    case_schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String), "case_id": pl.Int64}
+    ``chosen`` ones and their events (with ``integrity``, the columns the integrity checks read as well)."""
+    extra = _INTEGRITY_FIELDS if integrity else {}
+    case_schema = {**CASE_SCHEMA, **dict.fromkeys(_PASSTHROUGH, pl.String), **extra, "case_id": pl.Int64}
     selection = Case.objects.all() if chosen is None else chosen
     # An event a later export withdrew is kept for the case's history but no longer counted (import_events).
     counted = CaseEvent.objects.filter(withdrawn_at__isnull=True)
     events = counted if chosen is None else counted.filter(case__in=chosen)
     with consistent_read():  # an import between the two reads must not give events without their case
         cases = read_frame(
-            selection.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, "id"), case_schema
-        ).with_columns(pl.col("procedure").replace("", None))
+            selection.order_by("id").values_list(*_CASE_FIELDS, *_PASSTHROUGH, *extra, "id"), case_schema
+        ).with_columns(pl.col("procedure", *(k for k in extra if k != "cms_expiry")).replace("", None))
         event_frame = read_frame(
             events.order_by("id").values_list(*_EVENT_FIELDS), EVENT_SCHEMA
         ).with_columns(pl.col("kind", "procedure", "approved_by").replace("", None))

@@ -11,6 +11,7 @@ from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
 from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
+from qingji.cli.integrity_cmd import integrity
 from qingji.cli.ledger_cmd import ledger
 from qingji.cli.report_cmd import report_app
 from qingji.cli.server_cmds import createuser, init, serve, snapshot, worker
@@ -36,6 +37,7 @@ app.command()(grants)
 app.command()(revoke)
 app.command()(snapshot)
 app.command()(stats)
+app.command()(integrity)
 app.command()(serve)
 app.command()(worker)
 app.command()(bulletin)

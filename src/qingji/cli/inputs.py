@@ -3,6 +3,7 @@ ledger`, `qingji stats`), and the campaign a `qingji campaign …` command names
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,20 @@ def database_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
     from qingji.cases.frames import frames_from_database
 
     return frames_from_database()
+
+
+def database_frames_for_integrity() -> tuple[pl.DataFrame, pl.DataFrame, list[date]]:
+    """The database's cases with what the integrity checks read, its events, and the campaigns' start and target
+    dates (a burst of closures before them is looked for)."""
+    from qingji.server.setup import setup_django
+
+    setup_django()
+    from qingji.campaigns.models import Campaign
+    from qingji.cases.frames import frames_from_database
+
+    cases, events = frames_from_database(integrity=True)
+    dates = sorted({day for pair in Campaign.objects.values_list("start", "target") for day in pair})
+    return cases, events, dates
 
 
 def campaign_named(name: str) -> Campaign:

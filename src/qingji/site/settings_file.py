@@ -34,6 +34,9 @@ starts; every key is optional and what the file leaves out keeps its documented 
     [delivery]                    # e-mail and group robots besides the inbox, the outbox's retries
     site_url = "http://qingji.court.local:8000"   # (qingji.site.delivery_settings, docs/cadence.md "Delivery")
 
+    [integrity]                   # the thresholds of the integrity checks (qingji.site.integrity_settings,
+    refile_days = 90              # docs/integrity.md)
+
 A file that cannot be used is refused whole, naming the file, the key, the value and the reason; nothing in it
 is half applied. Django-free: the file commands (`qingji ledger`, `deadline`, `stats`) read it too.
 """
@@ -57,12 +60,14 @@ from qingji.core.time_standards import DEFAULT_TIME_STANDARDS, MODEL_TIME_STANDA
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, StatsSettings
 from qingji.holidays import ENVIRONMENT_VARIABLE as HOLIDAYS_VARIABLE
 from qingji.holidays import HolidayFileError, load_schedules
+from qingji.integrity.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from qingji.interchange.profiles import BUILTIN_PROFILES, HeaderProfile, ProfileError, parse_profiles
 from qingji.measure_settings import ENVIRONMENT_VARIABLE as MEASURES_VARIABLE
 from qingji.measure_settings import MeasureSettingsError, measure_settings, read_measure_settings
 from qingji.site.cadence_settings import DEFAULT_CADENCE, CadenceSettings, read_cadence
 from qingji.site.convention_keys import CONVENTION_KEYS
 from qingji.site.delivery_settings import DEFAULT_DELIVERY, DeliverySettings, read_delivery
+from qingji.site.integrity_settings import read_integrity
 from qingji.site.settings_parts import DEFAULT_SOURCE as DEFAULT_SOURCE
 from qingji.site.settings_parts import Refuse, local_time, section_table, whole, whole_list
 from qingji.site.settings_parts import Setting as Setting
@@ -71,6 +76,7 @@ from qingji.site.settings_parts import SiteSettingsError as SiteSettingsError
 DEFAULT_NIGHTLY_AT = time(2, 0)
 SECTIONS = (
     "conventions", "warnings", "ages", "measures", "calendar", "nightly", "cadence", "profiles", "delivery",
+    "integrity",
 )  # fmt: skip
 
 
@@ -87,7 +93,8 @@ class SiteSettings:
     # The header profiles in force: the built-in ones and the court's own ([profiles.NAME], parse_profiles).
     profiles: Mapping[str, HeaderProfile] = field(default_factory=lambda: dict(BUILTIN_PROFILES))
     cadence: CadenceSettings = DEFAULT_CADENCE  # [cadence] (positional use)
-    delivery: DeliverySettings = DEFAULT_DELIVERY  # [delivery]; the last field (positional use)
+    delivery: DeliverySettings = DEFAULT_DELIVERY  # [delivery] (positional use)
+    integrity: Thresholds = DEFAULT_THRESHOLDS  # [integrity]; the last field (positional use)
 
     def in_force(self) -> dict[str, object]:
         """Every value in force by key, as plain JSON values (the record of a change compares these)."""
@@ -149,9 +156,10 @@ def site_settings_from(
     cadence = read_cadence(data, str(path), refuse, values)
     profiles = _profiles(data, str(path), values)
     delivery = read_delivery(data, path, refuse, values)
+    integrity = read_integrity(data, str(path), refuse, values)
     return SiteSettings(
         path, conventions, stats, holiday_file, nightly_at, tuple(values), schedules, digest, profiles, cadence,
-        delivery,
+        delivery, integrity,
     )  # fmt: skip
 
 
