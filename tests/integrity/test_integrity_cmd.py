@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 from tests.integrity.planted import Planted, planted
 from typer.testing import CliRunner
 
 from qingji.cli.app import app
+from qingji.core.casenumber import parse_case_number
 
 runner = CliRunner()
 
@@ -83,3 +86,42 @@ def test_thresholds_come_from_the_site_settings(tmp_path: Path, site_file: Calla
     site_file("[integrity]\nburst_factor = 0.5\n")
     bad = runner.invoke(app, args)
     assert bad.exit_code != 0 and "integrity.burst_factor" in bad.output
+
+
+@pytest.mark.django_db
+def test_without_files_it_reads_the_database() -> None:
+    """The database's cases, with their closure method, parties and the court system's expiry, and a campaign's
+    target date as a key date for the burst check."""
+    from qingji.campaigns.models import Campaign
+    from qingji.cases.models import Case, CaseEvent
+
+    def case(number: str, filed: str, closed: str | None = None, method: str = "", parties: str = "",
+             judge: str = "李法官", cms: str | None = None) -> Case:  # fmt: skip
+        parsed = parse_case_number(number)
+        return Case.objects.create(
+            case_number=number, court_code=parsed.court_code, type_code=parsed.type_code, procedure="ordinary",
+            judge=judge, filed_on=date.fromisoformat(filed), closed_on=date.fromisoformat(closed) if closed else None,
+            closure_method=method, parties=parties or number, cause="买卖合同纠纷",
+            cms_expiry=date.fromisoformat(cms) if cms else None,
+        )  # fmt: skip
+
+    case("（2025）甘1002民初8号", "2025-05-06", "2025-08-01", "撤诉", parties="张某某;甲公司")
+    case("（2025）甘1002民初30号", "2025-09-15", parties="甲公司，张某")
+    case("（2026）甘1002民初1号", "2026-01-05", cms="2026-12-31")
+    appraisal = case("（2025）甘1002民初2号", "2025-09-01")
+    CaseEvent.objects.create(case=appraisal, key="k1", event="deduction", kind="拍卖变卖",
+                             start=date(2025, 10, 1), end=date(2025, 10, 20))  # fmt: skip
+    # a burst of withdrawals before a campaign's target date (2026-06-15), which is no bulletin day
+    for n in range(10, 28):
+        case(f"（2025）甘1002民初{n}号", "2025-09-01", f"2026-0{1 + n % 5}-0{1 + n % 9}", "判决")
+    for n in range(40, 52):
+        case(f"（2026）甘1002民初{n}号", "2026-01-05", f"2026-06-{12 + n % 3}", "撤诉")
+    Campaign.objects.create(name="清积", start=date(2026, 3, 1), target=date(2026, 6, 15),
+                            scope=Campaign.Scope.RULE, older_than_months=6)  # fmt: skip
+    document = json.loads(runner.invoke(app, ["integrity", "--as-of", "2026-06-30", "--json"]).stdout)
+    assert document["by_check"]["withdraw_refile"] == 1
+    assert document["by_check"]["deduction_without_ground"] == 1
+    assert document["by_check"]["expiry_mismatch"] == 1
+    assert document["by_check"]["mass_closure"] == 12
+    burst = next(f for f in document["findings"] if f["check"] == "mass_closure")
+    assert burst["evidence"]["key_date"] == "2026-06-15"
