@@ -93,3 +93,16 @@ def test_parties_compare_however_written(names: list[str], rnd) -> None:  # type
 def test_different_parties_differ() -> None:
     assert parties_key("张某;甲公司") != parties_key("李某;甲公司")
     assert parties_key("") is None and parties_key(None) is None
+
+
+def test_only_parties_with_a_name_unmasked_identify_a_dispute(tmp_path: Path) -> None:
+    from qingji.integrity.parties import identifiable
+
+    assert identifiable(parties_key("某银行;张某")) is False  # fits a great many disputes
+    assert identifiable(parties_key("甘肃某某银行;张某")) is False
+    assert identifiable(parties_key("庆阳华瑞商贸有限公司;张某")) is True
+    court = planted()
+    court.case("（2025）甘1002民初1号", "2025-10-10", parties="某银行;张某")
+    court.case("（2025）甘1002民初2号", "2025-10-10", parties="某银行;张某某")
+    report, _ = court.check(tmp_path, AS_OF)
+    assert report.findings == ()

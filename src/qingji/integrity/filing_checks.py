@@ -9,13 +9,13 @@ from datetime import date
 import polars as pl
 
 from qingji.integrity.findings import Check, Finding
-from qingji.integrity.parties import cause_key, parties_key
+from qingji.integrity.parties import cause_key, identifiable, parties_key
 from qingji.integrity.thresholds import Thresholds
 
 
 def keyed(cases: pl.DataFrame, as_of: date) -> pl.DataFrame:
-    """The cases filed by ``as_of`` that name their parties and cause, with their compared keys. Each distinct
-    text is normalised once."""
+    """The cases filed by ``as_of`` that name their parties (at least one of them unmasked: parties.identifiable)
+    and cause, with their compared keys. Each distinct text is normalised once."""
     if "parties" not in cases.columns or "cause" not in cases.columns:
         return pl.DataFrame()
     known = cases.filter(pl.col("filed_on") <= as_of).select(
@@ -23,7 +23,7 @@ def keyed(cases: pl.DataFrame, as_of: date) -> pl.DataFrame:
     )
     parties = known.get_column("parties").drop_nulls().unique()
     causes = known.get_column("cause").drop_nulls().unique()
-    party_keys = dict(zip(parties.to_list(), [parties_key(p) for p in parties.to_list()], strict=True))
+    party_keys = {text: key for text in parties.to_list() if identifiable(key := parties_key(text))}
     cause_keys = dict(zip(causes.to_list(), [cause_key(c) for c in causes.to_list()], strict=True))
     return known.with_columns(
         pk=pl.col("parties").replace_strict(party_keys, default=None, return_dtype=pl.String),

@@ -34,6 +34,13 @@ def parties_key(text: str | None) -> str | None:
     return "|".join(names) or None
 
 
+def identifiable(key: str | None) -> bool:
+    """Whether a parties key can tell one dispute from another: at least one of its names is not masked. A list
+    of masked names only (某银行, 张某) fits a great many people, and matching on it finds coincidences, not the
+    same parties."""
+    return key is not None and any("某" not in name for name in key.split("|"))
+
+
 def cause_key(text: str | None) -> str | None:
     """A 案由 in its compared form (NFKC, no spaces); None when blank."""
     if not text:
