@@ -9,6 +9,7 @@ from qingji.cli.bulletin_cmd import bulletin
 from qingji.cli.campaign_cmds import campaign_app
 from qingji.cli.deadline_cmd import deadline
 from qingji.cli.demo_cmd import demo
+from qingji.cli.forecast_cmd import forecast
 from qingji.cli.grant_cmds import grant, grants, revoke
 from qingji.cli.import_cmd import import_
 from qingji.cli.integrity_cmd import integrity
@@ -37,6 +38,7 @@ app.command()(grants)
 app.command()(revoke)
 app.command()(snapshot)
 app.command()(stats)
+app.command()(forecast)
 app.command()(integrity)
 app.command()(serve)
 app.command()(worker)

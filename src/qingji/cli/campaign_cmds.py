@@ -1,11 +1,12 @@
-"""`qingji campaign create | add | list | report`: backlog-clearance campaigns (issue 4 §4; command names, options
-and JSON keys are relied on from outside)."""
+"""`qingji campaign create | add | list | report | whatif`: backlog-clearance campaigns (issue 4 §4; issue 14 for
+the what-if; command names, options and JSON keys are relied on from outside)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -246,6 +247,46 @@ def report(
     if missing:
         console.print("四定/包案缺项 missing: " + "，".join(f"{k} {v}" for k, v in sorted(missing.items())))
     console.print(f"新增积案 new backlog (not in scope): {backlog}")
+
+
+@campaign_app.command()
+def whatif(
+    name: Annotated[str, typer.Argument(help="the campaign")],
+    court: Annotated[str, typer.Option("--court", help="法院代字")],
+    per_week: Annotated[
+        float, typer.Option("--per-week", help="每周多结 K more closures a week (0 or more)")
+    ],
+    close: Annotated[
+        list[str] | None, typer.Option("--close", help="案号 a case closed by --close-by (repeated)")
+    ] = None,
+    close_by: Annotated[
+        str | None, typer.Option("--close-by", help="those cases closed by (default --as-of)")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="on this date (default today)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout")] = False,
+) -> None:
+    """What-if (假设): with K more closures a week, or the named cases closed, when the court finishes, its rank on
+    the target date and the pace needed (docs/forecast.md). Exit 0; 2 when refused; 1 without the campaign."""
+    on = parse_day(as_of, "--as-of") if as_of else date.today()
+    by = parse_day(close_by, "--close-by") if close_by else None
+    if not per_week >= 0 or per_week == float("inf"):
+        raise typer.BadParameter(f"{per_week}：应为 0 或正数 / 0 or more", param_hint="--per-week")
+    setup_django()
+    from qingji.campaigns.actions import CampaignRefused
+    from qingji.campaigns.whatif import campaign_what_if
+
+    try:
+        result = campaign_what_if(campaign_named(name), court, as_of=on, per_week=Fraction(str(per_week)),
+                                  close=_split(close), close_by=by)  # fmt: skip
+    except CampaignRefused as refused:
+        for item in refused.problems:
+            Console(stderr=True).print(f"{item.column} {item.value!r}：{item.reason_zh} / {item.reason_en}",
+                                       style="red", markup=False, highlight=False, soft_wrap=True)  # fmt: skip
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return
+    Console().print("\n".join(result.lines()), markup=False, highlight=False, soft_wrap=True)
 
 
 letter_cmd.register(campaign_app)
