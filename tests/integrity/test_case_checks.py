@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from tests.integrity.planted import planted
 
 from qingji.integrity.findings import Check
 from qingji.integrity.thresholds import Thresholds
+
+from .planted import planted
 
 AS_OF = date(2026, 6, 30)
 
@@ -84,7 +85,8 @@ def test_overlapping_deductions_and_deductions_outside_the_life(tmp_path: Path) 
         ("deduction_overlap", "（2025）甘1002民初3号"),
     }
     pair = next(f for f in report.findings if f.case_number == "（2025）甘1002民初1号")
-    assert [d["kind"] for d in pair.evidence["deductions"]] == ["鉴定", "公告"]  # type: ignore[union-attr]
+    deductions = pair.evidence["deductions"]
+    assert isinstance(deductions, list) and [d["kind"] for d in deductions] == ["鉴定", "公告"]
     late = next(f for f in report.findings if f.case_number == "（2025）甘1002民初3号")
     assert "晚于结案日期2026-01-10" in late.zh
 
@@ -139,7 +141,8 @@ def test_extensions_late_and_over_the_limit(tmp_path: Path) -> None:
     assert late.evidence["extensions"] == [
         {"length": "6个月0日", "approved_by": "院长", "approved_on": "2025-07-20"}
     ]
-    assert any("晚于审限届满日2025-07-02" in line for line in late.evidence["explanation"])  # type: ignore[union-attr]
+    explanation = late.evidence["explanation"]
+    assert isinstance(explanation, list) and any("晚于审限届满日2025-07-02" in line for line in explanation)
 
 
 def test_the_court_systems_expiry_against_the_laws(tmp_path: Path) -> None:

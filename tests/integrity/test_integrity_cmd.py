@@ -10,11 +10,12 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from tests.integrity.planted import Planted, planted
 from typer.testing import CliRunner
 
 from qingji.cli.app import app
 from qingji.core.casenumber import parse_case_number
+
+from .planted import Planted, planted
 
 runner = CliRunner()
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.integrity.planted import planted
 
 from qingji.integrity.closure_bursts import key_dates
 from qingji.integrity.findings import Check
 from qingji.integrity.parties import parties_key
+
+from .planted import planted
 
 AS_OF = date(2026, 6, 30)
 
@@ -66,8 +67,9 @@ def test_a_judge_far_above_the_courts_share_of_deducted_time(tmp_path: Path) -> 
     report, _ = court.check(tmp_path, AS_OF)
     outliers = [f for f in report.findings if f.check is Check.OUTLIER_SHARE]
     assert [(f.court_code, f.judge, f.case_number) for f in outliers] == [("甘1002", "丁法官", None)]
-    assert outliers[0].evidence["cases"] == 22 and outliers[0].evidence["share"] > 0.3
-    assert len(outliers[0].evidence["top_cases"]) == 20  # type: ignore[arg-type]
+    evidence = outliers[0].evidence
+    assert evidence["cases"] == 22 and isinstance(evidence["share"], float) and evidence["share"] > 0.3
+    assert isinstance(evidence["top_cases"], list) and len(evidence["top_cases"]) == 20
 
 
 _NAMES = st.lists(
