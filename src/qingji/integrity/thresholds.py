@@ -45,8 +45,10 @@ class Thresholds:
     # expiry_mismatch
     expiry_tolerance_days: int = 0
     # outlier_share
-    outlier_factor: float = 3.0
-    outlier_min_gap: float = 0.10
+    outlier_z: float = 3.5  # the modified z-score among the peers (Iglewicz and Hoaglin 1993)
+    # … and at least this much more of its time moved than its kinds of case would have: a difference that
+    # matters, not only one that is sure (15 points: a month and a half of a ten-month case)
+    outlier_min_gap: float = 0.15
     outlier_min_cases: int = 20
     outlier_months: int = 12  # the cases closed in these months before the date, and the pending ones
 

@@ -11,7 +11,7 @@
     burst_methods = ["撤诉", "撤回", "移送", "终结本次执行"]
     withdrawal_methods = ["撤诉", "撤回"]
     expiry_tolerance_days = 0        # expiry_mismatch
-    outlier_factor = 3.0             # outlier_share
+    outlier_z = 3.5                  # outlier_share: the modified z-score among peers
     outlier_min_gap = 0.10
     outlier_min_cases = 20
     outlier_months = 12
@@ -38,7 +38,7 @@ from qingji.site.settings_parts import DEFAULT_SOURCE, Refuse, Setting, section_
 
 KEYS = tuple(field.name for field in dataclasses.fields(Thresholds))
 _SHARES = ("burst_method_share", "outlier_min_gap")  # fractions, 0 to 1
-_FACTORS = ("burst_factor", "outlier_factor")  # more than 1
+_FACTORS = ("burst_factor", "outlier_z")  # more than 1
 _DAYS_UP_TO = 3650
 
 
