@@ -5,40 +5,38 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from qingji.cli.inputs import database_frames, read_files, with_refused_events
+from qingji.cli.ledger_input import (
+    AsOfOption,
+    CasesArgument,
+    EventsOption,
+    HolidaysOption,
+    JsonOption,
+    as_of_day,
+    ledger_input,
+)
 from qingji.cli.options import parse_day
-from qingji.cli.site_inputs import command_calendar, settings_in_force
+from qingji.cli.site_inputs import settings_in_force
 from qingji.cli.summary_view import print_problems
-from qingji.engine.ledger import compute_ledger
 from qingji.forecast.ageing import EXPIRY, Ageing
 from qingji.forecast.backtest import Backtest, backtest
 from qingji.forecast.projection import HISTORY_MONTHS, MONTHS, Projection
 from qingji.forecast.summary import Forecast
 from qingji.forecast.summary import forecast as make_forecast
-from qingji.interchange.problems import Problem
 
 EXIT_ROWS_REJECTED = 2
 
 
 def forecast(
-    cases: Annotated[
-        Path | None,
-        typer.Argument(
-            help="案件表 cases file, CSV or XLSX (interchange format); none: the database's cases"
-        ),
-    ] = None,
-    events: Annotated[Path | None, typer.Option(help="事项表 events file, CSV or XLSX")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="on this date (default today)")] = None,
+    cases: CasesArgument = None,
+    events: EventsOption = None,
+    as_of: AsOfOption = None,
     months: Annotated[int, typer.Option("--months", min=1, max=36, help="month ends projected")] = MONTHS,
     history: Annotated[
         int,
@@ -50,10 +48,8 @@ def forecast(
             "--backtest-from", help="also run the projection as known on this date, against what happened"
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout")] = False,
-    holidays: Annotated[
-        Path | None, typer.Option(help="local holiday file (TOML) for years without data")
-    ] = None,
+    as_json: JsonOption = False,
+    holidays: HolidaysOption = None,
 ) -> None:
     """Forecast (预测): the cases about to age into the backlog, by name, per court, division and judge, and the
     pending cases older than 6, 12 and 18 months projected at each month end, with an 80% interval (边清边积).
@@ -61,29 +57,18 @@ def forecast(
     Exit code 0 when every row was read, 2 when some rows could not be read (the forecast covers the rest),
     1 when nothing could be done.
     """
-    on = parse_day(as_of, "--as-of") if as_of else date.today()
+    on = as_of_day(as_of)
     start = parse_day(backtest_from, "--backtest-from") if backtest_from else None
     if start is not None and start >= on:
         raise typer.BadParameter(
             f"{start} 不早于 {on} / the backtest starts before the as-of date", param_hint="--backtest-from"
         )
     site = settings_in_force()
-    problems: list[Problem] = []
-    refused: set[str] = set()
-    event_frame: pl.DataFrame | None
-    if cases is None:
-        if events is not None:
-            raise typer.BadParameter(
-                "--events 需与案件表一起给出 / give --events with a cases file", param_hint="--events"
-            )
-        case_frame, event_frame = database_frames()
-    else:
-        case_frame, event_frame = read_files(cases, events, problems, refused=refused)
-    calendar = command_calendar(holidays, database=cases is None)
-    ledger = with_refused_events(
-        compute_ledger(case_frame, event_frame, on, calendar, site.conventions), refused
+    read = ledger_input(cases, events, on, holidays, site.conventions)
+    problems, case_frame, event_frame, calendar = read.problems, read.cases, read.events, read.calendar
+    result = make_forecast(
+        read.ledger, on, months=months, history_months=history, conventions=site.conventions
     )
-    result = make_forecast(ledger, on, months=months, history_months=history, conventions=site.conventions)
     if start is not None:
         try:
             tested = backtest(case_frame, event_frame, start, months, calendar, site.conventions,

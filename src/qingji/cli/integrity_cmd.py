@@ -4,25 +4,24 @@ each finding with its rule and evidence (docs/integrity.md)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from qingji.cli.inputs import database_frames_for_integrity, read_files, with_refused_events
-from qingji.cli.options import parse_day
-from qingji.cli.site_inputs import command_calendar, settings_in_force
+from qingji.cli.ledger_input import (
+    HolidaysOption,
+    as_of_day,
+    ledger_input,
+)
+from qingji.cli.site_inputs import settings_in_force
 from qingji.cli.summary_view import print_problems
-from qingji.engine.ledger import compute_ledger
 from qingji.integrity.checks import run_checks
 from qingji.integrity.export import write_findings
 from qingji.integrity.findings import CHECKS, Check, IntegrityReport
-from qingji.interchange.problems import Problem
 
 EXIT_ROWS_REJECTED = 2
 SHOWN = 20  # findings printed per check without --all
@@ -47,9 +46,7 @@ def integrity(
     show_all: Annotated[
         bool, typer.Option("--all", help="print every finding, not the first of each check")
     ] = False,
-    holidays: Annotated[
-        Path | None, typer.Option(help="local holiday file (TOML) for years without data")
-    ] = None,
+    holidays: HolidaysOption = None,
 ) -> None:
     """Integrity checks (核查): deductions without ground, overlapping or kept after their cause, extensions
     approved late or beyond the limit, withdrawn and filed again, split filings, closure bursts before a
@@ -59,32 +56,18 @@ def integrity(
     Exit code 0 when every row was read, 2 when some rows could not be read (the checks cover the rest), 1 when
     nothing could be done.
     """
-    on = parse_day(as_of, "--as-of") if as_of else date.today()
+    on = as_of_day(as_of)
     chosen = _chosen(check)
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(
             "应为 .csv 或 .xlsx 文件 / must be a .csv or .xlsx file", param_hint="--output"
         )
     site = settings_in_force()
-    problems: list[Problem] = []
-    refused: set[str] = set()
-    event_frame: pl.DataFrame | None
-    campaign_dates: list[date] = []
-    if cases is None:
-        if events is not None:
-            raise typer.BadParameter(
-                "--events 需与案件表一起给出 / give --events with a cases file", param_hint="--events"
-            )
-        case_frame, event_frame, campaign_dates = database_frames_for_integrity()
-    else:
-        case_frame, event_frame = read_files(cases, events, problems, refused=refused)
-    calendar = command_calendar(holidays, database=cases is None)
-    ledger = with_refused_events(
-        compute_ledger(case_frame, event_frame, on, calendar, site.conventions), refused
-    )
+    read = ledger_input(cases, events, on, holidays, site.conventions, integrity=True)
+    problems = read.problems
     report = run_checks(
-        case_frame, event_frame, ledger, on, site.integrity, calendar=calendar, conventions=site.conventions,
-        bulletin_days=site.cadence.bulletin_days, campaign_dates=campaign_dates,
+        read.cases, read.events, read.ledger, on, site.integrity, calendar=read.calendar,
+        conventions=site.conventions, bulletin_days=site.cadence.bulletin_days, campaign_dates=read.campaign_dates,
     )  # fmt: skip
     if chosen:
         report = IntegrityReport(

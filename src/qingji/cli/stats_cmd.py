@@ -5,38 +5,37 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-from qingji.cli.inputs import database_frames, read_files, with_refused_events
+from qingji.cli.ledger_input import (
+    AsOfOption,
+    CasesArgument,
+    EventsOption,
+    HolidaysOption,
+    JsonOption,
+    as_of_day,
+    ledger_input,
+)
 from qingji.cli.options import parse_day
-from qingji.cli.site_inputs import command_calendar, settings_in_force
+from qingji.cli.site_inputs import settings_in_force
 from qingji.cli.summary_view import print_problems
-from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import Measures, Statistics, court_statistics
-from qingji.interchange.problems import Problem
 from qingji.measure_settings import MeasureSettingsError, read_measure_settings
 
 EXIT_ROWS_REJECTED = 2
 
 
 def stats(
-    cases: Annotated[
-        Path | None,
-        typer.Argument(
-            help="案件表 cases file, CSV or XLSX (interchange format); none: the database's cases"
-        ),
-    ] = None,
-    events: Annotated[Path | None, typer.Option(help="事项表 events file, CSV or XLSX")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="on this date (default today)")] = None,
+    cases: CasesArgument = None,
+    events: EventsOption = None,
+    as_of: AsOfOption = None,
     compare: Annotated[
         str | None, typer.Option("--compare", help="pending compared with this date (default a year before)")
     ] = None,
@@ -44,10 +43,8 @@ def stats(
         str | None,
         typer.Option("--since", help="the period's first day (default 1 January of the as-of year)"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout")] = False,
-    holidays: Annotated[
-        Path | None, typer.Option(help="local holiday file (TOML) for years without data")
-    ] = None,
+    as_json: JsonOption = False,
+    holidays: HolidaysOption = None,
     measures: Annotated[
         Path | None,
         typer.Option(
@@ -62,7 +59,7 @@ def stats(
     Exit code 0 when every row was read, 2 when some rows could not be read (the statistics cover the rest),
     1 when nothing could be done.
     """
-    on = parse_day(as_of, "--as-of") if as_of else date.today()
+    on = as_of_day(as_of)
     other = parse_day(compare, "--compare") if compare else None
     first = parse_day(since, "--since") if since else None
     if first is not None and first > on:
@@ -74,22 +71,9 @@ def stats(
         settings = read_measure_settings(measures) if measures else site.stats
     except MeasureSettingsError as error:
         raise typer.BadParameter(str(error), param_hint="--measures") from None
-    problems: list[Problem] = []
-    refused: set[str] = set()
-    event_frame: pl.DataFrame | None
-    if cases is None:
-        if events is not None:
-            raise typer.BadParameter(
-                "--events 需与案件表一起给出 / give --events with a cases file", param_hint="--events"
-            )
-        case_frame, event_frame = database_frames()
-    else:
-        case_frame, event_frame = read_files(cases, events, problems, refused=refused)
-    calendar = command_calendar(holidays, database=cases is None)
-    ledger = with_refused_events(
-        compute_ledger(case_frame, event_frame, on, calendar, site.conventions), refused
-    )
-    result = court_statistics(case_frame, ledger, on, compare=other, since=first, settings=settings)
+    read = ledger_input(cases, events, on, holidays, site.conventions)
+    problems = read.problems
+    result = court_statistics(read.cases, read.ledger, on, compare=other, since=first, settings=settings)
     err = Console(stderr=True)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))

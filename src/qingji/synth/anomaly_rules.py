@@ -1,6 +1,6 @@
 """What each integrity check looks for in one case (issue 14), to inject an anomaly and prove it fires its own check.
 
-The names of the checks are a contract with :mod:`qingji.integrity`; their definitions are in
+The names of the checks are :mod:`qingji.integrity`'s; their definitions are in
 docs/synth-anomalies.md. The case-level checks 1–5 are the ledger's warnings (:mod:`qingji.core.deadline`, the
 same rules the engine applies over columns) plus the few rules on a deduction's length and approval that the ledger
 does not warn of; they are read here from the interchange rows of one case (``Row``: a dict keyed by the Chinese
@@ -29,31 +29,16 @@ from qingji.core.events import (
 )
 from qingji.core.procedures import parse_procedure
 from qingji.core.vocabulary import Warning
+from qingji.integrity.findings import Check
 
 Row = dict[str, Any]
 
-DEDUCTION_WITHOUT_GROUND = "deduction_without_ground"
-DEDUCTION_OVERLAP = "deduction_overlap"
-DEDUCTION_AFTER_CAUSE = "deduction_after_cause"
-EXTENSION_LATE = "extension_late"
-EXTENSION_OVER_LIMIT = "extension_over_limit"
-WITHDRAW_REFILE = "withdraw_refile"
-SPLIT_FILING = "split_filing"
-MASS_CLOSURE = "mass_closure"
-EXPIRY_MISMATCH = "expiry_mismatch"
-OUTLIER_SHARE = "outlier_share"
-CHECKS: tuple[str, ...] = (
-    DEDUCTION_WITHOUT_GROUND,
-    DEDUCTION_OVERLAP,
-    DEDUCTION_AFTER_CAUSE,
-    EXTENSION_LATE,
-    EXTENSION_OVER_LIMIT,
-    WITHDRAW_REFILE,
-    SPLIT_FILING,
-    MASS_CLOSURE,
-    EXPIRY_MISMATCH,
-    OUTLIER_SHARE,
-)
+# The checks' names, in qingji.integrity's order (Check): the contract the labels are written in.
+CHECKS: tuple[str, ...] = tuple(check.value for check in Check)
+(
+    DEDUCTION_WITHOUT_GROUND, DEDUCTION_OVERLAP, DEDUCTION_AFTER_CAUSE, EXTENSION_LATE, EXTENSION_OVER_LIMIT,
+    WITHDRAW_REFILE, SPLIT_FILING, MASS_CLOSURE, EXPIRY_MISMATCH, OUTLIER_SHARE,
+) = CHECKS  # fmt: skip
 CASE_CHECKS = CHECKS[:5]  # read from one case's own rows
 
 # The ledger's warnings and the check each belongs to.
