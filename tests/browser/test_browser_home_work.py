@@ -57,9 +57,11 @@ def check_my_work(page: Page) -> None:
 def test_a_judge_sees_the_week_and_each_figure_opens_its_cases(page: Page, home_world: Campaign) -> None:
     log_in(page, "wangfang")
     check_my_work(page)
-    # the menu: no import, no audit trail
+    # the menu: no import, no audit trail; the integrity checks of their own cases
     nav = page.get_by_role("navigation")
-    expect(nav.get_by_role("link")).to_have_text(["首页", "收件箱", "台账", "专项行动", "统计"])
+    expect(nav.get_by_role("link")).to_have_text(
+        ["首页", "收件箱", "台账", "专项行动", "统计", "积案预测", "审限核查"]
+    )
 
     n, _ = count_link(page, "计划步骤逾期")
     assert n == "1"
@@ -101,7 +103,19 @@ def test_the_office_sees_its_to_do_list_and_each_item_opens_where_it_is_done(
     expect(page.get_by_role("heading", level=1)).to_have_text("审管办待办")
     nav = page.get_by_role("navigation")
     expect(nav.get_by_role("link")).to_have_text(
-        ["首页", "收件箱", "通报存档", "台账", "专项行动", "统计", "导入", "审计记录", "投递失败"]
+        [
+            "首页",
+            "收件箱",
+            "通报存档",
+            "台账",
+            "专项行动",
+            "统计",
+            "积案预测",
+            "审限核查",
+            "导入",
+            "审计记录",
+            "投递失败",
+        ]
     )
     rows = cell_texts(page, "table.todo tbody tr")
     # no court has imported an export here: every court is listed first, then the campaign's items by date

@@ -29,6 +29,8 @@ def test_every_page_loads_only_from_the_server_without_violations(page: Page, tr
         case_url("（2024）甘1002民初2号"),
         "/stats/",
         "/stats/?as_of=2024-06-30&court=甘1002",
+        "/forecast/",
+        "/forecast/?court=甘1002&crossing=10&within=30",
         "/campaigns/",
         "/import/",
         "/holidays/",

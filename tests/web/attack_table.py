@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from site_urls import Route
 
+from integrity_world import plant_findings_of_every_case
 from qingji.cadence.models import Delivery, Document, Message
 from qingji.campaigns.models import Appraisal, CampaignCase, PlanStep, Referral, SupervisionAction
 from qingji.cases.models import Case
@@ -130,6 +131,27 @@ def _campaign_queries(ctx: Context, path: Data) -> list[Data]:
     return [*_courts(ctx, **DAY), *({**DAY, "supervise": code, "kind": "letter"} for code in OUTSIDE)]
 
 
+def _campaign_page_queries(ctx: Context, path: Data) -> list[Data]:
+    """The campaign page's queries, and its what-if naming one case the user may not see of each court (one per
+    number that does not exist: twin), for the user's own court and 甘1002."""
+    queries = _campaign_queries(ctx, path)
+    if not _mixed(ctx, path):
+        return queries
+    named = "\n".join(sorted({twin(n): n for n in sorted(ctx.forbidden)}.values()))
+    return [*queries, *({**DAY, "whatif": code, "more": "1", "close": named, "close_by": AS_OF}
+                        for code in sorted({ctx.person.court.code, "甘1002"}))]  # fmt: skip
+
+
+def _forecast(ctx: Context, path: Data) -> list[Data]:
+    """The forecast page and the lists behind its counts: every kind, every court, judge and division."""
+    lists = [*({"crossing": key, "within": "90"} for key in ("6", "10", "12", "18", "expiry")),
+             *({"older": band} for band in ("6", "12", "18"))]  # fmt: skip
+    return [DAY, *({**DAY, **query} for query in lists), *_courts(ctx, **DAY, crossing="12", within="90"),
+            *_courts(ctx, **DAY, older="6"),
+            *({**DAY, "crossing": "6", "level": "judge", "judge": judge} for judge in _judges()),
+            *({**DAY, "crossing": "12", "level": "division", "division": d} for d in ("民一庭", "民二庭", ""))]  # fmt: skip
+
+
 def _supervision(ctx: Context, path: Data) -> list[Data]:
     courts = ctx.courts if _mixed(ctx, path) else [OUTSIDE[1]]
     return [{"court": code, "kind": "letter", "on": AS_OF, "by": "攻击者"} for code in courts]
@@ -171,6 +193,14 @@ def _user_change(ctx: Context, path: Data) -> list[Data]:
     return [{"username": f"hijacked{user}", "is_active": "on", "is_staff": "on", "is_superuser": "on"}]
 
 
+def _integrity(ctx: Context, path: Data, **query: str) -> list[Data]:
+    """The integrity page's filters over findings of every case, judge and court (planted once), each naming
+    other cases of its court."""
+    plant_findings_of_every_case()
+    return [query, *_courts(ctx, **query), *({**query, "judge": judge} for judge in _judges()),
+            *({**query, "check": check} for check in ("withdraw_refile", "outlier_share"))]  # fmt: skip
+
+
 DAY = {"as_of": AS_OF}
 NOTICE_2027 = "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日至3日放假。\n二、劳动节：5月1日至5日放假。\n三、国庆节：10月1日至7日放假。\n"
 NO_POST = None  # the page takes no POST that can be forged (or one that would end the session)
@@ -197,6 +227,10 @@ ATTACKS: dict[str, Attack] = {
     "web:audit": Attack(queries=lambda ctx, path: [*_courts(ctx), {"object_id": "民"}, {"action": "case_created"}]),
     "web:audit_export": Attack(queries=lambda ctx, path: [*_courts(ctx), {"object_id": "号"}]),
     "web:stats": Attack(queries=lambda ctx, path: _courts(ctx, **DAY)),
+    "web:forecast": Attack(queries=_forecast, posts=NO_POST),
+    "web:integrity": Attack(queries=_integrity, posts=NO_POST),
+    "web:integrity_export": Attack(queries=lambda ctx, path: [*_integrity(ctx, path, format="csv"), {"format": "xlsx"}],
+                                   posts=NO_POST),
     "web:inbox": Attack(posts=NO_POST),
     "web:inbox_message": Attack(posts=NO_POST),
     "web:documents": Attack(posts=NO_POST),
@@ -205,7 +239,7 @@ ATTACKS: dict[str, Attack] = {
     "web:outbox_retry": Attack(),  # each court's failed delivery sent again: by the office of its court alone
     "web:holidays": Attack(posts=lambda ctx, path: [{"text": NOTICE_2027, "confirm": "1"}, {"text": NOTICE_2027}]),
     "web:campaigns": Attack(posts=_new_campaigns),
-    "web:campaign": Attack(queries=_campaign_queries, posts=_supervision),
+    "web:campaign": Attack(queries=_campaign_page_queries, posts=_supervision),
     "web:campaign_case": Attack(posts=_case_forms),
     "web:campaign_letter": Attack(posts=NO_POST),
     "web:campaign_print": Attack(queries=_campaign_queries, posts=NO_POST),

@@ -86,8 +86,11 @@ LEDGER = {"court": "text", "status": "choice", "bucket": "choice", "judge": "tex
           "type": "text", "procedure": "choice", "division": "text", "warning": "choice", "new_backlog": "choice"}
 AUDIT = {"action": "choice", "object_id": "text", "actor": "text", "court": "text", "since": "day", "until": "day"}
 STATS = {"as_of": "day", "compare": "day", "since": "day", "court": "text", "w_on_time_rate": "number"}
+INTEGRITY = {"check": "choice", "court": "text", "judge": "text", "page": "id"}
+FORECAST = {"as_of": "day", "court": "text", "level": "choice", "division": "text", "judge": "text",
+            "crossing": "choice", "within": "choice", "older": "choice", "page": "id"}
 CAMPAIGN = {"as_of": "day", "supervise": "choice", "kind": "choice", "court": "text", "page": "id", "missing": "choice",
-            "overdue_target": "choice"}
+            "overdue_target": "choice", "whatif": "text", "more": "number", "close": "text", "close_by": "day"}
 CAMPAIGN_VIEW = {"as_of": "day", "court": "text", "missing": "choice", "overdue_target": "choice"}
 NEW_CAMPAIGN = {"name": "text", "start": "day", "target": "day", "scope": "choice", "older_than_months": "number",
                 "scope_file": "file", "courts": "choice", "type_codes": "text"}
@@ -143,6 +146,9 @@ PAGES: dict[str, Page] = {
     "web:audit": Page(get={**AUDIT, "page": "id"}),
     "web:audit_export": Page(get=AUDIT),
     "web:stats": Page(get=STATS),
+    "web:forecast": Page(get=FORECAST),
+    "web:integrity": Page(get=INTEGRITY),
+    "web:integrity_export": Page(get={**INTEGRITY, "format": "choice"}),
     "web:inbox": Page(get={"page": "id"}),
     "web:inbox_message": Page(),
     "web:documents": Page(get={"page": "id"}),

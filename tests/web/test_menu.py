@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 NAV = re.compile(r"<nav>(.*?)</nav>", re.S)
 LINK = re.compile(r'<a href="([^"]+)"')
 
-# What each role has in its menu, besides home, the inbox, ledger, campaigns and statistics (which every role has).
+# What each role has in its menu, besides home, the inbox, ledger, campaigns, statistics, the forecast and the
+# integrity checks (which every role has: each reads what they may see).
 EXTRA = {
     Role.PRESIDENT: {"web:documents", "web:audit"},
     Role.VICE_PRESIDENT: {"web:documents", "web:audit"},
@@ -33,7 +34,15 @@ EXTRA = {
     Role.HIGHER_COURT_READER: {"web:documents"},
     Role.ADMINISTRATOR: {"web:import", "web:audit", "web:outbox", "web:holidays", "admin:index"},
 }
-EVERYONE = {"web:home", "web:inbox", "web:ledger", "web:campaigns", "web:stats"}
+EVERYONE = {
+    "web:home",
+    "web:inbox",
+    "web:ledger",
+    "web:campaigns",
+    "web:stats",
+    "web:forecast",
+    "web:integrity",
+}
 
 
 def menu_of(client: Client) -> list[str]:
@@ -94,9 +103,12 @@ def test_an_account_of_no_court_sees_the_pages_that_show_it_nothing(db: None, cl
 
     client.force_login(User.objects.create_user("clerk", password=PASSWORD))
     shown = menu_of(client)
-    assert shown == ["/", "/inbox/", "/ledger/", "/campaigns/", "/stats/"]
+    assert shown == ["/", "/inbox/", "/ledger/", "/campaigns/", "/stats/", "/forecast/"]
     for url in shown:
         assert client.get(url).status_code == 200, url
+    # the integrity page is left out of its menu: it would show nothing, and says why
+    page = client.get("/integrity/")
+    assert page.status_code == 200 and "该账号未分配法院" in page.content.decode()
 
 
 def test_a_role_outside_the_import_and_audit_roles_is_refused_there(cases: None, client: Client) -> None:

@@ -90,15 +90,20 @@ def seeds(world: WordsWorld, share: int) -> list[str]:
     ]
     ledger += ["/ledger/?new_backlog=1", "/ledger/?court=甘1002&status=all"]
     campaigns = [f"/campaigns/{campaign}/{query}" for query in
-                 (f"?court={court}", "?missing=determinations", "?missing=plan", "?overdue_target=1")]  # fmt: skip
+                 (f"?court={court}", "?missing=determinations", "?missing=plan", "?overdue_target=1",
+                  f"?whatif={court}&more=1", f"?whatif={court}&more=0&close=（2099）甘1002民初1号")]  # fmt: skip
+    forecast = [f"/forecast/?crossing={key}&within=90" for key in ("6", "10", "12", "18", "expiry")]
+    forecast += [f"/forecast/?older={band}" for band in ("6", "12", "18")]
     audit = [
         f"/audit/?action={action}"
         for action in ("campaign_case_updated", "case_updated", "lookback_recorded")
     ]
     chosen = [
-        url for index, url in enumerate([*ledger, *campaigns, *audit]) if index % SHARES == share % SHARES
+        url
+        for index, url in enumerate([*ledger, *campaigns, *forecast, *audit])
+        if index % SHARES == share % SHARES
     ]
-    return ["/", "/ledger/", "/campaigns/", f"/campaigns/{campaign}/", "/stats/", "/import/", "/audit/",
+    return ["/", "/ledger/", "/campaigns/", f"/campaigns/{campaign}/", "/stats/", "/forecast/", "/import/", "/audit/",
             "/holidays/", *chosen, f"/case/{world.campaign_case}/",
             f"/campaigns/{campaign}/case/{world.campaign_case}/", f"/campaigns/{campaign}/case/{world.closed_case}/"]  # fmt: skip
 

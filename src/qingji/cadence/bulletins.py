@@ -79,7 +79,8 @@ def _render(bulletin: Bulletin, template: Path) -> bytes:
 
 
 def headline(bulletin: Bulletin) -> dict[str, Any]:
-    """What a message carries: the whole campaign's figures, and each ranked court's place."""
+    """What a message carries: the whole campaign's figures, each ranked court's place, and the integrity checks'
+    findings counted per court."""
     whole = bulletin.overall
     return {
         "number": bulletin.number,
@@ -96,6 +97,22 @@ def headline(bulletin: Bulletin) -> dict[str, Any]:
         "ranked": len(bulletin.ranking),
         "places": {line.unit: [line.rank, line.last, line.lagging] for line in bulletin.ranking},
         "last_place": [line.name for line in bulletin.last_place],
+        **_integrity(bulletin),
+    }
+
+
+def _integrity(bulletin: Bulletin) -> dict[str, Any]:
+    """The integrity checks' findings as a message carries them: figures only (how many in all, and per court),
+    no case and no party, whoever reads it."""
+    section = bulletin.integrity
+    if section is None:
+        return {}
+    return {
+        "integrity": {
+            "as_of": section.as_of.isoformat(),
+            "total": section.overall.total,
+            "by_court": {line.code: line.total for line in section.courts},
+        }
     }
 
 

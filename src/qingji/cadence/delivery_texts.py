@@ -166,6 +166,13 @@ def _bulletin_lines(data: Mapping[str, Any], court: str) -> list[str]:
         lines.append(f"本院在 {data.get('ranked', 0)} 个法院中排第 {rank} 名{note}")
     if data.get("last_place"):
         lines.append(f"末位警示：{'、'.join(data['last_place'])}")
+    integrity = data.get("integrity")
+    if isinstance(integrity, Mapping):
+        own = integrity.get("by_court", {}).get(court) if court else None
+        lines.append(
+            f"审限核查发现问题 {integrity.get('total', 0)} 项"
+            + (f"，其中本院 {own} 项" if own is not None else "")
+        )
     return lines
 
 

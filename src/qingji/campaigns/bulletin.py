@@ -9,13 +9,15 @@ since the previous bulletin: the cases cleared, the supervision done, the places
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 # How many of the overdue and 10-month cases the bulletin lists by name (the most urgent first); it says how many
 # there are in all, and the pages list every one.
 LISTED_CASES = 100
+# How many of the integrity checks' findings of cases the bulletin lists by name; the integrity page lists them all.
+LISTED_FINDINGS = 20
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,43 @@ class CaseLine:
 
 
 @dataclass(frozen=True)
+class IntegrityLine:
+    """A court's findings of the integrity checks (docs/integrity.md), per check (the values of
+    qingji.integrity.findings.Check; only those found)."""
+
+    code: str
+    name: str
+    counts: Mapping[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class IntegrityCase:
+    """A case the integrity checks found, its parties masked."""
+
+    check: str  # a value of qingji.integrity.findings.Check
+    case_number: str
+    court: str
+    judge: str
+    parties: str
+
+
+@dataclass(frozen=True)
+class IntegritySection:
+    """The integrity checks' findings in the campaign's courts on the bulletin's day: per court and check, the
+    whole, and the first cases found (at most LISTED_FINDINGS)."""
+
+    as_of: date
+    courts: Sequence[IntegrityLine]  # every court of the campaign, in code order
+    overall: IntegrityLine  # code "", name 合计
+    cases: Sequence[IntegrityCase]
+    cases_total: int  # the findings of cases in all (a judge's or a court's share is not a case)
+
+
+@dataclass(frozen=True)
 class Bulletin:
     campaign: str
     issuer: str  # the campaign's highest court, which issues it
@@ -106,6 +145,7 @@ class Bulletin:
     cases: Sequence[CaseLine]  # the most urgent overdue and 10-month cases (at most LISTED_CASES)
     cases_total: int  # how many there are in all
     planned_remaining: int  # what the countdown plan leaves on the date, over all courts
+    integrity: IntegritySection | None = None  # the integrity checks' findings (None: not gathered)
 
     @property
     def last_place(self) -> list[RankLine]:

@@ -4,7 +4,8 @@ Progress, the ranking and the new backlog are the campaign report's (``qingji ca
 counts of :mod:`qingji.campaigns.figures` and the rankings of :mod:`.ranking`, read once and counted on the
 bulletin's date and on the previous bulletin's. The overdue and 10-month cases are the campaign's cases pending on
 the date, their states computed by the engine on that date (any date, not only the stored snapshot's), so that a
-bulletin caught up after a stop, or made by hand for a past date, says what was true then.
+bulletin caught up after a stop, or made by hand for a past date, says what was true then; the integrity checks'
+findings in the campaign's courts are those of the same day (qingji.campaigns.integrity_section).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from qingji.campaigns.bulletin import (
     previous_bulletin_day,
 )
 from qingji.campaigns.figures import CampaignCounts, campaign_counts, split_key
+from qingji.campaigns.integrity_section import integrity_section
 from qingji.campaigns.models import Campaign, SupervisionAction
 from qingji.campaigns.ranking import RankedGroup, ranked_groups
 from qingji.campaigns.scope import campaign_new_backlog
@@ -85,7 +87,7 @@ def bulletin_of(campaign: Campaign, on: date, days: Sequence[int], listed: int =
             for group in groups if group.court_code
         ],
         supervision=_supervision(campaign, previous, on), cases=cases, cases_total=total,
-        planned_remaining=planned,
+        planned_remaining=planned, integrity=integrity_section(campaign, on),
     )  # fmt: skip
 
 

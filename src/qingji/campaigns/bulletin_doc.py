@@ -5,7 +5,8 @@ No Django here; :mod:`.bulletin_data` gathers the figures.
 The shipped template (``bulletin_templates/通报.docx``, built by ``python -m qingji.campaigns.bulletin_template``)
 has the usual sections of a 通报: the overall progress with its chart, each court's progress, the ranking with
 the last-place warning and the escalation proposed, the courts that improved or fell behind, the overdue and
-10-month cases (parties masked), the new backlog, the supervision done. A court edits the wording and the order
+10-month cases (parties masked), the new backlog, the integrity checks' findings per court and check (the cases
+found, parties masked), the supervision done. A court edits the wording and the order
 in Word and puts its copy at ``$QINGJI_HOME/templates/通报.docx`` (docs/cadence.md).
 """
 
@@ -14,10 +15,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from qingji.campaigns.bulletin import Bulletin, CourtLine, RankLine
+from qingji.campaigns.bulletin import Bulletin, CourtLine, IntegrityLine, IntegritySection, RankLine
 from qingji.documents.blocks import BarChart, Block, Table, Text
 from qingji.documents.docx_pdf import docx_to_pdf
 from qingji.documents.template import fill_template
+from qingji.integrity.findings import CHECKS, Check
 
 TEMPLATE_NAME = "通报.docx"
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "bulletin_templates" / TEMPLATE_NAME
@@ -47,6 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "十个月数": ("未结案件中审理满10个月、不满12个月的件数", "the pending cases 10 to 12 months old"),
     "新增积案数": ("未纳入专项行动的新增积案数", "the new backlog beside the campaign"),
     "末位法院": ("末位法院的名称", "the court in last place"),
+    "核查日期": ("审限核查的截至日期（与通报日期相同）", "the integrity checks' date (the bulletin's)"),
+    "核查发现数": ("各院审限核查发现的问题数", "the integrity checks' findings in the campaign's courts"),
 }
 BLOCKS: dict[str, tuple[str, str]] = {
     "进度图": (
@@ -73,6 +77,10 @@ BLOCKS: dict[str, tuple[str, str]] = {
         "alone in a paragraph: the overdue and 10-month cases",
     ),
     "督办情况": ("单独成段：本期开展的督办", "alone in a paragraph: the supervision done"),
+    "核查情况": (
+        "单独成段：各院审限核查发现（按核查项目）及发现的案件（当事人已隐名）",
+        "alone in a paragraph: the integrity findings per court and check, and the cases found (parties masked)",
+    ),
 }
 PLACEHOLDERS = {**TEXTS, **BLOCKS}
 
@@ -84,6 +92,8 @@ URGENT_COLUMNS = (("法院", 30), ("超审限", 14), ("满10个月", 14), ("新�
 CASE_COLUMNS = (("案号", 27), ("法院", 16), ("承办法官", 10), ("当事人", 17), ("立案日期", 14), ("审理天数", 9),
                 ("超审限(天)", 10))  # fmt: skip
 SUPERVISION_COLUMNS = (("日期", 16), ("法院", 28), ("方式", 14), ("督办人", 14), ("对象", 14))
+INTEGRITY_COLUMNS = (("法院", 24), ("发现", 8), ("其中", 58))
+INTEGRITY_CASE_COLUMNS = (("核查项目", 24), ("案号", 27), ("法院", 16), ("承办法官", 10), ("当事人", 17))
 
 
 def chinese_date(day: date | None) -> str:
@@ -117,6 +127,8 @@ def values(bulletin: Bulletin) -> dict[str, str]:
         "十个月数": str(whole.ten_month),
         "新增积案数": str(whole.new_backlog),
         "末位法院": "、".join(line.name for line in last) or "无",
+        "核查日期": chinese_date(bulletin.integrity.as_of if bulletin.integrity else bulletin.on),
+        "核查发现数": str(bulletin.integrity.overall.total) if bulletin.integrity else NONE,
     }
 
 
@@ -151,6 +163,7 @@ def blocks(bulletin: Bulletin) -> dict[str, list[Block]]:
             Table(SUPERVISION_COLUMNS, [[chinese_date(act.on), act.court, act.kind, act.by, act.to or NONE]
                                         for act in bulletin.supervision], empty="（本期未开展督办）")
         ],
+        "核查情况": _integrity_blocks(bulletin.integrity),
     }  # fmt: skip
 
 
@@ -219,6 +232,53 @@ def _case_blocks(bulletin: Bulletin) -> list[Block]:
         for case in bulletin.cases
     ]  # fmt: skip
     return [Text(note), *([Table(CASE_COLUMNS, rows)] if rows else [])]
+
+
+def _integrity_blocks(section: IntegritySection | None) -> list[Block]:
+    """The findings per court (each check with its count), the whole, and the first cases found."""
+    if section is None:
+        return [Text("（未进行审限核查）")]
+    if not section.overall.total:
+        return [Text("本期审限核查未发现问题。")]
+    rows = [[line.name, str(line.total), _by_check(line)] for line in [*section.courts, section.overall]]
+    listed = len(section.cases)
+    note = (
+        f"发现问题的案件共{section.cases_total}件，"
+        + (
+            "全部列出如下。"
+            if listed == section.cases_total
+            else f"按核查项目列出前{listed}件，其余见系统“审限核查”页面。"
+        )
+        if section.cases_total
+        else "未发现问题案件（发现的均为法官或法院的扣除、延长占比）。"
+    )
+    cases = [
+        [
+            check_words(case.check),
+            case.case_number,
+            case.court.removesuffix("人民法院"),
+            case.judge,
+            case.parties or NONE,
+        ]
+        for case in section.cases
+    ]
+    return [
+        Table(INTEGRITY_COLUMNS, rows),
+        Text(note),
+        *([Table(INTEGRITY_CASE_COLUMNS, cases)] if cases else []),
+    ]
+
+
+def check_words(check: str) -> str:
+    """A check's name in Chinese (qingji.integrity.findings.CHECKS)."""
+    try:
+        return CHECKS[Check(check)].zh
+    except ValueError:
+        return check
+
+
+def _by_check(line: IntegrityLine) -> str:
+    return "；".join(f"{check_words(check)}{n}项" for check, n in line.counts.items()) or NONE
 
 
 def title(bulletin: Bulletin) -> str:

@@ -232,3 +232,51 @@ class StateCount(models.Model):
     class Meta:
         indexes = (models.Index(fields=["warning", "court_code"], name="statecount_warning_court"),)
         verbose_name = "快照计数"
+
+
+class IntegrityRun(models.Model):
+    """One run of the integrity checks (qingji.integrity, docs/integrity.md) over every case in the database: the
+    date it is for, when it started and finished, by whom (none: the nightly run, the demo), how many cases it
+    read and what it found per check. The newest is the one the pages show; its findings are
+    :class:`IntegrityFinding` (qingji.cases.integrity_run replaces them with each run)."""
+
+    as_of = models.DateField("截至日期")
+    started_at = models.DateTimeField("开始时间")
+    finished_at = models.DateTimeField("完成时间")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    cases = models.IntegerField("核查案件数")
+    findings = models.IntegerField("发现数")
+    by_check = models.JSONField("各项发现数", default=dict)  # check → count (qingji.integrity.findings.Check)
+    thresholds = models.JSONField("核查阈值", default=dict)  # the thresholds applied, as the report says
+
+    class Meta:
+        ordering = ("-finished_at", "-id")
+        verbose_name = "审限核查"
+
+
+class IntegrityFinding(models.Model):
+    """A finding of the newest integrity run: a case's (``case`` set), or a judge's or a court's share of deducted
+    and extended time (``outlier_share``: no case). ``check_code`` is a value of qingji.integrity.findings.Check; ``zh``
+    and ``en`` say it in a sentence with the numbers that fired it; ``evidence`` holds those numbers and dates
+    (JSON, dates as ISO text)."""
+
+    as_of = models.DateField("截至日期")
+    check_code = models.CharField("核查项目", max_length=40)  # ``check`` would hide Model.check
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.CASCADE, related_name="integrity_findings"
+    )
+    case_number = models.CharField("案号", max_length=64, blank=True, default="")
+    court_code = models.CharField("法院代字", max_length=16, blank=True, default="")
+    judge = models.CharField("承办法官", max_length=64, blank=True, default="")
+    rule = models.TextField("依据", blank=True, default="")
+    zh = models.TextField("说明")
+    en = models.TextField("说明（英文）")
+    evidence = models.JSONField("证据", default=dict)
+
+    class Meta:
+        ordering = ("check_code", "court_code", "case_number", "judge", "id")
+        indexes = (
+            models.Index(fields=["court_code", "check_code"], name="finding_court_check"),
+            models.Index(fields=["court_code", "judge"], name="finding_court_judge"),
+        )
+        verbose_name = "审限核查发现"

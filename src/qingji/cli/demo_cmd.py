@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from qingji.cli.summary_view import print_summary
+from qingji.integrity.findings import CHECKS, Check
 from qingji.server.setup import init_database, setup_django
 
 
@@ -38,7 +39,9 @@ def demo(
     from qingji.cadence.demo import replay_cadence
     from qingji.cadence.models import Document
     from qingji.campaigns.demo import ensure_demo_campaign
+    from qingji.campaigns.integrity_section import campaign_dates
     from qingji.cases.imports import do_import
+    from qingji.cases.integrity_run import do_integrity_run
     from qingji.cases.selectors import busiest_judge
     from qingji.cases.snapshot import database_ledger, do_snapshot
     from qingji.courts.demo_users import DEMO_COURT, DEMO_PASSWORD, ensure_demo_users
@@ -60,6 +63,8 @@ def demo(
     campaign = ensure_demo_campaign(today)
     ledger = database_ledger(today)
     do_snapshot(today, ledger=ledger)  # the same ledger the summary and the Excel copy show
+    # the integrity page's findings, and the bulletin's section of them (docs/pages.md, docs/cadence.md)
+    integrity = do_integrity_run(today, campaign_dates=campaign_dates())
     messages = replay_cadence(today)  # the inboxes as the schedule would have filled them (docs/cadence.md)
     write_ledger(ledger, directory / "ledger.xlsx", as_of=today)
 
@@ -77,6 +82,8 @@ def demo(
     console.print(
         f"收件箱 inboxes: {messages} 条提醒、督办清单与通报 reminders, supervision lists and bulletins"
     )
+    found = "，".join(f"{CHECKS[Check(check)].zh} {n}" for check, n in integrity.by_check.items() if n)
+    console.print(f"审限核查 integrity checks: {integrity.findings} 项 findings（{found or '无 none'}）")
     console.print(
         f"通报存档 archive: {Document.objects.count()} 份通报与报告 bulletins and reports (DOCX, PDF)"
     )

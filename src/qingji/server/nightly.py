@@ -2,11 +2,13 @@
 
 At start-up, and every night at the site settings' nightly.at (default 02:00, local time, settings.TIME_ZONE),
 the snapshot is recomputed when the stored one is older than today, an import changed cases after it, or the site
-settings or the holiday notices changed after it; between nights, every CHECK_EVERY, only in the last cases.
+settings or the holiday notices changed after it; between nights, every CHECK_EVERY, only in the last cases. After
+the snapshot it runs the integrity checks on the snapshot's day when their stored findings are not of that day
+(qingji.cases.integrity_run: tens of seconds on a million cases, which the pages never spend).
 A process stopped between an import's commit and its snapshot leaves such a snapshot behind
 (qingji.cases.snapshot.changed_since_snapshot). It runs in a daemon thread of the server process, so there is
 no other service to install on a court's machine; an error is logged and the next night tries again. The same run computes the
-statistics page's court-wide views ahead (qingji.cases.statistics) and opens the look-back review tasks (回头看)
+statistics page's and the forecast page's court-wide views ahead (qingji.cases.statistics, .forecasts) and opens the look-back review tasks (回头看)
 due that day in every campaign (qingji.campaigns.lookback), counts the campaigns' figures and the office's to-do
 list ahead (qingji.campaigns.gaps, .office_todo), and removes the uploaded exports and marked copies of
 refused uploads whose days are over (qingji.cases.import_action.remove_old_files), and the expired logins.
@@ -26,10 +28,13 @@ from django.utils import timezone
 
 from qingji.campaigns.due_work import work_day
 from qingji.campaigns.gaps import warm_campaigns
+from qingji.campaigns.integrity_section import campaign_dates
 from qingji.campaigns.lookback import open_all_lookbacks
 from qingji.campaigns.office_todo import warm_office_todo
+from qingji.cases.forecasts import warm_forecasts
 from qingji.cases.import_action import remove_old_files
 from qingji.cases.import_lock import SNAPSHOT, import_lock, running_text
+from qingji.cases.integrity_run import do_integrity_run, integrity_date, integrity_stale
 from qingji.cases.snapshot import changed_since_snapshot, do_snapshot, snapshot_date
 from qingji.cases.statistics import warm_statistics
 from qingji.site.in_force import site_settings
@@ -61,10 +66,31 @@ def refresh_if_stale(today: date) -> bool:
     return True
 
 
+def refresh_integrity() -> bool:
+    """Run the integrity checks (qingji.cases.integrity_run) when the stored findings are not of the snapshot's
+    day, or older than the snapshot (an import or changed settings made it anew); True when it did. It holds the
+    import lock as the snapshot does, so that the findings are those of one state of the cases."""
+    with import_lock(
+        SNAPSHOT, waiting=lambda holder: log.info("integrity checks wait: %s", running_text(holder))
+    ):
+        on = integrity_date()
+        if not integrity_stale(on):
+            return False
+        run = do_integrity_run(on, campaign_dates=campaign_dates())
+    log.info("integrity checks for %s: %d findings in %d cases", on, run.findings, run.cases)
+    return True
+
+
 def _warm_statistics() -> None:
     stored = snapshot_date()
     if stored is not None:
         log.info("statistics computed ahead for %d court-wide views", warm_statistics(stored))
+
+
+def _warm_forecasts() -> None:
+    stored = snapshot_date()
+    if stored is not None:
+        log.info("forecast computed ahead for %d court-wide views", warm_forecasts(stored))
 
 
 def _remove_expired_sessions() -> None:
@@ -87,7 +113,10 @@ def _guarded(task: Callable[[], object], what: str) -> None:
 def _loop(stop: threading.Event) -> None:
     while not stop.is_set():
         _guarded(lambda: refresh_if_stale(timezone.localdate()), "snapshot")
+        # after the snapshot, on its day; before the counts computed ahead, whose keys hold the newest audit record
+        _guarded(refresh_integrity, "integrity checks")
         _guarded(_warm_statistics, "statistics")
+        _guarded(_warm_forecasts, "forecast")
         _guarded(
             lambda: log.info("campaigns counted ahead: %d", warm_campaigns(timezone.localdate())), "campaigns"
         )

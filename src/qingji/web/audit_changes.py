@@ -27,7 +27,7 @@ SETTINGS_CHANGES = ("settings_changed", "changes")
 
 # The vocabulary of each field whose values are codes (choice_labels.VOCABULARIES).
 _VOCABULARY = {"role": "role", "body": "body", "verdict": "verdict", "reason": "reason", "scope": "scope",
-               "level": "court_level"}  # fmt: skip
+               "level": "court_level", "check": "integrity_check"}  # fmt: skip
 _LEDGER_STATUS = {"pending": "pending_cases", "closed": "closed_cases", "all": "all_cases"}
 
 

@@ -30,6 +30,7 @@ OBJECT_TYPE_LABELS: dict[str, tuple[str, str]] = {
     "group": ("用户组", "Group"),
     "grant": ("授权", "Grant"),
     "snapshot": ("案件状态快照", "Snapshot"),
+    "integrity": ("审限核查", "Integrity checks"),
     "ledger": ("台账", "Ledger"),
     "supervision": ("督办记录", "Supervision"),
     "holiday_notice": ("节假日安排", "Holiday notice"),
@@ -150,6 +151,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "new_backlog": ("新增长期未结", "New backlog"),
     "overdue_target": ("超过化解期限", "Past their target date"),
     "missing": ("缺项", "Missing"),
+    # the integrity checks and their export
+    "findings": ("发现数", "Findings"),
+    "check": ("核查项目", "Check"),
     # holidays, settings, backups
     "year": ("年份", "Year"),
     "source": ("来源", "Source"),

@@ -37,6 +37,7 @@ from qingji.interchange.problems import Problem
 from qingji.web import labels as lb
 from qingji.web.campaign_forms import CampaignForm, EntryForm, StepForm, SupervisionForm
 from qingji.web.campaign_view import campaign_view, gap_label
+from qingji.web.campaign_whatif import whatif_context
 from qingji.web.casework_panel import casework_context
 from qingji.web.params import parse_id, query_day
 from qingji.web.queries import courts_of
@@ -136,6 +137,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     page = view.page(request.GET.get("page"))
     context = page_context(
         request, person=person, campaign=campaign, as_of=as_of, **view.context(), page=page, rows=view.rows(page),
+        **whatif_context(request, person, campaign, as_of, view.figures),
         supervision=campaign.supervision.filter(court__code__in=courts_supervised).select_related("court")[:50],
         supervision_form=supervision_form, may_supervise=supervising and bool(courts_supervised),
         supervision_courts=courts_supervised, letter_courts=letter_courts(person),

@@ -19,6 +19,7 @@ from qingji.core.scores import DEFAULT_SCORE_WEIGHTS
 from qingji.core.time_standards import MODEL_TIME_STANDARDS
 from qingji.core.typecodes import Family
 from qingji.courts.models import Role
+from qingji.integrity.findings import CHECKS
 
 Pairs = Mapping[str, tuple[str, str]]
 
@@ -98,6 +99,11 @@ MEASURE_LABELS: dict[str, tuple[str, str]] = {
 }
 assert set(MEASURE_LABELS) == {weight.measure for weight in DEFAULT_SCORE_WEIGHTS}, "a measure without words"
 
+# The integrity checks (qingji.integrity.findings.CHECKS: the names the checks give themselves).
+INTEGRITY_CHECK_LABELS: dict[str, tuple[str, str]] = {
+    check.value: (info.zh, info.en) for check, info in CHECKS.items()
+}
+
 # Every table by the name a template or the audit page asks for it.
 VOCABULARIES: dict[str, Pairs] = {
     "role": ROLE_LABELS,
@@ -112,6 +118,7 @@ VOCABULARIES: dict[str, Pairs] = {
     "family": FAMILY_LABELS,
     "time_standard": TIME_STANDARD_LABELS,
     "measure": MEASURE_LABELS,
+    "integrity_check": INTEGRITY_CHECK_LABELS,
 }
 
 

@@ -49,6 +49,13 @@ def bulletin_context(message: Message, person: Person) -> dict[str, Any]:
         (lb.text("bulletin_ten_month"), data.get("ten_month", 0)),
         (lb.text("bulletin_new_backlog"), data.get("new_backlog", 0)),
     ]
+    # the integrity checks' findings (docs/cadence.md): all of them, and the reader's court's
+    integrity = data.get("integrity")
+    if isinstance(integrity, dict):
+        figures.append((lb.text("bulletin_integrity"), integrity.get("total", 0)))
+        own = integrity.get("by_court", {}).get(person.court.code)
+        if own is not None:
+            figures.append((lb.text("bulletin_integrity_yours"), own))
     document = data.get("document")
     return {
         "bulletin_notes": notes,

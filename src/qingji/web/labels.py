@@ -12,9 +12,11 @@ from qingji.web.campaign_labels import CAMPAIGN_AUDIT_LABELS, CAMPAIGN_TEXTS
 from qingji.web.case_labels import CASE_TEXTS
 from qingji.web.casework_labels import CASEWORK_TEXTS
 from qingji.web.document_labels import DOCUMENT_TEXTS
+from qingji.web.forecast_labels import FORECAST_TEXTS, WHATIF_TEXTS
 from qingji.web.holiday_labels import HOLIDAY_TEXTS
 from qingji.web.home_labels import HOME_TEXTS
 from qingji.web.inbox_labels import INBOX_TEXTS
+from qingji.web.integrity_labels import INTEGRITY_AUDIT_LABELS, INTEGRITY_TEXTS
 from qingji.web.leader_labels import LEADER_TEXTS
 from qingji.web.letter_labels import LETTER_TEXTS
 from qingji.web.outbox_labels import OUTBOX_TEXTS
@@ -202,6 +204,7 @@ AUDIT_ACTION_LABELS: dict[str, tuple[str, str]] = {
     "delivery_retried": ("重新发送消息", "Message sent again"),
 }
 AUDIT_ACTION_LABELS.update(CAMPAIGN_AUDIT_LABELS)
+AUDIT_ACTION_LABELS.update(INTEGRITY_AUDIT_LABELS)
 
 TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **CAMPAIGN_TEXTS, **STATS_TEXTS, **LETTER_TEXTS}
 TEXTS.update(CASEWORK_TEXTS)
@@ -215,6 +218,9 @@ TEXTS.update(AUDIT_TEXTS)
 TEXTS.update(INBOX_TEXTS)
 TEXTS.update(DOCUMENT_TEXTS)
 TEXTS.update(OUTBOX_TEXTS)
+TEXTS.update(INTEGRITY_TEXTS)
+TEXTS.update(FORECAST_TEXTS)
+TEXTS.update(WHATIF_TEXTS)
 
 
 def is_english(language: str | None = None) -> bool:

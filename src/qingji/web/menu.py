@@ -45,6 +45,8 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("web:ledger", "ledger", EVERYONE),
     MenuItem("web:campaigns", "campaigns", EVERYONE),
     MenuItem("web:stats", "stats", EVERYONE),
+    MenuItem("web:forecast", "forecast", EVERYONE),  # as the statistics: each over the cases they may see
+    MenuItem("web:integrity", "integrity", EVERYONE),  # each reads the findings of what they may see
     MenuItem("web:import", "import", IMPORT_ROLES),
     MenuItem("web:audit", "audit", AUDIT_ROLES),
     MenuItem("web:outbox", "outbox", OUTBOX_ROLES),
@@ -52,7 +54,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("admin:index", "admin_site", ADMIN_SITE_ROLES),
 )
 # What an account of no court (a clerk just added, Django's createsuperuser) sees: the pages that show it nothing.
-NO_COURT = frozenset({"web:home", "web:ledger", "web:campaigns", "web:stats", "web:inbox"})
+NO_COURT = frozenset({"web:home", "web:ledger", "web:campaigns", "web:stats", "web:forecast", "web:inbox"})
 
 
 def items_for(person: Person | None) -> list[MenuItem]:
