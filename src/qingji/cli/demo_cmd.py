@@ -14,6 +14,11 @@ from rich.table import Table
 from qingji.cli.summary_view import print_summary
 from qingji.integrity.findings import CHECKS, Check
 from qingji.server.setup import init_database, setup_django
+from qingji.synth.anomalies import MAXIMUM_RATE
+
+# Each integrity check's anomaly in about this share of the demo's cases (60 a check in 30,000), so that the
+# integrity page shows every check with its evidence; DIR/labels.csv says which (docs/synth-anomalies.md).
+DEMO_ANOMALIES = 0.002
 
 
 def demo(
@@ -22,6 +27,16 @@ def demo(
     ),
     cases: Annotated[int, typer.Option("--cases", min=1)] = 30_000,
     seed: Annotated[int, typer.Option()] = 1,
+    anomalies: Annotated[
+        float,
+        typer.Option(
+            "--anomalies",
+            min=0.0,
+            max=MAXIMUM_RATE,
+            help="注入异常的比例（每项核查），0 为不注入 / the share of cases given each integrity check's anomaly, "
+            "labelled in DIR/labels.csv; 0: none",
+        ),
+    ] = DEMO_ANOMALIES,
     host: Annotated[str, typer.Option(help="address to serve on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to serve on")] = 8000,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="serve the pages when ready")] = True,
@@ -44,12 +59,19 @@ def demo(
     from qingji.cases.integrity_run import do_integrity_run
     from qingji.cases.selectors import busiest_judge
     from qingji.cases.snapshot import database_ledger, do_snapshot
+    from qingji.cli.site_inputs import command_calendar
     from qingji.courts.demo_users import DEMO_COURT, DEMO_PASSWORD, ensure_demo_users
     from qingji.engine.summary import summarise
     from qingji.interchange.ledger_writer import write_ledger
     from qingji.synth import write
+    from qingji.synth.anomaly_files import write_with_anomalies
 
-    cases_path, events_path = write(directory, cases, seed, today)
+    if anomalies:
+        # the court system's expiry (审限届满日期) is computed with the calendar the files are read with
+        written = write_with_anomalies(directory, cases, seed, today, command_calendar(None), rate=anomalies)
+        cases_path, events_path = written.cases, written.events
+    else:
+        cases_path, events_path = write(directory, cases, seed, today)
     init_database()
     # The demo's own export is the truth of its court system: a run on a later day brings closures and corrected
     # events to many cases at once, which a court's import would show for confirmation first.

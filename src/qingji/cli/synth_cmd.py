@@ -78,6 +78,17 @@ def synth(
     from qingji.synth.layouts import with_cms_expiry, write_data_centre
 
     calendar = command_calendar(None)
+    if layout is None and anomalies is not None:
+        from qingji.synth.anomaly_files import write_with_anomalies
+
+        written = write_with_anomalies(
+            out, cases, seed, export, calendar, rate=anomalies, events_per_case=events_per_case, labels=labels
+        )
+        Console().print(
+            f"{written.cases}  {written.events}  {written.labels}（{written.labelled} 条标注 labels）  "
+            f"（{cases} 件 cases, 截至 {export}）"
+        )
+        return
     frame, events = generate(cases, seed, export, events_per_case)
     labels_note = ""
     if anomalies is not None:
@@ -89,16 +100,11 @@ def synth(
         labels_path.parent.mkdir(parents=True, exist_ok=True)
         injected.labels.write_csv(labels_path)
         labels_note = f"  {labels_path}（{injected.labels.height} 条标注 labels）"
+    else:
+        frame = with_cms_expiry(frame, events, export, calendar)
     events_path = out / "events.csv"
     events.write_csv(events_path, date_format="%Y-%m-%d")
-    if layout is None:
-        cases_path = out / "cases.csv"
-        frame.write_csv(cases_path, date_format="%Y-%m-%d")
-        Console().print(f"{cases_path}  {events_path}{labels_note}  （{cases} 件 cases, 截至 {export}）")
-        return
-    if anomalies is None:
-        frame = with_cms_expiry(frame, events, export, calendar)
-    (workbook,) = write_data_centre(out, frame, name=layout)
+    (workbook,) = write_data_centre(out, frame, name=layout or "数据中心")
     Console().print(
         f"{workbook}  {events_path}{labels_note}  （{cases} 件 cases, 截至 {export}，版式 layout {layout}）"
     )
