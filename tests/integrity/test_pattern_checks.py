@@ -108,3 +108,12 @@ def test_only_parties_with_a_name_unmasked_identify_a_dispute(tmp_path: Path) ->
     court.case("（2025）甘1002民初2号", "2025-10-10", parties="某银行;张某某")
     report, _ = court.check(tmp_path, AS_OF)
     assert report.findings == ()
+
+
+def test_every_check_has_its_words_in_both_languages() -> None:
+    from qingji.integrity.findings import CHECKS
+
+    assert set(CHECKS) == set(Check)
+    for info in CHECKS.values():
+        assert info.zh and info.en and info.short_zh and info.short_en and info.rule
+        assert len(info.short_zh) <= 5 < len(info.zh)  # a column head, the name in full beside it

@@ -91,12 +91,15 @@ def pick(pair: Pair, english: bool) -> str:
     return pair[1] if english else pair[0]
 
 
-def check_label(check: str, english: bool = False) -> str:
-    """A check's name (qingji.integrity.findings.CHECKS), the code itself for one without words."""
+def check_label(check: str, english: bool = False, *, short: bool = False) -> str:
+    """A check's name (qingji.integrity.findings.CHECKS), or its short name for a table's column head; the code
+    itself for one without words."""
     try:
         info = CHECKS[Check(check)]
     except ValueError:
         return check
+    if short:
+        return info.short_en if english else info.short_zh
     return info.en[:1].upper() + info.en[1:] if english else info.zh
 
 

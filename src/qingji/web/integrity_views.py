@@ -161,7 +161,7 @@ def integrity_page(request: HttpRequest) -> HttpResponse:
         page=page,
         run_line=_run_line(run),
         checks=[(c.value, check_label(c.value, english), info.rule) for c, info in CHECKS.items()],
-        check_names=[check_label(c, english) for c in CHECK_VALUES],
+        check_heads=[(check_label(c, english, short=True), check_label(c, english)) for c in CHECK_VALUES],
         court_rows=court_rows,
         total_row=total_row,
         judge_rows=judges[:JUDGES_SHOWN] if cut else judges,
