@@ -126,3 +126,25 @@ def test_without_files_it_reads_the_database() -> None:
     assert document["by_check"]["mass_closure"] == 12
     burst = next(f for f in document["findings"] if f["check"] == "mass_closure")
     assert burst["evidence"]["key_date"] == "2026-06-15"
+
+
+def test_a_formula_in_the_export_stays_text(tmp_path: Path) -> None:
+    """A judge's name that a spreadsheet would run (=…) is written as text in both files (csv_safety)."""
+    import openpyxl
+
+    court = court_with_findings()
+    court.cases[1]["承办法官"] = "=1+1"
+    cases, events = court.write(tmp_path)
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"findings{suffix}"
+        args = ["integrity", str(cases), "--events", str(events), "--as-of", "2026-06-30", "--output"]
+        args.append(str(out))
+        assert runner.invoke(app, args).exit_code == 0
+        if suffix == ".csv":
+            table = pl.read_csv(out)
+            assert "'=1+1" in table.get_column("承办法官").to_list()
+        else:
+            sheet = openpyxl.load_workbook(out).worksheets[0]
+            judges = [row[4] for row in sheet.iter_rows(min_row=2)]
+            cell = next(c for c in judges if c.value == "=1+1")
+            assert cell.data_type == "s"

@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 import polars as pl
+import xlsxwriter
 
 from qingji.integrity.findings import CHECKS, IntegrityReport
+from qingji.interchange.csv_safety import neutralised_frame
+from qingji.interchange.problems import WORKBOOK_OPTIONS
 
 HEADERS: tuple[tuple[str, str], ...] = (
     ("检查", "check"),
@@ -40,15 +43,20 @@ def findings_table(report: IntegrityReport) -> pl.DataFrame:
 
 
 def write_findings(report: IntegrityReport, path: Path) -> None:
-    """``path``: .csv (UTF-8 with a byte-order mark, as Excel opens it) or .xlsx, by suffix; else ValueError."""
+    """``path``: .csv (UTF-8 with a byte-order mark, as Excel opens it) or .xlsx, by suffix; else ValueError. A
+    cell from the export (a party, a note) that a spreadsheet would run as a formula stays text in both
+    (qingji.interchange.csv_safety)."""
     table = findings_table(report)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open("wb") as out:
-            out.write("\ufeff".encode())
-            table.write_csv(out)
+        neutralised_frame(table).write_csv(path, include_bom=True)
     elif suffix == ".xlsx":
-        table.write_excel(path, worksheet="核查发现", autofit=True)
+        # Polars writes column by column: not in constant-memory mode, which takes rows in order only
+        workbook = xlsxwriter.Workbook(str(path), {**WORKBOOK_OPTIONS, "constant_memory": False})
+        try:
+            table.write_excel(workbook, worksheet="核查发现", autofit=True)
+        finally:
+            workbook.close()
     else:
         raise ValueError(
             f"不支持的格式 {suffix or '（无扩展名）'}（应为 .csv 或 .xlsx） / unsupported format {suffix or '(none)'} "
