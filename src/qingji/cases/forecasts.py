@@ -27,11 +27,9 @@ from django.db.models import Max, Q, QuerySet
 
 from qingji.cases.frames import frames_from_database, read_frame
 from qingji.cases.models import Case, ImportRecord, Snapshot
-from qingji.cases.selectors import visible_cases
+from qingji.cases.selectors import court_wide_views
 from qingji.core.conventions import Conventions
 from qingji.core.dates import add_months, older_than_cutoff
-from qingji.courts.models import Person
-from qingji.courts.selectors import whole_courts
 from qingji.engine.ledger import compute_ledger
 from qingji.forecast.projection import HISTORY_MONTHS, MONTHS
 from qingji.forecast.summary import Forecast, forecast
@@ -102,14 +100,10 @@ def warm_forecasts(as_of: date) -> int:
     """Compute into the cache the forecast page's first view on ``as_of`` (the snapshot's date) for each set of
     whole courts someone sees; returns how many. The nightly run calls it after the snapshot."""
     conventions = site_settings().conventions
-    done: set[frozenset[str]] = set()
-    for person in Person.objects.select_related("court", "division").order_by("id"):
-        courts = whole_courts(person)
-        if courts is None or frozenset(courts) in done:
-            continue
-        done.add(frozenset(courts))
-        database_forecast(visible_cases(person), as_of, conventions)
-    return len(done)
+    views = court_wide_views()
+    for cases in views:
+        database_forecast(cases, as_of, conventions)
+    return len(views)
 
 
 def _stored(chosen: QuerySet[Case], as_of: date) -> pl.DataFrame | None:

@@ -24,6 +24,17 @@ def visible_cases(person: Person) -> QuerySet[Case]:
     return Case.objects.filter(some_cases(person))
 
 
+def court_wide_views() -> list[QuerySet[Case]]:
+    """The cases of each distinct set of whole courts someone sees (:func:`visible_cases` of the first person who
+    sees it): the views that read the most cases, which the nightly run computes ahead."""
+    views: dict[frozenset[str], QuerySet[Case]] = {}
+    for person in Person.objects.select_related("court", "division").order_by("id"):
+        courts = whole_courts(person)
+        if courts is not None and frozenset(courts) not in views:
+            views[frozenset(courts)] = visible_cases(person)
+    return list(views.values())
+
+
 def work_cases(person: Person) -> QuerySet[Case]:
     """The cases that are a judge's or an assistant's own work ("my work"): their own, and those of the judges and
     divisions they are granted. A grant of a whole court lets them read its cases (the ledger) but does not make

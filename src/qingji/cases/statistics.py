@@ -18,10 +18,8 @@ from django.db.models import Max, QuerySet
 
 from qingji.cases.frames import frames_from_database, read_frame
 from qingji.cases.models import Case, ImportRecord, Snapshot
-from qingji.cases.selectors import visible_cases
+from qingji.cases.selectors import court_wide_views
 from qingji.core.measures import default_compare, default_since
-from qingji.courts.models import Person
-from qingji.courts.selectors import whole_courts
 from qingji.engine.facts import CASE_SCHEMA
 from qingji.engine.ledger import compute_ledger
 from qingji.engine.stats import DEFAULT_STATS_SETTINGS, Statistics, StatsSettings, court_statistics
@@ -75,14 +73,10 @@ def warm_statistics(as_of: date) -> int:
     settings) for each set of whole courts someone sees — the views that read the most cases; returns how many.
     The nightly run calls it after the snapshot, so that the morning's first view is at hand."""
     settings = site_settings().stats
-    done: set[frozenset[str]] = set()
-    for person in Person.objects.select_related("court", "division").order_by("id"):
-        courts = whole_courts(person)
-        if courts is None or frozenset(courts) in done:
-            continue
-        done.add(frozenset(courts))
-        database_statistics(visible_cases(person), as_of, settings=settings)
-    return len(done)
+    views = court_wide_views()
+    for cases in views:
+        database_statistics(cases, as_of, settings=settings)
+    return len(views)
 
 
 def _stored(cases: QuerySet[Case], as_of: date) -> tuple[pl.DataFrame, pl.DataFrame | None]:
