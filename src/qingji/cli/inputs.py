@@ -107,12 +107,11 @@ def database_frames_for_integrity() -> tuple[pl.DataFrame, pl.DataFrame, list[da
     from qingji.server.setup import setup_django
 
     setup_django()
-    from qingji.campaigns.models import Campaign
+    from qingji.campaigns.integrity_section import campaign_dates
     from qingji.cases.frames import frames_from_database
 
     cases, events = frames_from_database(integrity=True)
-    dates = sorted({day for pair in Campaign.objects.values_list("start", "target") for day in pair})
-    return cases, events, dates
+    return cases, events, campaign_dates()
 
 
 def campaign_named(name: str) -> Campaign:
